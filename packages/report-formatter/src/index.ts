@@ -1,1 +1,2 @@
-export {};
+export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
+export type * from './types.js';
