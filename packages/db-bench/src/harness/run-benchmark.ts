@@ -1,0 +1,142 @@
+import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/report-formatter';
+import type { BenchCase } from './define-case.js';
+import { selectCases } from './select-cases.js';
+import { aggregateCases, summariseCase } from './statistics.js';
+
+/** What the harness reports while it runs (drives a progress bar). */
+export interface BenchProgress {
+  caseName: string;
+  caseIndex: number;
+  caseCount: number;
+  phase: 'warmup' | 'measure' | 'done';
+  completed: number;
+  total: number;
+}
+
+/** Options of one benchmark run. */
+export interface RunOptions {
+  iterations: number;
+  warmup?: number;
+  /** Parallel clients per case. */
+  concurrency?: number;
+  includeWrites?: boolean;
+  /** Case-name pattern (see matchCaseName). */
+  filter?: string | undefined;
+  /** Values the cases' `requires` fields are looked up in. */
+  context?: Readonly<Record<string, unknown>>;
+  onProgress?: (progress: BenchProgress) => void;
+  /** Monotonic clock in nanoseconds; replaceable so statistics can be tested exactly. */
+  clock?: () => bigint;
+}
+
+/** Everything a run produced. */
+export interface BenchmarkReport {
+  results: DbBenchCaseResult[];
+  skipped: DbBenchSkip[];
+  aggregate: DbBenchAggregate;
+}
+
+/** Runs the cases in order: warm-up calls discarded, then `iterations` timed calls each. */
+export async function runBenchmark(
+  cases: readonly BenchCase[],
+  options: RunOptions,
+): Promise<BenchmarkReport> {
+  const iterations = requireCount('iterations', options.iterations, 1);
+  const warmup = requireCount('warmup', options.warmup ?? 0, 0);
+  const concurrency = requireCount('concurrency', options.concurrency ?? 1, 1);
+  const clock = options.clock ?? process.hrtime.bigint;
+  const context = options.context ?? {};
+  const selected = selectCases(cases, options);
+  const results: DbBenchCaseResult[] = [];
+  const skipped: DbBenchSkip[] = [];
+
+  for (const [caseIndex, benchCase] of selected.entries()) {
+    const missing = benchCase.requires.filter(
+      (f) => context[f] === null || context[f] === undefined,
+    );
+    if (missing.length > 0) {
+      skipped.push({ name: benchCase.name, missing });
+      continue;
+    }
+    const report = (phase: BenchProgress['phase'], completed: number, total: number) =>
+      options.onProgress?.({
+        caseName: benchCase.name,
+        caseIndex,
+        caseCount: selected.length,
+        phase,
+        completed,
+        total,
+      });
+    const phaseRun = { benchCase, concurrency, clock, report };
+    await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
+    const started = clock();
+    const measured = await runPhase({ ...phaseRun, phase: 'measure', count: iterations });
+    const wallSeconds = Number(clock() - started) / 1e9;
+    report('done', iterations, iterations);
+    results.push(summariseCase({ name: benchCase.name, concurrency, wallSeconds, ...measured }));
+  }
+  return { results, skipped, aggregate: aggregateCases(results) };
+}
+
+interface PhaseRun {
+  benchCase: BenchCase;
+  phase: 'warmup' | 'measure';
+  count: number;
+  concurrency: number;
+  clock: () => bigint;
+  report: (phase: BenchProgress['phase'], completed: number, total: number) => void;
+}
+
+// `concurrency` workers pull calls from one shared counter until `count` calls have started.
+async function runPhase(run: PhaseRun): Promise<{ durationsMs: number[]; rowsProcessed: number }> {
+  const { benchCase, count, clock } = run;
+  const durationsMs: number[] = [];
+  let rowsProcessed = 0;
+  let started = 0;
+  let completed = 0;
+  const worker = async () => {
+    while (started < count) {
+      started++;
+      const { ns, result } = await timeOneCall(benchCase, clock);
+      durationsMs.push(ns / 1e6);
+      rowsProcessed += benchCase.countRows(result);
+      completed++;
+      run.report(run.phase, completed, count);
+    }
+  };
+  const workers = Math.min(run.concurrency, count);
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { durationsMs, rowsProcessed };
+}
+
+async function timeOneCall(
+  benchCase: BenchCase,
+  clock: () => bigint,
+): Promise<{ ns: number; result: unknown }> {
+  try {
+    if (benchCase.around === undefined) {
+      const t0 = clock();
+      const result = await benchCase.run(undefined);
+      return { ns: Number(clock() - t0), result };
+    }
+    let ns = -1;
+    let result: unknown;
+    await benchCase.around(async (scope) => {
+      const t0 = clock();
+      result = await benchCase.run(scope);
+      ns = Number(clock() - t0);
+    });
+    if (ns < 0) throw new Error('its around() wrapper never called the timed function');
+    return { ns, result };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`case ${benchCase.name} failed: ${reason}`, { cause: error });
+  }
+}
+
+function requireCount(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  }
+  return value;
+}

@@ -1,0 +1,66 @@
+import type { DbBenchAggregate, DbBenchCaseResult } from '@rota-perf/report-formatter';
+import { mean, quantile, safeRatio, stddev } from '@rota-perf/report-formatter';
+
+/** The raw measurements of one case, before they are reduced to statistics. */
+export interface CaseSamples {
+  name: string;
+  /** Duration of every measured call, milliseconds, in the order they ran. */
+  durationsMs: readonly number[];
+  rowsProcessed: number;
+  concurrency: number;
+  /** Wall-clock time of the measured phase, seconds (used when calls overlap). */
+  wallSeconds: number;
+}
+
+/**
+ * Reduces one case's samples to the per-case figures of the original benchmark (§4.4).
+ * Serially, `total_time` is the sum of call durations, as in the original. With parallel
+ * clients the calls overlap, so the sum would overstate the time n-fold: `total_time` is
+ * then the wall-clock time of the measured phase, and ops/s is real throughput.
+ */
+export function summariseCase(samples: CaseSamples): DbBenchCaseResult {
+  const sorted = [...samples.durationsMs].sort((a, b) => a - b);
+  const iterations = sorted.length;
+  let sumMs = 0;
+  for (const d of sorted) sumMs += d;
+  const totalTime = samples.concurrency > 1 ? samples.wallSeconds : sumMs / 1000;
+  const opsPerSecond = safeRatio(iterations, totalTime);
+  const orZero = (v: number) => (Number.isFinite(v) ? v : 0);
+  return {
+    name: samples.name,
+    iterations,
+    concurrency: samples.concurrency,
+    total_time: totalTime,
+    mean_ms: orZero(mean(sorted)),
+    min_ms: orZero(sorted[0] ?? Number.NaN),
+    p50_ms: orZero(quantile(sorted, 0.5, true)),
+    p95_ms: orZero(quantile(sorted, 0.95, true)),
+    p99_ms: orZero(quantile(sorted, 0.99, true)),
+    max_ms: orZero(sorted[iterations - 1] ?? Number.NaN),
+    stddev_ms: orZero(stddev(sorted)),
+    ops_per_second: opsPerSecond,
+    ops_per_minute: opsPerSecond * 60,
+    rows_processed: samples.rowsProcessed,
+    rows_per_second: safeRatio(samples.rowsProcessed, totalTime),
+  };
+}
+
+/** The "Overall" block: sums over the executed cases (ratios are 0 when no time passed). */
+export function aggregateCases(results: readonly DbBenchCaseResult[]): DbBenchAggregate {
+  let iterations = 0;
+  let seconds = 0;
+  let rows = 0;
+  for (const r of results) {
+    iterations += r.iterations;
+    seconds += r.total_time;
+    rows += r.rows_processed;
+  }
+  const opsPerSecond = safeRatio(iterations, seconds);
+  return {
+    executed_iterations: iterations,
+    total_runtime_seconds: seconds,
+    ops_per_second: opsPerSecond,
+    ops_per_minute: opsPerSecond * 60,
+    rows_per_second: safeRatio(rows, seconds),
+  };
+}
