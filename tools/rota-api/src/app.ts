@@ -1,0 +1,77 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { RotaApiConfig } from './config.js';
+import { abort, HttpError, NOT_FOUND_MESSAGE } from './http/errors.js';
+import { sendJson } from './http/routes.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerItemRoutes } from './routes/items.js';
+import { registerMeRoutes } from './routes/me.js';
+import { registerTrailRoutes } from './routes/trails.js';
+import { registerUserTrailRoutes } from './routes/user-trails.js';
+import { SlidingLogRateLimiter } from './security/rate-limiter.js';
+import type { RotaStore } from './store/types.js';
+
+/** What `createRotaApp` needs: resolved config, a store, and optional Fastify server options. */
+export interface RotaAppOptions {
+  config: RotaApiConfig;
+  store: RotaStore;
+  /** e.g. `{ https: { key, cert } }` for TLS; logging is off unless given. */
+  server?: Pick<FastifyServerOptions, 'logger'> & { https?: { key: string; cert: string } };
+}
+
+function sendError(
+  reply: Parameters<Parameters<FastifyInstance['setErrorHandler']>[0]>[2],
+  error: HttpError,
+) {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  sendJson(reply, error.body, error.statusCode);
+}
+
+/** Builds the Fastify app with every Rota route; the caller owns `listen` and the store. */
+export function createRotaApp(options: RotaAppOptions): FastifyInstance {
+  const { config, store } = options;
+  const app = Fastify({
+    logger: options.server?.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    // Werkzeug routing: `/trails/` and `/trails` are different rules.
+    ignoreTrailingSlash: false,
+    ...(options.server?.https ? { https: options.server.https } : {}),
+  }) as unknown as FastifyInstance;
+
+  // Bodies stay raw strings: each route decides whether and how to read JSON (see body.ts).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  app.setNotFoundHandler((_request, reply) => {
+    sendError(reply, abort(404, NOT_FOUND_MESSAGE));
+  });
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413)
+      return sendError(reply, abort(413, 'The data value transmitted exceeds the capacity limit.'));
+    if (status !== undefined && status >= 400 && status < 500) {
+      return sendError(
+        reply,
+        abort(400, 'The browser (or proxy) sent a request that this server could not understand.'),
+      );
+    }
+    request.log.error(error);
+    if (!options.server?.logger)
+      process.stderr.write(
+        `rota-api: ${request.method} ${request.url}: ${String((error as Error).stack ?? error)}\n`,
+      );
+    return sendError(reply, abort(500, 'Internal Server Error'));
+  });
+
+  const ctx = {
+    config,
+    store,
+    limiter: new SlidingLogRateLimiter(config.rateLimitMaxAttempts, config.rateLimitWindowSeconds),
+  };
+  registerAuthRoutes(app, ctx);
+  registerMeRoutes(app, ctx);
+  registerTrailRoutes(app, ctx);
+  registerUserTrailRoutes(app, ctx);
+  registerItemRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+
+/** Server configuration resolved from the original Rota env variable names. */
+export interface RotaApiConfig {
+  jwtSecret: string;
+  csrfSecret: string;
+  cookieName: string;
+  csrfCookieName: string;
+  env: string;
+  rateLimitMaxAttempts: number;
+  rateLimitWindowSeconds: number;
+  /** Largest accepted request body in bytes (the original has no limit; we bound it). */
+  bodyLimit: number;
+}
+
+/** A configuration value that cannot be used; the message names the value and what was expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const WEAK_SECRETS = new Set(['changeme', 'secret', 'supersecret']);
+const PRODUCTION_ENVS = new Set(['prod', 'production']);
+
+function readPositiveInt(env: Record<string, string | undefined>, name: string, fallback: number) {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\+?\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected an integer >= 1`);
+  }
+  return Number(raw);
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Resolves the configuration. Without JWT_SECRET a random per-process secret is used so the
+ * embedded target runs with zero setup; outside ENV=dev a real secret is required, as in the
+ * original.
+ */
+export function resolveConfig(env: Record<string, string | undefined>): RotaApiConfig {
+  const appEnv = nonBlank(env.ENV)?.trim() ?? 'dev';
+  const production = PRODUCTION_ENVS.has(appEnv.toLowerCase());
+  const given = nonBlank(env.JWT_SECRET);
+  let jwtSecret: string;
+  if (given === undefined) {
+    if (appEnv !== 'dev') {
+      throw new ConfigError(
+        `JWT_SECRET is not set: required when ENV=${appEnv} (only ENV=dev may omit it)`,
+      );
+    }
+    jwtSecret = randomBytes(32).toString('hex');
+  } else {
+    jwtSecret = given.trim();
+    if (jwtSecret.length < 16) {
+      throw new ConfigError(
+        `JWT_SECRET is too short (${jwtSecret.length} chars): expected at least 16 characters`,
+      );
+    }
+    if (WEAK_SECRETS.has(jwtSecret.toLowerCase())) {
+      throw new ConfigError(`JWT_SECRET=${JSON.stringify(jwtSecret)} is a known weak value`);
+    }
+  }
+  const csrfGiven = nonBlank(env.CSRF_SECRET);
+  if (csrfGiven === undefined && production) {
+    throw new ConfigError(`CSRF_SECRET is not set: required when ENV=${appEnv}`);
+  }
+  return {
+    jwtSecret,
+    csrfSecret: csrfGiven ?? jwtSecret,
+    cookieName: nonBlank(env.COOKIE_NAME)?.trim() ?? 'rota_session',
+    csrfCookieName: nonBlank(env.CSRF_COOKIE_NAME)?.trim() ?? 'rota_csrf',
+    env: appEnv,
+    rateLimitMaxAttempts: readPositiveInt(env, 'AUTH_RATE_LIMIT_MAX_ATTEMPTS', 10),
+    rateLimitWindowSeconds: readPositiveInt(env, 'AUTH_RATE_LIMIT_WINDOW_SECONDS', 60),
+    bodyLimit: readPositiveInt(env, 'ROTA_API_BODY_LIMIT', 1024 * 1024),
+  };
+}

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { toFlaskJson } from './json.js';
+
+describe('toFlaskJson', () => {
+  it('sorts keys recursively, escapes non-ASCII and ends with a newline', () => {
+    const text = toFlaskJson({ b: 1, a: [{ z: 'Começar', y: null }], c: { e: 1, d: 2 } });
+    expect(text).toBe('{"a":[{"y":null,"z":"Come\\u00e7ar"}],"b":1,"c":{"d":2,"e":1}}\n');
+    expect(JSON.parse(text)).toEqual({ b: 1, a: [{ z: 'Começar', y: null }], c: { e: 1, d: 2 } });
+  });
+});

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { HttpError } from './errors.js';
+import { toFlaskJson } from './json.js';
+
+/** A route handler; it sends through `reply` (see `sendJson`). */
+export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+
+const HANDLED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** Sends a Flask-style JSON body. */
+export function sendJson(reply: FastifyReply, body: unknown, statusCode = 200): void {
+  reply.code(statusCode).header('content-type', 'application/json').send(toFlaskJson(body));
+}
+
+/**
+ * Registers one URL rule like Werkzeug does: the given methods, HEAD for GET, an automatic
+ * OPTIONS answer, and 405 (with `Allow`) for every other method.
+ */
+export function defineRoute(
+  app: FastifyInstance,
+  url: string,
+  handlers: Partial<Record<'GET' | 'POST' | 'PUT', RouteHandler>>,
+): void {
+  const methods = Object.keys(handlers) as Array<'GET' | 'POST' | 'PUT'>;
+  const allowed: string[] = [...methods, 'OPTIONS'];
+  if (handlers.GET) allowed.push('HEAD');
+  const allow = allowed.sort().join(', ');
+  for (const method of methods) {
+    const handler = handlers[method] as RouteHandler;
+    app.route({ method, url, handler: async (req, reply) => handler(req, reply) });
+  }
+  app.route({
+    method: 'OPTIONS',
+    url,
+    handler: async (_req, reply) => {
+      reply
+        .code(200)
+        .header('allow', allow)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send('');
+    },
+  });
+  const rest = HANDLED_METHODS.filter((m) => !allowed.includes(m)) as HTTPMethods[];
+  if (rest.length === 0) return;
+  app.route({
+    method: rest,
+    url,
+    handler: async () => {
+      throw new HttpError(
+        405,
+        {
+          error: 'method_not_allowed',
+          message: 'The method is not allowed for the requested URL.',
+        },
+        { allow },
+      );
+    },
+  });
+}
+
+/** Path segment matching Flask's `int` converter. */
+export const ID = '(^\\d+$)';

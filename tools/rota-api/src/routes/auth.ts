@@ -1,0 +1,84 @@
+import { hash, verify } from '@node-rs/bcrypt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readJsonBody } from '../http/body.js';
+import { abort, HttpError } from '../http/errors.js';
+import { defineRoute, sendJson } from '../http/routes.js';
+import { clearAuthCookies, clientIdOf, issueAuthCookies } from '../security/session.js';
+import type { UserRecord } from '../store/types.js';
+import { validateLoginBody, validateRegisterBody } from '../validation/auth-bodies.js';
+import type { RouteContext } from './context.js';
+
+/** The original hashes with passlib's bcrypt default cost. */
+const BCRYPT_COST = 12;
+
+/** `UserOut` JSON. */
+export function toUserOut(user: UserRecord) {
+  return {
+    user_id: user.userId,
+    email: user.email,
+    username: user.username,
+    profile_pic_url: user.profilePicUrl,
+    banner_pic_url: user.bannerPicUrl,
+    role: user.role,
+    sex: user.sex,
+    color: user.color,
+  };
+}
+
+function enforceRateLimit(ctx: RouteContext, request: FastifyRequest, scope: string, id: string) {
+  const key = `${scope}:${id.toLowerCase()}:${clientIdOf(request)}`;
+  const decision = ctx.limiter.hit(key, Date.now());
+  if (!decision.allowed) {
+    throw new HttpError(
+      429,
+      { detail: 'Muitas tentativas. Aguarde antes de tentar novamente.' },
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    );
+  }
+}
+
+// Python's date.fromisoformat: anything else fails at insert time in the original (500).
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** POST /auth/register, /auth/login, /auth/logout (contract §1.2, §1.3, §1.7). */
+export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  defineRoute(app, '/auth/register', {
+    POST: async (request, reply) => {
+      const body = validateRegisterBody(readJsonBody(request));
+      if (body instanceof HttpError) throw body;
+      enforceRateLimit(ctx, request, 'register', `${body.email}:${body.username}`);
+      if (await ctx.store.userExists(body.email, body.username)) {
+        throw abort(409, 'Dados já cadastrados');
+      }
+      if (!isIsoDate(body.birthday)) throw abort(500, 'Internal Server Error');
+      const passwordHash = await hash(body.password, { cost: BCRYPT_COST, version: '2b' });
+      const created = await ctx.store.createUser({ ...body, passwordHash });
+      if (created === 'duplicate') throw abort(409, 'Dados já cadastrados');
+      issueAuthCookies(request, reply, ctx.config, created, body.remember);
+      sendJson(reply, { user: toUserOut(created) });
+    },
+  });
+  defineRoute(app, '/auth/login', {
+    POST: async (request, reply) => {
+      const body = validateLoginBody(readJsonBody(request));
+      if (body instanceof HttpError) throw body;
+      enforceRateLimit(ctx, request, 'login', body.email);
+      const user = await ctx.store.findUserByEmail(body.email);
+      if (!user || !(await verify(body.password, user.passwordHash).catch(() => false))) {
+        throw abort(401, 'Credenciais inválidas');
+      }
+      issueAuthCookies(request, reply, ctx.config, user, body.remember);
+      sendJson(reply, { user: toUserOut(user) });
+    },
+  });
+  defineRoute(app, '/auth/logout', {
+    POST: async (request, reply) => {
+      clearAuthCookies(request, reply, ctx.config);
+      sendJson(reply, { ok: true });
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { abort } from '../http/errors.js';
+import { defineRoute, sendJson } from '../http/routes.js';
+import { echoCsrfCookie, requireSession } from '../security/session.js';
+import { toUserOut } from './auth.js';
+import type { RouteContext } from './context.js';
+
+/** GET /me (contract §1.8) and GET/HEAD /healthz. */
+export function registerMeRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  defineRoute(app, '/me', {
+    GET: async (request, reply) => {
+      const claims = requireSession(request, ctx.config);
+      const user = await ctx.store.findUserById(claims.id);
+      if (!user) throw abort(404, 'Usuário não encontrado');
+      echoCsrfCookie(request, reply, ctx.config);
+      sendJson(reply, { user: toUserOut(user) });
+    },
+  });
+  defineRoute(app, '/healthz', {
+    GET: async (_request, reply) => {
+      reply.code(200).header('content-type', 'text/html; charset=utf-8').send('');
+    },
+  });
+}
+
+/** The session's user, or 401 when the JWT is missing/invalid or its user no longer exists. */
+export async function requireUser(
+  ctx: RouteContext,
+  request: Parameters<typeof requireSession>[0],
+) {
+  const claims = requireSession(request, ctx.config);
+  const user = await ctx.store.findUserById(claims.id);
+  if (!user) throw abort(401, 'Sessão inválida');
+  return user;
+}

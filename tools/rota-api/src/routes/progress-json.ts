@@ -1,0 +1,53 @@
+import type { ProgressEntry } from '../store/types.js';
+
+function certificateOf(entry: ProgressEntry) {
+  const c = entry.certificate;
+  return c ? { hash: c.hash, credential_id: c.credentialId, issued_at: c.issuedAt } : undefined;
+}
+
+/** The raw progress-map entry, as the enroll response embeds it. */
+export function toProgressEntryJson(entry: ProgressEntry) {
+  const certificate = certificateOf(entry);
+  return {
+    done: entry.done,
+    total: entry.total,
+    computed_progress_percent: entry.computedProgressPercent,
+    nextAction: entry.nextAction,
+    enrolledAt: entry.enrolledAt,
+    status: entry.status,
+    completed_at: entry.completedAt,
+    review_rating: entry.reviewRating,
+    review_comment: entry.reviewComment,
+    // The key is absent when there is no certificate.
+    ...(certificate ? { certificate } : {}),
+  };
+}
+
+/** `ProgressOut`: review keys dropped, certificate null when absent. */
+export function toProgressOut(entry: ProgressEntry) {
+  return {
+    done: entry.done,
+    total: entry.total,
+    computed_progress_percent: entry.computedProgressPercent,
+    nextAction: entry.nextAction,
+    enrolledAt: entry.enrolledAt,
+    status: entry.status,
+    completed_at: entry.completedAt,
+    certificate: certificateOf(entry) ?? null,
+  };
+}
+
+/** The entry of a trail with no items and no enrollment. */
+export function emptyProgressEntry(): ProgressEntry {
+  return {
+    done: 0,
+    total: 0,
+    computedProgressPercent: 0,
+    nextAction: 'Começar',
+    enrolledAt: null,
+    status: null,
+    completedAt: null,
+    reviewRating: null,
+    reviewComment: null,
+  };
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { toItemOut } from '../domain/items.js';
+import { abort } from '../http/errors.js';
+import { idParam, paginationOf, parsePositiveQueryInt } from '../http/params.js';
+import { defineRoute, ID, sendJson } from '../http/routes.js';
+import { readSession } from '../security/session.js';
+import type { ProgressEntry, TrailRecord } from '../store/types.js';
+import type { RouteContext } from './context.js';
+
+type Query = Record<string, unknown>;
+
+function toTrailOut(trail: TrailRecord, progress: ProgressEntry | undefined | null) {
+  return {
+    id: trail.id,
+    name: trail.name,
+    thumbnail_url: trail.thumbnailUrl,
+    author: trail.author,
+    review: trail.review,
+    review_count: trail.reviewCount,
+    description: trail.description,
+    progress_percent: progress ? progress.computedProgressPercent : null,
+    status: progress?.status ?? null,
+    completed_at: progress?.completedAt ?? null,
+    is_completed: progress ? progress.status === 'COMPLETED' : null,
+    nextAction: progress?.nextAction ?? null,
+    user_review_rating: progress?.reviewRating ?? null,
+    user_review_comment: progress?.reviewComment ?? null,
+  };
+}
+
+/** TrailOut objects with per-user fields when the (optional) session is valid. */
+async function trailsOut(ctx: RouteContext, request: FastifyRequest, trails: TrailRecord[]) {
+  const session = readSession(request, ctx.config);
+  if (session.kind !== 'ok' || trails.length === 0) return trails.map((t) => toTrailOut(t, null));
+  const map = await ctx.store.getProgressMap(
+    session.claims.id,
+    trails.map((t) => t.id),
+  );
+  return trails.map((t) => toTrailOut(t, map.get(t.id)));
+}
+
+function pageOf(request: FastifyRequest, defaultSize: number) {
+  const query = request.query as Query;
+  const page = parsePositiveQueryInt(query.page, 1);
+  const pageSize = parsePositiveQueryInt(query.page_size, defaultSize, 100);
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/** Public trail reads (contract §2.3, rows 3-12). */
+export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  defineRoute(app, '/trails', {
+    GET: async (request, reply) => {
+      // Werkzeug's strict-slash redirect keeps the query string.
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      reply
+        .code(308)
+        .header('location', `/trails/${query}`)
+        .header('content-type', 'text/html; charset=utf-8');
+      reply.send('');
+    },
+  });
+  defineRoute(app, '/trails/', {
+    GET: async (request, reply) => {
+      const { page, pageSize, offset } = pageOf(request, 10);
+      const { rows, total } = await ctx.store.listTrails(offset, pageSize);
+      sendJson(reply, {
+        trails: await trailsOut(ctx, request, rows),
+        pagination: paginationOf(page, pageSize, total),
+      });
+    },
+  });
+  defineRoute(app, '/trails/showcase', {
+    GET: async (request, reply) => {
+      const rows = await ctx.store.listShowcase();
+      sendJson(reply, { trails: await trailsOut(ctx, request, rows) });
+    },
+  });
+  defineRoute(app, `/trails/:trailId${ID}`, {
+    GET: async (request, reply) => {
+      const trail = await ctx.store.getTrail(idParam(request, 'trailId'));
+      if (!trail) throw abort(404, 'Trail not found');
+      const [out] = await trailsOut(ctx, request, [trail]);
+      sendJson(reply, out);
+    },
+  });
+  defineRoute(app, `/trails/:trailId${ID}/sections`, {
+    GET: async (request, reply) => {
+      const { page, pageSize, offset } = pageOf(request, 20);
+      const { rows, total } = await ctx.store.listSections(
+        idParam(request, 'trailId'),
+        offset,
+        pageSize,
+      );
+      sendJson(reply, {
+        sections: rows.map((s) => ({ id: s.id, title: s.title, order_index: s.orderIndex })),
+        pagination: paginationOf(page, pageSize, total),
+      });
+    },
+  });
+  defineRoute(app, `/trails/:trailId${ID}/sections/:sectionId${ID}/items`, {
+    GET: async (request, reply) => {
+      const { page, pageSize, offset } = pageOf(request, 25);
+      const trailId = idParam(request, 'trailId');
+      const sectionId = idParam(request, 'sectionId');
+      const { rows, total } = await ctx.store.listSectionItems(
+        trailId,
+        sectionId,
+        offset,
+        pageSize,
+      );
+      sendJson(reply, {
+        items: rows.map(toItemOut),
+        pagination: paginationOf(page, pageSize, total),
+      });
+    },
+  });
+  defineRoute(app, `/trails/:trailId${ID}/sections-with-items`, {
+    GET: async (request, reply) => {
+      const sections = await ctx.store.listSectionsWithItems(idParam(request, 'trailId'));
+      sendJson(
+        reply,
+        sections.map((s) => ({
+          id: s.id,
+          title: s.title,
+          order_index: s.orderIndex,
+          items: s.items.map(toItemOut),
+        })),
+      );
+    },
+  });
+  const texts = {
+    'included-items': 'included',
+    requirements: 'requirements',
+    audience: 'audience',
+  } as const;
+  for (const [path, kind] of Object.entries(texts)) {
+    defineRoute(app, `/trails/:trailId${ID}/${path}`, {
+      GET: async (request, reply) => {
+        const rows = await ctx.store.listTrailTexts(kind, idParam(request, 'trailId'));
+        sendJson(
+          reply,
+          rows.map((text) => ({ text_val: text })),
+        );
+      },
+    });
+  }
+  defineRoute(app, `/trails/:trailId${ID}/learn`, {
+    GET: async (request, reply) => {
+      idParam(request, 'trailId');
+      sendJson(reply, []);
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { percentOf } from '../domain/rounding.js';
+import { detailError } from '../http/errors.js';
+import { idParam } from '../http/params.js';
+import { defineRoute, ID, sendJson } from '../http/routes.js';
+import { enforceCsrf } from '../security/session.js';
+import type { RouteContext } from './context.js';
+import { requireUser } from './me.js';
+import { emptyProgressEntry, toProgressEntryJson, toProgressOut } from './progress-json.js';
+
+const NOT_ENROLLED = 'Você precisa se inscrever na trilha antes de acessar o progresso.';
+
+async function syncedEntry(ctx: RouteContext, userId: number, trailId: number) {
+  await ctx.store.syncTrailProgress(userId, trailId);
+  const map = await ctx.store.getProgressMap(userId, [trailId]);
+  return map.get(trailId) ?? emptyProgressEntry();
+}
+
+async function requireEnrolled(ctx: RouteContext, userId: number, trailId: number) {
+  if (!(await ctx.store.isEnrolled(userId, trailId)))
+    throw detailError(403, { detail: NOT_ENROLLED });
+}
+
+/** Enrollment and per-user progress (contract §2.3, rows 14-17). */
+export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  defineRoute(app, `/user-trails/:trailId${ID}/enroll`, {
+    POST: async (request, reply) => {
+      const trailId = idParam(request, 'trailId');
+      enforceCsrf(request, ctx.config);
+      const user = await requireUser(ctx, request);
+      await ctx.store.ensureEnrollment(user.userId, trailId);
+      const firstItemId = await ctx.store.firstItemId(trailId);
+      const entry = await syncedEntry(ctx, user.userId, trailId);
+      sendJson(reply, {
+        ok: true,
+        trail_id: trailId,
+        first_item_id: firstItemId,
+        progress: toProgressEntryJson(entry),
+      });
+    },
+  });
+  defineRoute(app, `/user-trails/:trailId${ID}/progress`, {
+    GET: async (request, reply) => {
+      const trailId = idParam(request, 'trailId');
+      const user = await requireUser(ctx, request);
+      sendJson(reply, toProgressOut(await syncedEntry(ctx, user.userId, trailId)));
+    },
+  });
+  defineRoute(app, `/user-trails/:trailId${ID}/items-progress`, {
+    GET: async (request, reply) => {
+      const trailId = idParam(request, 'trailId');
+      const user = await requireUser(ctx, request);
+      await requireEnrolled(ctx, user.userId, trailId);
+      const rows = await ctx.store.getItemsProgress(user.userId, trailId);
+      sendJson(
+        reply,
+        rows.map((r) => ({
+          item_id: r.itemId,
+          status: r.status,
+          progress_value: r.progressValue,
+          completed_at: r.completedAt,
+        })),
+      );
+    },
+  });
+  defineRoute(app, `/user-trails/:trailId${ID}/sections-progress`, {
+    GET: async (request, reply) => {
+      const trailId = idParam(request, 'trailId');
+      const user = await requireUser(ctx, request);
+      await requireEnrolled(ctx, user.userId, trailId);
+      const rows = await ctx.store.getSectionsProgress(user.userId, trailId);
+      sendJson(
+        reply,
+        rows.map((r) => ({
+          section_id: r.sectionId,
+          title: r.title,
+          total: r.total,
+          done: r.done,
+          percent: percentOf(r.done, r.total),
+        })),
+      );
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../http/errors.js';
+import { validateFormSubmissionBody, validateProgressBody } from './progress-bodies.js';
+
+function types(result: unknown) {
+  expect(result).toBeInstanceOf(HttpError);
+  return (
+    (result as HttpError).body as { detail: Array<{ type: string; loc: unknown[] }> }
+  ).detail.map((d) => [d.type, d.loc]);
+}
+
+describe('progress body', () => {
+  it('accepts lax ints ("30", 30.0) and rejects 30.5, NOT_STARTED and wrong case', () => {
+    expect(validateProgressBody({ status: 'IN_PROGRESS', progress_value: '30' })).toEqual({
+      status: 'IN_PROGRESS',
+      progressValue: 30,
+    });
+    expect(validateProgressBody({ status: 'COMPLETED', progress_value: 30.0 })).toEqual({
+      status: 'COMPLETED',
+      progressValue: 30,
+    });
+    expect(validateProgressBody({ status: 'COMPLETED' })).toEqual({
+      status: 'COMPLETED',
+      progressValue: null,
+    });
+    expect(types(validateProgressBody({ status: 'NOT_STARTED', progress_value: 30.5 }))).toEqual([
+      ['literal_error', ['status']],
+      ['int_from_float', ['progress_value']],
+    ]);
+    expect(types(validateProgressBody({ status: 'completed', progress_value: 'abc' }))).toEqual([
+      ['literal_error', ['status']],
+      ['int_parsing', ['progress_value']],
+    ]);
+  });
+});
+
+describe('form submission body', () => {
+  it('trims answer_text and reports nested locations', () => {
+    expect(
+      validateFormSubmissionBody({
+        answers: [{ question_id: 1, selected_option_id: null, answer_text: '  hi ' }],
+        duration_seconds: 30,
+      }),
+    ).toEqual({
+      answers: [{ questionId: 1, selectedOptionId: null, answerText: 'hi' }],
+      durationSeconds: 30,
+    });
+    expect(
+      types(validateFormSubmissionBody({ answers: [{ selected_option_id: 'x' }, 3] })),
+    ).toEqual([
+      ['missing', ['answers', 0, 'question_id']],
+      ['int_parsing', ['answers', 0, 'selected_option_id']],
+      ['model_type', ['answers', 1]],
+    ]);
+    expect(types(validateFormSubmissionBody({}))).toEqual([['missing', ['answers']]]);
+    expect(types(validateFormSubmissionBody({ answers: {} }))).toEqual([
+      ['list_type', ['answers']],
+    ]);
+  });
+});
