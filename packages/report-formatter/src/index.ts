@@ -1,3 +1,21 @@
+export { createPainter } from './color.js';
+export type { DbBenchJsonCase } from './db-bench.js';
+export {
+  aggregateDbBench,
+  buildDbBenchJson,
+  formatDbBenchSkip,
+  formatDbBenchTable,
+} from './db-bench.js';
+export {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  isPrintable,
+  MISSING,
+} from './format.js';
 export {
   formatMemoryCsvRow,
   MEMORY_CSV_COLUMNS,
@@ -5,5 +23,8 @@ export {
   parseMemoryCsv,
   summariseMemory,
 } from './memory.js';
+export { formatMemorySummary } from './memory-format.js';
 export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
+export type { Cell, TableOptions } from './table.js';
+export { table, visibleWidth } from './table.js';
 export type * from './types.js';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatMemoryCsvRow,
+  MEMORY_CSV_COLUMNS,
+  memoryCsvHeader,
+  parseMemoryCsv,
+  summariseMemory,
+} from './memory.js';
+import { formatMemorySummary } from './memory-format.js';
+import type { MemorySample } from './types.js';
+
+function sample(elapsedSeconds: number, rssBytes: number, name = 'node'): MemorySample {
+  return {
+    timestamp: new Date(1_700_000_000_000 + elapsedSeconds * 1000).toISOString(),
+    elapsedSeconds,
+    pid: 42,
+    name,
+    rssBytes,
+    vmsBytes: rssBytes * 4,
+    cpuPercent: elapsedSeconds * 10,
+    matchedCount: 1,
+  };
+}
+
+describe('memory CSV', () => {
+  it('round-trips samples, including names that need quoting', () => {
+    const samples = [sample(0, 1000), sample(0.5, 2000, 'node "api", v2')];
+    const text = memoryCsvHeader() + samples.map(formatMemoryCsvRow).join('');
+    expect(text.split('\n')[0]).toBe(MEMORY_CSV_COLUMNS.join(','));
+    const parsed = parseMemoryCsv(text);
+    expect(parsed).toHaveLength(2);
+    expect(parsed[1]?.name).toBe('node "api", v2');
+    expect(parsed[1]?.rssBytes).toBe(2000);
+    expect(parsed[1]?.cpuPercent).toBe(5);
+  });
+
+  it('rejects a foreign header and a bad row with a one-line message', () => {
+    expect(() => parseMemoryCsv('a,b\n1,2\n')).toThrow(/not a mem-monitor CSV/);
+    const bad = `${memoryCsvHeader()}t,x,1,n,1,1,1,1\n`;
+    expect(() => parseMemoryCsv(bad)).toThrow(/bad mem-monitor CSV row 2/);
+    expect(parseMemoryCsv('')).toEqual([]);
+  });
+});
+
+describe('summariseMemory and formatMemorySummary', () => {
+  it('derives peak, mean and growth per minute', () => {
+    const samples = [0, 1, 2, 3].map((t) => sample(t, 1_000_000 + t * 2048));
+    const s = summariseMemory(samples);
+    expect(s.samples).toBe(4);
+    expect(s.durationSeconds).toBe(3);
+    expect(s.peakRssBytes).toBe(1_000_000 + 3 * 2048);
+    expect(s.meanRssBytes).toBe(1_000_000 + 1.5 * 2048);
+    expect(s.peakVmsBytes).toBe((1_000_000 + 3 * 2048) * 4);
+    expect(s.rssGrowthBytesPerMinute).toBeCloseTo(2048 * 60, 6);
+    const text = formatMemorySummary(s);
+    expect(text).toContain('Memory (4 samples over 3.00s):');
+    expect(text).toContain(`RSS growth: +${((2048 * 60) / 1024).toFixed(2)} KiB/min`);
+    expect(text).toContain(`Mean CPU: ${(15).toFixed(2)}%`);
+  });
+
+  it('reports missing figures for no samples or a single one', () => {
+    const none = summariseMemory([]);
+    expect(none.peakRssBytes).toBeNull();
+    expect(none.rssGrowthBytesPerMinute).toBeNull();
+    expect(formatMemorySummary(none)).toBe('Memory: no samples\n');
+    const one = summariseMemory([sample(0, 5000)]);
+    expect(one.rssGrowthBytesPerMinute).toBeNull();
+    expect(formatMemorySummary(one)).toContain('RSS growth: n/a');
+  });
+});
