@@ -16,6 +16,28 @@ export {
   isPrintable,
   MISSING,
 } from './format.js';
+export type { FailedThreshold } from './k6-data.js';
+export {
+  collectChecks,
+  findMetric,
+  listFailedThresholds,
+  listTagValues,
+  readMedian,
+  readStat,
+  subMetricName,
+} from './k6-data.js';
+export type { FormatOptions, LoadEndpointJson, LoadResultsJson } from './load-format.js';
+export { buildLoadResultsJson, formatLoadSummary } from './load-format.js';
+export type {
+  LoadEndpoint,
+  LoadEndpointSummary,
+  LoadSummary,
+  PhaseFailure,
+  RateLimitVerification,
+  SkippedScenario,
+  SummariseLoadOptions,
+} from './load-summary.js';
+export { summariseLoad } from './load-summary.js';
 export {
   formatMemoryCsvRow,
   MEMORY_CSV_COLUMNS,

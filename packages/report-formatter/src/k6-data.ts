@@ -1,0 +1,67 @@
+// Reading k6 handleSummary data. A metric or statistic that is absent reads as null, never
+// as 0: k6 only materialises a sub-metric when a threshold names it, so "absent" means
+// "not measured", not "nothing happened".
+import type { K6Check, K6Group, K6Metric, K6SummaryData } from './types.js';
+
+/** The metric as named (e.g. `http_reqs{scenario:probe_50}`), or undefined when absent. */
+export function findMetric(data: K6SummaryData, name: string): K6Metric | undefined {
+  // Object.hasOwn is ES2022 and the k6 runtime may lack it; the bundler only lowers syntax.
+  return Object.hasOwn(data.metrics, name) ? data.metrics[name] : undefined;
+}
+
+/** A statistic of a metric (`count`, `rate`, `passes`, `p(95)`…), null when absent or not finite. */
+export function readStat(data: K6SummaryData, name: string, stat: string): number | null {
+  const value = findMetric(data, name)?.values[stat];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The median of a trend: k6 calls it `med`, or `p(50)` when summaryTrendStats asks for it. */
+export function readMedian(data: K6SummaryData, name: string): number | null {
+  return readStat(data, name, 'med') ?? readStat(data, name, 'p(50)');
+}
+
+/** The name of a tag-filtered sub-metric, as k6 writes it: `metric{tag:value}`. */
+export function subMetricName(metric: string, tag: string, value: string): string {
+  return `${metric}{${tag}:${value}}`;
+}
+
+/** The tag values for which `metric{tag:<value>}` exists in the data, in key order. */
+export function listTagValues(data: K6SummaryData, metric: string, tag: string): string[] {
+  const prefix = `${metric}{${tag}:`;
+  return Object.keys(data.metrics)
+    .filter((k) => k.startsWith(prefix) && k.endsWith('}'))
+    .map((k) => k.slice(prefix.length, -1));
+}
+
+/** Every check of the run, from the root group and all nested groups. */
+export function collectChecks(group: K6Group): K6Check[] {
+  const checks: K6Check[] = Array.isArray(group.checks) ? [...group.checks] : [];
+  for (const child of Array.isArray(group.groups) ? group.groups : []) {
+    checks.push(...collectChecks(child));
+  }
+  return checks;
+}
+
+/** A threshold that failed: the metric and the condition text. */
+export interface FailedThreshold {
+  metric: string;
+  condition: string;
+}
+
+/** The thresholds whose `ok` is false, in metric order. */
+export function listFailedThresholds(data: K6SummaryData): FailedThreshold[] {
+  const failed: FailedThreshold[] = [];
+  for (const [metric, m] of Object.entries(data.metrics)) {
+    for (const [condition, t] of Object.entries(m.thresholds ?? {})) {
+      if (!t.ok) failed.push({ metric, condition });
+    }
+  }
+  return failed;
+}
+
+/** a / b when both are known and b > 0; otherwise null (printed as n/a). */
+export function ratioOrNull(a: number | null, b: number | null): number | null {
+  if (a === null || b === null || b <= 0) return null;
+  const r = a / b;
+  return Number.isFinite(r) ? r : null;
+}

@@ -1,0 +1,69 @@
+// Test data builders: the golden k6 summary data, and hand-built summary data.
+import { readFileSync } from 'node:fs';
+import type { K6Metric, K6SummaryData } from '../types.js';
+
+/** The real k6 v0.49 handleSummary data recorded in k6-golden/02-summary-data.json. */
+export function loadGoldenSummary(): K6SummaryData {
+  const url = new URL('./k6-golden-02-summary-data.json', import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as K6SummaryData;
+}
+
+/** A minimal summary data object with the given metrics. */
+export function buildSummary(
+  metrics: Record<string, K6Metric>,
+  testRunDurationMs: number,
+  summaryTrendStats = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
+): K6SummaryData {
+  return {
+    metrics,
+    root_group: {
+      name: '',
+      path: '',
+      id: 'd41d8cd98f00b204e9800998ecf8427e',
+      groups: [],
+      checks: [],
+    },
+    options: { summaryTrendStats, summaryTimeUnit: '', noColor: true },
+    state: { isStdOutTTY: false, isStdErrTTY: false, testRunDurationMs },
+  };
+}
+
+/** A counter metric. */
+export function counter(count: number, seconds: number): K6Metric {
+  return { type: 'counter', contains: 'default', values: { count, rate: count / seconds } };
+}
+
+/** A time trend from raw samples (k6's stats computed by hand). */
+export function trend(samples: number[]): K6Metric {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => {
+    const pos = (s.length - 1) * p;
+    const lo = s[Math.floor(pos)] as number;
+    const hi = s[Math.ceil(pos)] as number;
+    return lo + (hi - lo) * (pos - Math.floor(pos));
+  };
+  return {
+    type: 'trend',
+    contains: 'time',
+    values: {
+      avg: s.reduce((a, b) => a + b, 0) / s.length,
+      min: s[0] as number,
+      med: q(0.5),
+      max: s[s.length - 1] as number,
+      'p(90)': q(0.9),
+      'p(95)': q(0.95),
+      'p(99)': q(0.99),
+      count: s.length,
+    },
+  };
+}
+
+/** A rate metric (k6 counts "true" samples as passes). */
+export function rate(passes: number, fails: number): K6Metric {
+  const total = passes + fails;
+  return {
+    type: 'rate',
+    contains: 'default',
+    values: { rate: total ? passes / total : 0, passes, fails },
+  };
+}
