@@ -10,4 +10,4 @@ export type { BenchmarkReport, BenchProgress, RunOptions } from './harness/run-b
 export { runBenchmark } from './harness/run-benchmark.js';
 export { matchCaseName, selectCases } from './harness/select-cases.js';
 export type { CaseSamples } from './harness/statistics.js';
-export { aggregateCases, summariseCase } from './harness/statistics.js';
+export { summariseCase } from './harness/statistics.js';

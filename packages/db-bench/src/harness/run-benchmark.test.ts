@@ -38,6 +38,27 @@ describe('runBenchmark', () => {
     expect(report.aggregate.executed_iterations).toBe(4);
   });
 
+  it('aggregates iterations, time and rows over the executed cases', async () => {
+    const { clock, advanceMs } = scriptedClock();
+    const a = defineCase('a', () => {
+      advanceMs(10);
+      return [1, 2, 3];
+    });
+    const b = defineCase('b', () => {
+      advanceMs(30);
+      return 7;
+    });
+    const report = await runBenchmark([a, b], { iterations: 5, warmup: 1, clock });
+    const seconds = (5 * 10 + 5 * 30) / 1000;
+    const rows = 5 * 3 + 5 * 1;
+    expect(report.results.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(report.aggregate.executed_iterations).toBe(10);
+    expect(report.aggregate.total_runtime_seconds).toBeCloseTo(seconds, 12);
+    expect(report.aggregate.ops_per_second).toBeCloseTo(10 / seconds, 8);
+    expect(report.aggregate.ops_per_minute).toBeCloseTo((10 / seconds) * 60, 6);
+    expect(report.aggregate.rows_per_second).toBeCloseTo(rows / seconds, 8);
+  });
+
   it('skips a case whose context is missing and names the missing fields', async () => {
     const needs = defineCase('needs', () => 1, { requires: ['trail_id', 'user_id', 'email'] });
     const report = await runBenchmark([needs], {

@@ -1,7 +1,8 @@
 import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/report-formatter';
+import { aggregateDbBench } from '@rota-perf/report-formatter';
 import type { BenchCase } from './define-case.js';
 import { selectCases } from './select-cases.js';
-import { aggregateCases, summariseCase } from './statistics.js';
+import { summariseCase } from './statistics.js';
 
 /** What the harness reports while it runs (drives a progress bar). */
 export interface BenchProgress {
@@ -75,7 +76,7 @@ export async function runBenchmark(
     report('done', iterations, iterations);
     results.push(summariseCase({ name: benchCase.name, concurrency, wallSeconds, ...measured }));
   }
-  return { results, skipped, aggregate: aggregateCases(results) };
+  return { results, skipped, aggregate: aggregateDbBench(results) };
 }
 
 interface PhaseRun {

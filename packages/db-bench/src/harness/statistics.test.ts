@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateCases, summariseCase } from './statistics.js';
+import { summariseCase } from './statistics.js';
 
 // 1..100 ms, shuffled so the function must sort.
 const ordered = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -68,41 +68,5 @@ describe('summariseCase', () => {
     for (const v of [empty.mean_ms, empty.p95_ms, empty.ops_per_second, empty.rows_per_second]) {
       expect(v).toBe(0);
     }
-  });
-});
-
-describe('aggregateCases', () => {
-  it('sums iterations, time and rows over the cases', () => {
-    const a = summariseCase({
-      name: 'a',
-      durationsMs: [10, 20, 30],
-      rowsProcessed: 6,
-      concurrency: 1,
-      wallSeconds: 0,
-    });
-    const b = summariseCase({
-      name: 'b',
-      durationsMs: [40, 60],
-      rowsProcessed: 4,
-      concurrency: 1,
-      wallSeconds: 0,
-    });
-    const aggregate = aggregateCases([a, b]);
-    const seconds = (10 + 20 + 30 + 40 + 60) / 1000;
-    expect(aggregate.executed_iterations).toBe(5);
-    expect(aggregate.total_runtime_seconds).toBeCloseTo(seconds, 12);
-    expect(aggregate.ops_per_second).toBeCloseTo(5 / seconds, 10);
-    expect(aggregate.ops_per_minute).toBeCloseTo((5 / seconds) * 60, 8);
-    expect(aggregate.rows_per_second).toBeCloseTo(10 / seconds, 10);
-  });
-
-  it('is all zeros for no cases', () => {
-    expect(aggregateCases([])).toEqual({
-      executed_iterations: 0,
-      total_runtime_seconds: 0,
-      ops_per_second: 0,
-      ops_per_minute: 0,
-      rows_per_second: 0,
-    });
   });
 });

@@ -1,4 +1,4 @@
-import type { DbBenchAggregate, DbBenchCaseResult } from '@rota-perf/report-formatter';
+import type { DbBenchCaseResult } from '@rota-perf/report-formatter';
 import { mean, quantile, safeRatio, stddev } from '@rota-perf/report-formatter';
 
 /** The raw measurements of one case, before they are reduced to statistics. */
@@ -42,25 +42,5 @@ export function summariseCase(samples: CaseSamples): DbBenchCaseResult {
     ops_per_minute: opsPerSecond * 60,
     rows_processed: samples.rowsProcessed,
     rows_per_second: safeRatio(samples.rowsProcessed, totalTime),
-  };
-}
-
-/** The "Overall" block: sums over the executed cases (ratios are 0 when no time passed). */
-export function aggregateCases(results: readonly DbBenchCaseResult[]): DbBenchAggregate {
-  let iterations = 0;
-  let seconds = 0;
-  let rows = 0;
-  for (const r of results) {
-    iterations += r.iterations;
-    seconds += r.total_time;
-    rows += r.rows_processed;
-  }
-  const opsPerSecond = safeRatio(iterations, seconds);
-  return {
-    executed_iterations: iterations,
-    total_runtime_seconds: seconds,
-    ops_per_second: opsPerSecond,
-    ops_per_minute: opsPerSecond * 60,
-    rows_per_second: safeRatio(rows, seconds),
   };
 }
