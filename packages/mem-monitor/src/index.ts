@@ -1,1 +1,19 @@
-export {};
+export { parseCliArgs, runCli, USAGE } from './cli.js';
+export { MonitorUsageError } from './errors.js';
+export { startMonitor } from './monitor.js';
+export { DEFAULT_INTERVAL_SECONDS } from './options.js';
+export { compilePattern } from './pattern.js';
+export { createProcfsSource } from './procfs.js';
+export { chooseMatches, withDescendants } from './select.js';
+export { createSystemInformationSource } from './si-source.js';
+export { createDefaultSource } from './source.js';
+export { describeMemorySummary, formatBytes } from './summary-text.js';
+export type {
+  MonitorEvent,
+  MonitorHandle,
+  MonitorOptions,
+  ProcessInfo,
+  ProcessSource,
+  ProcessUsage,
+  StopReason,
+} from './types.js';

@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseMemoryCsv } from '@rota-perf/report-formatter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs, runCli } from './cli.js';
+import { killStarted, startScript, uniqueMarker, waitForLine } from './test-support/spawn.js';
+
+const bin = fileURLToPath(new URL('../dist/bin/mem-monitor.js', import.meta.url));
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mem-monitor-cli-'));
+});
+afterAll(async () => {
+  killStarted();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function runInProcess(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err };
+}
+
+/** Runs the built command; resolves with exit code and output. */
+function runBin(args: string[], onStart?: (pid: number) => void) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    onStart?.(child.pid as number);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('parseCliArgs', () => {
+  it('maps every flag', () => {
+    expect(
+      parseCliArgs([
+        '--pattern',
+        'uvicorn app.asgi:app',
+        '--interval',
+        '0.25',
+        '--duration',
+        '420',
+        '--output',
+        'x.csv',
+        '--include-children',
+        '--follow',
+      ]),
+    ).toEqual({
+      pattern: 'uvicorn app.asgi:app',
+      pid: undefined,
+      intervalSeconds: 0.25,
+      durationSeconds: 420,
+      output: 'x.csv',
+      includeChildren: true,
+      follow: true,
+    });
+    expect(parseCliArgs(['--pid', '42'])).toMatchObject({ pid: 42, intervalSeconds: undefined });
+    expect(parseCliArgs(['--help'])).toBeNull();
+  });
+});
+
+describe('mem-monitor bad input', () => {
+  it.each([
+    [['--pattern', 'x', '--interval', '0'], '--interval 0 is invalid'],
+    [['--pattern', 'x', '--interval', 'fast'], '--interval fast is invalid'],
+    [['--pattern', 'x', '--duration', '-1'], '--duration -1 is invalid'],
+    [['--pattern', '/(/'], '--pattern /(/ is not a valid regex'],
+    [['--pattern', 'x', '--pid', '3'], 'both given'],
+    [[], 'no target'],
+    [['--pid', 'abc'], '--pid abc is invalid'],
+    [['--pid', '-5'], '--pid -5 is invalid'],
+    [['--pattern'], "Option '--pattern <value>' argument missing"],
+    [['--pattern', 'x', '--colour'], "Unknown option '--colour'"],
+    [
+      ['--pattern', 'x', '--output', '/nonexistent-dir/m.csv'],
+      '--output /nonexistent-dir/m.csv is not writable (ENOENT)',
+    ],
+  ])('%j -> one line naming the value, exit 2', async (argv, message) => {
+    const { code, err } = await runInProcess(argv);
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).not.toContain('\n');
+    expect(err[0]).toContain(message);
+  });
+
+  it('the built command exits 2 with one line and no stack trace', async () => {
+    expect(existsSync(bin), `${bin} missing: run pnpm --filter @rota-perf/mem-monitor build`).toBe(
+      true,
+    );
+    const { code, stdout, stderr } = await runBin(['--pattern', 'x', '--interval', '0']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      'mem-monitor: --interval 0 is invalid: expected a number of seconds > 0',
+    ]);
+  });
+
+  it('a pid that is not running exits 1', async () => {
+    const { code, err } = await runInProcess(['--pid', String(2 ** 22 + 7), '--interval', '0.1']);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain(`pid ${2 ** 22 + 7} is not running`);
+  });
+});
+
+describe('mem-monitor, the documented command', () => {
+  it('waits for the process, samples it, and on Ctrl-C keeps the CSV and prints the summary', async () => {
+    const marker = uniqueMarker();
+    const output = join(dir, 'perf_progress_mem.csv');
+    let monitorPid = 0;
+    const run = runBin(
+      [
+        '--pattern',
+        `uvicorn app.asgi:app ${marker}`,
+        '--interval',
+        '0.5',
+        '--duration',
+        '420',
+        '--output',
+        output,
+      ],
+      (pid) => {
+        monitorPid = pid;
+      },
+    );
+    // Nothing matches at first; the server appears a moment later.
+    await new Promise((r) => setTimeout(r, 700));
+    const server = startScript('allocator.mjs', [
+      `uvicorn app.asgi:app ${marker}`,
+      '1',
+      '20',
+      '10',
+      '30000',
+    ]);
+    await waitForLine(server, 'step 1');
+    await new Promise((r) => setTimeout(r, 1600));
+    process.kill(monitorPid, 'SIGINT');
+    const { code, stdout, stderr } = await run;
+
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/waiting for a process whose command line matches/);
+    expect(stderr).toContain(`matched pid ${server.pid}`);
+    expect(stdout).toMatch(/memory summary/);
+    const rows = parseMemoryCsv(await readFile(output, 'utf8'));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(stdout).toMatch(new RegExp(`samples\\s+${rows.length}\\b`));
+    expect(new Set(rows.map((r) => r.pid))).toEqual(new Set([server.pid]));
+    expect(rows.every((r) => r.rssBytes > 20 * 1024 * 1024)).toBe(true);
+  });
+});

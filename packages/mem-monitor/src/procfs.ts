@@ -1,0 +1,134 @@
+// Linux: read /proc directly. One small file read per process per sample, no child process
+// (systeminformation's processes() spawns `ps` and a `cat` of every /proc/<pid>/stat instead).
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import type { ProcessInfo, ProcessSource, ProcessUsage } from './types.js';
+
+/** The fields of /proc/<pid>/stat that the monitor needs. */
+export interface ProcStat {
+  pid: number;
+  name: string;
+  state: string;
+  ppid: number;
+  /** utime + stime, in clock ticks. */
+  cpuTicks: number;
+  /** Start time after boot, in clock ticks (tells a reused pid apart). */
+  startTicks: number;
+  vmsBytes: number;
+  rssPages: number;
+}
+
+/** Parses one /proc/<pid>/stat line; null when it is not one. */
+export function parseProcStat(text: string): ProcStat | null {
+  // The name is in parentheses and may itself contain spaces and parentheses.
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) return null;
+  const rest = text
+    .slice(close + 2)
+    .trim()
+    .split(' ');
+  const field = (n: number) => Number(rest[n - 3]);
+  const stat: ProcStat = {
+    pid: Number(text.slice(0, open).trim()),
+    name: text.slice(open + 1, close),
+    state: rest[0] ?? '?',
+    ppid: field(4),
+    cpuTicks: field(14) + field(15),
+    startTicks: field(22),
+    vmsBytes: field(23),
+    rssPages: field(24),
+  };
+  return [stat.pid, stat.ppid, stat.cpuTicks, stat.vmsBytes, stat.rssPages].every(Number.isFinite)
+    ? stat
+    : null;
+}
+
+function getconf(name: string, fallback: number): number {
+  try {
+    const value = Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim());
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+async function readStat(pid: number): Promise<ProcStat | null> {
+  try {
+    return parseProcStat(await readFile(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return null; // gone (ENOENT/ESRCH) or not ours to read
+  }
+}
+
+async function readCommand(pid: number, name: string): Promise<string> {
+  try {
+    const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    const command = raw.replace(/\0+$/, '').replace(/\0/g, ' ');
+    return command === '' ? `[${name}]` : command;
+  } catch {
+    return `[${name}]`;
+  }
+}
+
+async function readUptimeSeconds(): Promise<number> {
+  return Number((await readFile('/proc/uptime', 'utf8')).split(' ')[0]);
+}
+
+/** A ProcessSource over /proc (Linux only). */
+export function createProcfsSource(): ProcessSource {
+  const pageSize = getconf('PAGESIZE', 4096);
+  const ticksPerSecond = getconf('CLK_TCK', 100);
+  // Previous reading per pid, for CPU deltas; keyed by pid, checked against the start time.
+  const previous = new Map<number, { startTicks: number; cpuTicks: number; at: number }>();
+
+  async function cpuPercentOf(stat: ProcStat, at: number): Promise<number> {
+    const before = previous.get(stat.pid);
+    previous.set(stat.pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, at });
+    if (before && before.startTicks === stat.startTicks && at > before.at) {
+      const cpuSeconds = (stat.cpuTicks - before.cpuTicks) / ticksPerSecond;
+      return (cpuSeconds / ((at - before.at) / 1000)) * 100;
+    }
+    // First sight of this pid: the average since it started, as `ps` reports it.
+    const lifetime = (await readUptimeSeconds()) - stat.startTicks / ticksPerSecond;
+    return lifetime > 0 ? (stat.cpuTicks / ticksPerSecond / lifetime) * 100 : 0;
+  }
+
+  return {
+    name: 'procfs',
+    async listProcesses(): Promise<ProcessInfo[]> {
+      const entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e)).map(Number);
+      const found = await Promise.all(
+        entries.map(async (pid) => {
+          const stat = await readStat(pid);
+          if (!stat) return null;
+          return {
+            pid,
+            ppid: stat.ppid,
+            name: stat.name,
+            command: await readCommand(pid, stat.name),
+          };
+        }),
+      );
+      return found.filter((p): p is ProcessInfo => p !== null);
+    },
+    async readUsage(pids: readonly number[]): Promise<Map<number, ProcessUsage>> {
+      const at = Date.now();
+      const usage = new Map<number, ProcessUsage>();
+      const stats = await Promise.all(pids.map(readStat));
+      for (const stat of stats) {
+        // A zombie has exited; its parent just has not reaped it yet.
+        if (!stat || stat.state === 'Z' || stat.state === 'X') continue;
+        usage.set(stat.pid, {
+          pid: stat.pid,
+          name: stat.name,
+          rssBytes: stat.rssPages * pageSize,
+          vmsBytes: stat.vmsBytes,
+          cpuPercent: await cpuPercentOf(stat, at),
+        });
+      }
+      for (const pid of previous.keys()) if (!usage.has(pid)) previous.delete(pid);
+      return usage;
+    },
+  };
+}
