@@ -47,6 +47,10 @@ export {
 } from './memory.js';
 export { formatMemorySummary } from './memory-format.js';
 export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
+export type { SweepLevelJson, SweepResultsJson } from './sweep.js';
+export { buildSweepResultsJson, formatSweepSummary, isCeilingLowerBound } from './sweep.js';
 export type { Cell, TableOptions } from './table.js';
 export { table, visibleWidth } from './table.js';
 export type * from './types.js';
+export type { WriteProbeConfig, WriteProbeResult, WriteResultsJson } from './write-probe.js';
+export { buildWriteResultsJson, formatWriteSummary, summariseWriteProbe } from './write-probe.js';
