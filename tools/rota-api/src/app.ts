@@ -32,8 +32,6 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.server?.logger ?? false,
     bodyLimit: config.bodyLimit,
-    // Werkzeug routing: `/trails/` and `/trails` are different rules.
-    ignoreTrailingSlash: false,
     ...(options.server?.https ? { https: options.server.https } : {}),
   }) as unknown as FastifyInstance;
 

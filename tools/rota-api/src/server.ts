@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { createRotaApp } from './app.js';
+import { type RotaApiConfig, resolveConfig } from './config.js';
+import { createSqlStore } from './store/sql-store.js';
+import { generateSelfSignedCertificate } from './tls.js';
+
+/** Options of `listenRotaApi` (in-process server). */
+export interface ListenOptions {
+  databaseUrl: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Serve HTTPS with a self-signed certificate generated now. */
+  tls?: boolean;
+  /** Env map for the configuration (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  /** Pool size of the database client (default 10). */
+  maxConnections?: number;
+}
+
+/** A listening in-process Rota API. */
+export interface RunningApi {
+  url: string;
+  app: FastifyInstance;
+  config: RotaApiConfig;
+  /** Closes the server, then the database pool. */
+  close(): Promise<void>;
+}
+
+/** Starts the Rota API in this process over an existing (migrated, seeded) database. */
+export async function listenRotaApi(options: ListenOptions): Promise<RunningApi> {
+  const config = resolveConfig(options.env ?? process.env);
+  const host = options.host ?? '127.0.0.1';
+  const https = options.tls ? await generateSelfSignedCertificate(host) : undefined;
+  const store = createSqlStore(options.databaseUrl, { maxConnections: options.maxConnections });
+  const app = createRotaApp({ config, store, server: https ? { https } : {} });
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `${https ? 'https' : 'http'}://${shownHost}:${port}`,
+    app,
+    config,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { type PreparedDatabase, startPreparedDatabase } from '../database.js';
+import { listenRotaApi, type RunningApi } from '../server.js';
+import { seedTestContent, type TestContent } from './content.js';
+
+/** Known secrets so tests can forge and verify tokens. */
+export const TEST_ENV = {
+  JWT_SECRET: 'rota-api-test-secret-0123456789',
+  CSRF_SECRET: 'rota-api-test-csrf-secret-0123',
+  AUTH_RATE_LIMIT_MAX_ATTEMPTS: '1000',
+};
+
+/** One embedded database with test content and one in-process server, per test file. */
+export interface Harness {
+  db: PreparedDatabase;
+  api: RunningApi;
+  url: string;
+  content: TestContent;
+  stop(): Promise<void>;
+}
+
+/** Starts PostgreSQL, migrates, seeds lookups + test content, and listens on a free port. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const db = await startPreparedDatabase();
+  try {
+    const content = await seedTestContent(db.url);
+    const api = await listenRotaApi({ databaseUrl: db.url, env: { ...TEST_ENV, ...env } });
+    return {
+      db,
+      api,
+      url: api.url,
+      content,
+      async stop() {
+        await api.close();
+        await db.stop();
+      },
+    };
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+}
