@@ -26,10 +26,10 @@ export function matchCaseName(pattern: string): (name: string) => boolean {
 }
 
 /** The cases that run, in order: writes only when included, and only those the filter names. */
-export function selectCases(
-  cases: readonly BenchCase[],
-  options: { includeWrites?: boolean; filter?: string | undefined },
-): BenchCase[] {
-  const matches = options.filter === undefined ? () => true : matchCaseName(options.filter);
+export function selectCases<C extends Pick<BenchCase, 'name' | 'writes'>>(
+  cases: readonly C[],
+  options: { includeWrites?: boolean; filter?: string | null | undefined },
+): C[] {
+  const matches = options.filter == null ? () => true : matchCaseName(options.filter);
   return cases.filter((c) => (options.includeWrites || !c.writes) && matches(c.name));
 }
