@@ -1,0 +1,1 @@
+export { createNodeClient, type NodeClientOptions, type NodeHttpClient } from './client.js';
