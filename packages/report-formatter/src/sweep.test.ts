@@ -101,6 +101,7 @@ describe('buildSweepResultsJson', () => {
       'generator_saturated',
       'ceiling_is_lower_bound',
       'p95_slo_ms',
+      'started_at',
     ]);
     expect(Object.keys(json.scenarios[0] as object)).toEqual([
       'scenario',
@@ -114,6 +115,7 @@ describe('buildSweepResultsJson', () => {
       'p99_ms',
       'dropped_iterations',
       'reason',
+      'start_seconds',
     ]);
     expect(json.scenarios[2]?.observed_rps).toBe(900 / 30);
     expect(json.highest_passing_target).toBe(30);

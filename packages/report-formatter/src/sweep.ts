@@ -103,6 +103,7 @@ export interface SweepLevelJson {
   p99_ms: number | null;
   dropped_iterations: number;
   reason: string | null;
+  start_seconds: number | null;
 }
 
 /** `rps_results.json` / `progress_probe_results.json`. */
@@ -118,6 +119,7 @@ export interface SweepResultsJson {
   generator_saturated: boolean;
   ceiling_is_lower_bound: boolean;
   p95_slo_ms: number | null;
+  started_at: string | null;
 }
 
 /** The results JSON of a sweep (no `total_duration_seconds` for the progress probe, as the original). */
@@ -140,6 +142,7 @@ export function buildSweepResultsJson(result: SweepResult): SweepResultsJson {
       p99_ms: l.p99Ms,
       dropped_iterations: l.droppedIterations,
       reason: l.reason,
+      start_seconds: l.startSeconds ?? null,
     })),
     ...(result.kind === 'progress_probe'
       ? {}
@@ -148,5 +151,6 @@ export function buildSweepResultsJson(result: SweepResult): SweepResultsJson {
     generator_saturated: result.generatorSaturated,
     ceiling_is_lower_bound: isCeilingLowerBound(result),
     p95_slo_ms: result.p95SloMs,
+    started_at: result.startedAt ?? null,
   };
 }

@@ -53,6 +53,8 @@ export interface SweepLevel {
   passed: boolean;
   /** Why the level failed (null when it passed). */
   reason: string | null;
+  /** When the level started, seconds after the test started (k6 startTime); marks the memory timeline. */
+  startSeconds?: number | null;
 }
 
 /** A whole sweep: the per-level verdicts and the conclusion drawn from them. */
@@ -71,6 +73,8 @@ export interface SweepResult {
   /** The load generator could not keep up: the ceiling is only a lower bound. */
   generatorSaturated: boolean;
   totalDurationSeconds: number | null;
+  /** Wall-clock start of the test run (ISO 8601), to place levels on the memory timeline. */
+  startedAt?: string | null;
 }
 
 /** Timing statistics of one db-bench case. */

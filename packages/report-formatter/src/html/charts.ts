@@ -1,0 +1,233 @@
+// Chart.js configurations for the report, as plain JSON (the page script adds no logic but
+// the timeline-marker plugin). Missing figures are null, which Chart.js leaves as gaps.
+import type { SweepResultsJson } from '../sweep.js';
+import type { ReportInputs, TimelineMark } from './inputs.js';
+
+/** One chart of the page: the canvas id, a heading and the Chart.js configuration. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  config: Record<string, unknown>;
+}
+
+const COLOURS = ['#2563eb', '#f59e0b', '#dc2626', '#059669', '#7c3aed', '#0891b2'];
+const MIB = 1024 * 1024;
+
+function baseOptions(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  // No animation: the page is often printed or screenshotted straight after load.
+  return { animation: false, responsive: true, maintainAspectRatio: false, ...extra };
+}
+
+function bars(label: string, data: (number | null)[], colour: number) {
+  return { label, data, backgroundColor: COLOURS[colour % COLOURS.length] };
+}
+
+function line(label: string, data: unknown[], colour: number, yAxisID = 'y', dashed = false) {
+  const c = COLOURS[colour % COLOURS.length];
+  return {
+    label,
+    data,
+    yAxisID,
+    borderColor: c,
+    backgroundColor: c,
+    borderDash: dashed ? [6, 4] : [],
+    spanGaps: false,
+    pointRadius: 3,
+  };
+}
+
+function axis(title: string, position: 'left' | 'right', grid = true) {
+  return {
+    type: 'linear',
+    position,
+    beginAtZero: true,
+    title: { display: true, text: title },
+    grid: { drawOnChartArea: grid },
+  };
+}
+
+function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSpec {
+  const levels = sweep.scenarios;
+  const pct = (r: number | null) => (r === null ? null : r * 100);
+  return {
+    id,
+    title,
+    config: {
+      type: 'line',
+      data: {
+        labels: levels.map((l) => String(l.target_rps)),
+        datasets: [
+          line(
+            'Target RPS',
+            levels.map((l) => l.target_rps),
+            4,
+            'y',
+            true,
+          ),
+          line(
+            'Achieved RPS',
+            levels.map((l) => l.observed_rps),
+            0,
+          ),
+          line(
+            'p95 (ms)',
+            levels.map((l) => l.p95_ms ?? null),
+            1,
+            'ms',
+          ),
+          line(
+            'Error rate (%)',
+            levels.map((l) => pct(l.failure_rate)),
+            2,
+            'pct',
+          ),
+        ],
+      },
+      options: baseOptions({
+        scales: {
+          x: { title: { display: true, text: 'Target RPS (level)' } },
+          y: axis('Requests per second', 'left'),
+          ms: axis('p95 latency (ms)', 'right', false),
+          pct: axis('Error rate (%)', 'right', false),
+        },
+      }),
+    },
+  };
+}
+
+function memoryCharts(
+  inputs: ReportInputs,
+  marksByFile: ReadonlyMap<string, TimelineMark[]>,
+): ChartSpec[] {
+  return inputs.memory
+    .filter((m) => m.samples.length > 0)
+    .map((m, i) => ({
+      id: `chart-memory-${i}`,
+      title: `Memory timeline (${m.file})`,
+      config: {
+        type: 'line',
+        data: {
+          datasets: [
+            line(
+              'RSS (MiB)',
+              m.samples.map((s) => ({ x: s.elapsedSeconds, y: s.rssBytes / MIB })),
+              0,
+            ),
+            line(
+              'CPU (%)',
+              m.samples.map((s) => ({ x: s.elapsedSeconds, y: s.cpuPercent })),
+              1,
+              'cpu',
+            ),
+          ],
+        },
+        options: baseOptions({
+          parsing: true,
+          scales: {
+            x: { type: 'linear', title: { display: true, text: 'Elapsed (s)' } },
+            y: axis('RSS (MiB)', 'left'),
+            cpu: axis('CPU (%)', 'right', false),
+          },
+          plugins: { timelineMarks: { items: marksByFile.get(m.file) ?? [] } },
+        }),
+      },
+    }));
+}
+
+/** The charts for whichever inputs exist, in page order. */
+export function buildChartSpecs(
+  inputs: ReportInputs,
+  marksByMemoryFile: ReadonlyMap<string, TimelineMark[]> = new Map(),
+): ChartSpec[] {
+  const specs: ChartSpec[] = [];
+  const endpoints = inputs.load?.endpoints ?? [];
+  if (endpoints.length > 0) {
+    specs.push({
+      id: 'chart-endpoints',
+      title: 'Per-endpoint latency percentiles',
+      config: {
+        type: 'bar',
+        data: {
+          labels: endpoints.map((e) => e.label),
+          datasets: [
+            bars(
+              'p50 (ms)',
+              endpoints.map((e) => e.p50_ms),
+              0,
+            ),
+            bars(
+              'p95 (ms)',
+              endpoints.map((e) => e.p95_ms),
+              1,
+            ),
+            bars(
+              'p99 (ms)',
+              endpoints.map((e) => e.p99_ms),
+              2,
+            ),
+          ],
+        },
+        options: baseOptions({
+          indexAxis: 'y',
+          scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
+        }),
+      },
+    });
+  }
+  if (inputs.rps?.scenarios.length) {
+    specs.push(sweepChart('chart-rps', 'RPS sweep: target vs achieved, p95, errors', inputs.rps));
+  }
+  if (inputs.progressProbe?.scenarios.length) {
+    specs.push(
+      sweepChart(
+        'chart-progress',
+        'Progress probe: target vs achieved, p95, errors',
+        inputs.progressProbe,
+      ),
+    );
+  }
+  specs.push(...memoryCharts(inputs, marksByMemoryFile));
+  const cases = inputs.dbBench ?? [];
+  if (cases.length > 0) {
+    specs.push({
+      id: 'chart-db-bench',
+      title: 'db-bench: latency per query',
+      config: {
+        type: 'bar',
+        data: {
+          labels: cases.map((c) => c.name ?? ''),
+          datasets: [
+            bars(
+              'Mean (ms)',
+              cases.map((c) => c.mean_ms ?? null),
+              3,
+            ),
+            bars(
+              'p95 (ms)',
+              cases.map((c) => c.p95_ms ?? null),
+              1,
+            ),
+            bars(
+              'p99 (ms)',
+              cases.map((c) => c.p99_ms ?? null),
+              2,
+            ),
+          ],
+        },
+        options: baseOptions({
+          indexAxis: 'y',
+          scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
+        }),
+      },
+    });
+  }
+  return specs;
+}
+
+/** Chart height in px (horizontal bars grow with their row count). */
+export function chartHeight(spec: ChartSpec): number {
+  const data = spec.config.data as { labels?: unknown[] };
+  const rows = data.labels?.length ?? 0;
+  const horizontal = (spec.config.options as { indexAxis?: string }).indexAxis === 'y';
+  return horizontal ? Math.max(220, 60 + rows * 34) : 340;
+}

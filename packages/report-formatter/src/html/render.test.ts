@@ -1,0 +1,129 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FIXTURE_START_MS,
+  fixtureMemory,
+  fixtureSweep,
+  writeFixtureFolder,
+} from '../test-support/report-fixture.js';
+import { readReportInputs } from './inputs.js';
+import { escapeHtml } from './markup.js';
+import { computeTimelineMarks, renderHtmlReport } from './render.js';
+import { writeHtmlReport } from './write.js';
+
+let folder: string;
+let empty: string;
+
+beforeAll(async () => {
+  folder = await writeFixtureFolder();
+  empty = await mkdtemp(join(tmpdir(), 'rota-report-empty-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+  await rm(empty, { recursive: true, force: true });
+});
+
+describe('readReportInputs', () => {
+  it('reads every results file of the folder', async () => {
+    const inputs = await readReportInputs(folder);
+    expect(inputs.load?.endpoints.map((e) => e.endpoint)).toEqual([
+      'trails_detail',
+      'me_profile',
+      'user_trail_progress',
+    ]);
+    expect(inputs.rps?.scenarios).toHaveLength(5);
+    expect(inputs.progressProbe?.scenarios).toHaveLength(5);
+    expect(inputs.write?.total_requests).toBe(1000);
+    expect(inputs.dbBench).toHaveLength(2);
+    expect(inputs.memory[0]?.samples).toHaveLength(fixtureMemory().length);
+  });
+
+  it('names the malformed file in a one-line error', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'rota-report-bad-'));
+    try {
+      await writeFile(join(bad, 'rps_results.json'), '{"scenarios": 3}');
+      await expect(readReportInputs(bad)).rejects.toThrow(
+        `${join(bad, 'rps_results.json')}: not a sweep results file`,
+      );
+      await writeFile(join(bad, 'rps_results.json'), '{oops');
+      await expect(readReportInputs(bad)).rejects.toThrow(/rps_results\.json: not valid JSON/);
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
+  });
+
+  it('ignores CSV files that are not mem-monitor output, with a note', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'rota-report-csv-'));
+    try {
+      await writeFile(join(other, 'other.csv'), 'a,b\n1,2\n');
+      const inputs = await readReportInputs(other);
+      expect(inputs.memory).toEqual([]);
+      expect(inputs.notes).toEqual(['other.csv: not a mem-monitor CSV, ignored']);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('computeTimelineMarks', () => {
+  it('places each sweep level on the memory axis by wall-clock time', async () => {
+    const inputs = await readReportInputs(folder);
+    const marks = computeTimelineMarks(inputs).get('memory.csv') ?? [];
+    const sweep = fixtureSweep('rps_probe');
+    // Memory samples start at the same instant as the run, so a level's mark = its start.
+    const expected = sweep.levels.map((l) => ({ atSeconds: l.startSeconds, label: l.scenario }));
+    expect(marks.slice(0, 5)).toEqual(expected);
+    expect(marks).toHaveLength(10);
+    expect(Date.parse(sweep.startedAt ?? '')).toBe(FIXTURE_START_MS);
+  });
+});
+
+describe('renderHtmlReport and writeHtmlReport', () => {
+  it('writes one self-contained file with tables for every section', async () => {
+    const out = await writeHtmlReport({ folder, title: 'Run <1>' });
+    expect(out).toBe(join(folder, 'report.html'));
+    const html = await readFile(out, 'utf8');
+    expect(html).toContain('<title>Run &lt;1&gt;</title>');
+    for (const heading of [
+      'Load test',
+      'RPS sweep',
+      'Progress probe',
+      'Progress write probe',
+      'Memory: memory.csv',
+      'Database benchmark',
+    ]) {
+      expect(html).toContain(`<h2>${heading}</h2>`);
+    }
+    expect(html).toContain('Chart.js v4.6.1');
+    // Self-contained: no external scripts, styles or images.
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+href=/);
+    expect(html).toContain('<tr class="best">');
+    expect(html).toContain('Highest passing target: 40 RPS.');
+    expect(html.match(/<canvas /g)).toHaveLength(5);
+  });
+
+  it('escapes data and keeps the embedded JSON from closing its script element', async () => {
+    const inputs = await readReportInputs(folder);
+    const load = inputs.load;
+    if (!load) throw new Error('fixture lost results.json');
+    const endpoint = load.endpoints[0];
+    if (!endpoint) throw new Error('fixture lost endpoints');
+    endpoint.label = '</script><b>x</b>';
+    const html = renderHtmlReport(inputs, { chartJs: '/* chart */', generatedAt: 'now' });
+    expect(html).not.toContain('</script><b>');
+    expect(html).toContain(escapeHtml('</script><b>x</b>'));
+    expect(html).toContain('\\u003c/script>\\u003cb>');
+  });
+
+  it('fails with a clear message when the folder has no results or does not exist', async () => {
+    await expect(writeHtmlReport({ folder: empty })).rejects.toThrow(
+      /no results in .*expected at least one of results\.json/,
+    );
+    await expect(writeHtmlReport({ folder: join(empty, 'nope') })).rejects.toThrow(
+      /does not exist/,
+    );
+  });
+});

@@ -1,0 +1,142 @@
+// Writes a results folder with every file the HTML report reads, built through this
+// package's own builders from the golden k6 data and hand-made figures.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDbBenchJson } from '../db-bench.js';
+import { buildLoadResultsJson } from '../load-format.js';
+import { summariseLoad } from '../load-summary.js';
+import { formatMemoryCsvRow, memoryCsvHeader } from '../memory.js';
+import { buildSweepResultsJson } from '../sweep.js';
+import type { DbBenchCaseResult, MemorySample, SweepLevel, SweepResult } from '../types.js';
+import { buildWriteResultsJson, summariseWriteProbe } from '../write-probe.js';
+import { counter, loadGoldenSummary, rate, trend } from './k6-data.js';
+
+/** The run's start, shared by the sweep and the memory samples so that marks line up. */
+export const FIXTURE_START_MS = Date.parse('2026-11-26T12:00:00.000Z');
+
+function level(targetRps: number, index: number): SweepLevel {
+  const requests = targetRps * 30 - (targetRps > 40 ? 200 : 0);
+  const failures = targetRps > 40 ? Math.round(requests * 0.05) : 0;
+  const passed = failures / requests <= 0.01;
+  return {
+    scenario: `probe_${targetRps}`,
+    targetRps,
+    achievedRps: requests / 30,
+    requests,
+    failures,
+    failureRate: failures / requests,
+    p95Ms: 20 + targetRps * 2,
+    p99Ms: 40 + targetRps * 3,
+    droppedIterations: targetRps > 40 ? 12 : 0,
+    passed,
+    reason: passed ? null : 'failure rate above tolerance',
+    startSeconds: 10 + index * 35,
+  };
+}
+
+/** A sweep of five levels (10..50), the last one failing. */
+export function fixtureSweep(kind: SweepResult['kind']): SweepResult {
+  const levels = [10, 20, 30, 40, 50].map(level);
+  return {
+    kind,
+    minTargetRps: 10,
+    maxTargetRps: 50,
+    stepRps: 10,
+    failureTolerance: 0.01,
+    p95SloMs: 500,
+    levels,
+    highestPassingTarget: 40,
+    unstable: false,
+    generatorSaturated: false,
+    totalDurationSeconds: kind === 'progress_probe' ? null : 185,
+    startedAt: new Date(FIXTURE_START_MS).toISOString(),
+  };
+}
+
+/** Memory samples every 2 s over 200 s, growing linearly. */
+export function fixtureMemory(): MemorySample[] {
+  return Array.from({ length: 101 }, (_, i) => ({
+    timestamp: new Date(FIXTURE_START_MS + i * 2000).toISOString(),
+    elapsedSeconds: i * 2,
+    pid: 4242,
+    name: 'node rota-api',
+    rssBytes: 80 * 1024 * 1024 + i * 256 * 1024,
+    vmsBytes: 900 * 1024 * 1024,
+    cpuPercent: 10 + (i % 10) * 3,
+    matchedCount: 1,
+  }));
+}
+
+/** Two db-bench cases. */
+export function fixtureDbBench(): DbBenchCaseResult[] {
+  const make = (name: string, meanMs: number, rows: number): DbBenchCaseResult => ({
+    name,
+    iterations: 50,
+    concurrency: 1,
+    total_time: (50 * meanMs) / 1000,
+    mean_ms: meanMs,
+    min_ms: meanMs * 0.5,
+    p50_ms: meanMs * 0.9,
+    p95_ms: meanMs * 1.6,
+    p99_ms: meanMs * 2.1,
+    max_ms: meanMs * 2.5,
+    stddev_ms: meanMs * 0.3,
+    ops_per_second: 1000 / meanMs,
+    ops_per_minute: 60_000 / meanMs,
+    rows_processed: rows * 50,
+    rows_per_second: (rows * 1000) / meanMs,
+  });
+  return [
+    make('TrailsRepository.list_showcase', 1.2, 6),
+    make('UsersRepository.GetUserByEmail', 0.8, 1),
+  ];
+}
+
+/** Creates a temp folder with results.json, both probe files, the write file, db-bench JSON and a memory CSV. */
+export async function writeFixtureFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'rota-report-'));
+  const data = loadGoldenSummary();
+  data.metrics['endpoint_requests{endpoint:trails_detail}'] = counter(400, 4);
+  data.metrics['endpoint_failures{endpoint:trails_detail}'] = counter(2, 4);
+  data.metrics['endpoint_duration_ms{endpoint:trails_detail}'] = trend([3, 4, 5, 8, 13, 21, 34]);
+  data.metrics['endpoint_requests{endpoint:me_profile}'] = counter(380, 4);
+  data.metrics['endpoint_failures{endpoint:me_profile}'] = counter(0, 4);
+  data.metrics['endpoint_duration_ms{endpoint:me_profile}'] = trend([2, 2, 3, 3, 4, 9, 12]);
+  data.metrics['http_reqs{scenario:progress_write}'] = counter(1000, 4);
+  data.metrics['http_req_failed{scenario:progress_write}'] = rate(4, 996);
+  const load = summariseLoad(data, {
+    endpoints: [
+      { key: 'trails_detail', label: 'GET /trails/:id', phase: 'main' },
+      { key: 'me_profile', label: 'GET /me', phase: 'main' },
+      { key: 'user_trail_progress', label: 'GET /user-trails/:trailId/progress', phase: 'main' },
+    ],
+  });
+  const write = summariseWriteProbe(data, {
+    targetRps: 50,
+    warmupDuration: '5s',
+    testDuration: '10s',
+    cooldownDuration: '5s',
+    warmupSeconds: 5,
+    testSeconds: 10,
+    cooldownSeconds: 5,
+    failureTolerance: 0.02,
+  });
+  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+  await writeFile(join(folder, 'results.json'), json(buildLoadResultsJson(load)));
+  await writeFile(
+    join(folder, 'rps_results.json'),
+    json(buildSweepResultsJson(fixtureSweep('rps_probe'))),
+  );
+  await writeFile(
+    join(folder, 'progress_probe_results.json'),
+    json(buildSweepResultsJson(fixtureSweep('progress_probe'))),
+  );
+  await writeFile(join(folder, 'progress_write_results.json'), json(buildWriteResultsJson(write)));
+  await writeFile(join(folder, 'db_bench_results.json'), json(buildDbBenchJson(fixtureDbBench())));
+  await writeFile(
+    join(folder, 'memory.csv'),
+    memoryCsvHeader() + fixtureMemory().map(formatMemoryCsvRow).join(''),
+  );
+  return folder;
+}
