@@ -1,3 +1,7 @@
 export { createRotaApp, type RotaAppOptions } from './app.js';
+export { type BootedApi, type BootOptions, bootRotaApi } from './boot.js';
 export { ConfigError, type RotaApiConfig, resolveConfig } from './config.js';
+export type { FixturePreset } from './database.js';
+export { type ListenOptions, listenRotaApi, type RunningApi } from './server.js';
+export { type StartedRotaApi, type StartOptions, startRotaApi } from './start.js';
 export type { RotaStore } from './store/types.js';
