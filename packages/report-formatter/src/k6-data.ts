@@ -5,8 +5,12 @@ import type { K6Check, K6Group, K6Metric, K6SummaryData } from './types.js';
 
 /** The metric as named (e.g. `http_reqs{scenario:probe_50}`), or undefined when absent. */
 export function findMetric(data: K6SummaryData, name: string): K6Metric | undefined {
-  // Object.hasOwn is ES2022 and the k6 runtime may lack it; the bundler only lowers syntax.
-  return Object.hasOwn(data.metrics, name) ? data.metrics[name] : undefined;
+  // Not Object.hasOwn (ES2022, maybe absent in k6): a real metric is an object with values,
+  // which also rules out inherited names such as "constructor".
+  const metric: unknown = data.metrics[name];
+  return typeof metric === 'object' && metric !== null && 'values' in metric
+    ? (metric as K6Metric)
+    : undefined;
 }
 
 /** A statistic of a metric (`count`, `rate`, `passes`, `p(95)`…), null when absent or not finite. */

@@ -239,3 +239,15 @@ describe('summariseLoad on hand-built data', () => {
     );
   });
 });
+
+describe('metric lookup', () => {
+  it('does not mistake inherited object members for metrics', () => {
+    const s = summariseLoad(buildSummary({}, 1000), {
+      endpoints: [{ key: 'x', label: 'x' }],
+      plateauSeconds: 1,
+      plateauRequestsMetric: 'constructor',
+    });
+    expect(s.steadyStateRequests).toBeNull();
+    expect(s.totalRequests).toBeNull();
+  });
+});
