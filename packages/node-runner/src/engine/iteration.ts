@@ -1,0 +1,65 @@
+import { RunnerError } from '../errors.js';
+import type { ScenarioRun } from '../executors/host.js';
+import {
+  als,
+  getRuntime,
+  type IterationContext,
+  sampleTags,
+  type VuState,
+} from '../runtime/state.js';
+import { TestAbortError } from '../shims/execution.js';
+import { logLine } from '../util/logfmt.js';
+
+/** Formats an uncaught script error as k6 logs it: the message and the script's own frames. */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .filter((l) => !l.includes('/node-runner/dist/') && !l.includes('node:internal'))
+    .map((l) => `\t${l.trim()}`);
+  return [`${err.name}: ${err.message}`, ...frames].join('\n');
+}
+
+/** Runs one iteration of the scenario's exec function with its async context. */
+export async function runIteration(
+  run: ScenarioRun,
+  vu: VuState,
+  onFatal: (err: RunnerError) => void,
+): Promise<void> {
+  const rt = getRuntime();
+  const cfg = run.cfg;
+  const ctx: IterationContext = {
+    vu,
+    scenario: run.info,
+    iterationInScenario: vu.iterations++,
+    iterationInTest: run.info.nextIterationInTest(),
+    groupPath: '',
+    tags: run.tags,
+    cancelled: false,
+    stage: 'iteration',
+  };
+  run.active.add(ctx);
+  const fn = vu.exports[cfg.exec] as (data: unknown) => unknown;
+  const start = performance.now();
+  try {
+    await als.run(ctx, () => fn(vu.setupData));
+    if (!ctx.cancelled) run.completed++;
+  } catch (err) {
+    if (!ctx.cancelled) run.interrupted++;
+    if (err instanceof RunnerError) onFatal(err);
+    else if (!(err instanceof TestAbortError) && !ctx.cancelled) {
+      logLine('error', describeError(err), {
+        executor: cfg.executor,
+        scenario: cfg.name,
+        source: 'stacktrace',
+      });
+    }
+  } finally {
+    run.active.delete(ctx);
+  }
+  if (ctx.cancelled) return;
+  const tags = sampleTags(ctx);
+  rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, tags);
+  rt.registry.push(rt.builtins.iterations, 1, tags);
+}

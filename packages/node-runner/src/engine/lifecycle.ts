@@ -1,0 +1,39 @@
+import { EXIT, RunnerError } from '../errors.js';
+import { als, getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { logLine } from '../util/logfmt.js';
+import { describeError } from './iteration.js';
+
+/** Runs `setup` or `teardown` (sync or async) inside its `::setup` / `::teardown` group, as k6. */
+export async function runLifecycle(
+  main: VuState,
+  stage: 'setup' | 'teardown',
+  data: unknown,
+): Promise<{ defined: boolean; result: unknown }> {
+  const fn = main.exports[stage];
+  if (typeof fn !== 'function') return { defined: false, result: undefined };
+  const node = getRuntime().groups.group('', stage);
+  const ctx: IterationContext = {
+    vu: main,
+    scenario: null,
+    iterationInScenario: 0,
+    iterationInTest: 0,
+    groupPath: node.path,
+    tags: {},
+    cancelled: false,
+    stage,
+  };
+  try {
+    return { defined: true, result: await als.run(ctx, () => fn(data)) };
+  } catch (err) {
+    if (err instanceof RunnerError) throw err;
+    if (stage === 'setup') {
+      logLine('error', describeError(err), { hint: 'script exception', source: 'stacktrace' });
+      throw new RunnerError(
+        `setup() failed: ${err instanceof Error ? err.message : String(err)}`,
+        EXIT.scriptException,
+      );
+    }
+    logLine('error', describeError(err), { source: 'stacktrace' });
+    return { defined: true, result: undefined };
+  }
+}

@@ -1,0 +1,94 @@
+import type { Tags } from '../metrics/registry.js';
+import type { ScenarioConfig } from '../options/scenarios.js';
+import type { IterationContext, ScenarioInfo, VuState } from '../runtime/state.js';
+
+/** What executors need from the engine. */
+export interface ExecutorHost {
+  /** Aborted when the whole test must stop scheduling (Ctrl-C, test.abort(), abortOnFail). */
+  readonly signal: AbortSignal;
+  /** Creates one more VU for a scenario (arrival-rate executors growing towards maxVUs). */
+  createVu(scenario: ScenarioConfig): Promise<VuState>;
+  /** Runs one iteration of the scenario's exec function on a VU. */
+  runIteration(run: ScenarioRun, vu: VuState): Promise<void>;
+  dropIteration(run: ScenarioRun): void;
+  warn(message: string, fields: Record<string, string>): void;
+}
+
+/** A scenario while it runs: its VUs, its in-flight iterations and what k6/execution reports. */
+export class ScenarioRun {
+  readonly active = new Set<IterationContext>();
+  readonly info: ScenarioInfo;
+  /** Tags on every sample of the scenario: options.tags, the scenario's tags, `scenario`. */
+  readonly tags: Tags;
+  iterationsStarted = 0;
+  completed = 0;
+  interrupted = 0;
+  private startedAt = 0;
+  private plannedMs: number;
+
+  constructor(
+    readonly cfg: ScenarioConfig,
+    readonly vus: VuState[],
+    plannedMs: number,
+    globalTags: Tags,
+  ) {
+    this.plannedMs = plannedMs;
+    this.tags = { ...globalTags, ...cfg.tags, scenario: cfg.name };
+    this.info = {
+      name: cfg.name,
+      executor: cfg.executor,
+      startTime: 0,
+      env: cfg.env,
+      progress: () =>
+        this.plannedMs > 0 ? Math.min(1, (performance.now() - this.startedAt) / this.plannedMs) : 0,
+      nextIterationInTest: () => this.iterationsStarted++,
+    };
+  }
+
+  /** Marks the scenario as started now. */
+  start(): void {
+    this.startedAt = performance.now();
+    this.info.startTime = Date.now();
+  }
+
+  /** Waits for in-flight iterations up to gracefulStop, then interrupts the rest. */
+  async drain(inflight: Set<Promise<void>>): Promise<void> {
+    if (inflight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((r) => {
+      timer = setTimeout(r, this.cfg.gracefulStopMs);
+    });
+    await Promise.race([Promise.allSettled([...inflight]), grace]);
+    clearTimeout(timer);
+    this.interruptAll();
+  }
+
+  /** Interrupts every running iteration: its samples are discarded and its requests aborted. */
+  interruptAll(): void {
+    for (const ctx of this.active) {
+      ctx.cancelled = true;
+      this.interrupted++;
+      for (const req of ctx.vu.inflight) req.destroy(new Error('iteration interrupted'));
+    }
+    this.active.clear();
+  }
+}
+
+/** Sleeps until `performance.now() >= at` or the test stops; true if it stopped. */
+export function waitUntil(at: number, signal: AbortSignal): Promise<boolean> {
+  const delay = at - performance.now();
+  if (signal.aborted) return Promise.resolve(true);
+  if (delay <= 0) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    // A listener per wait, removed again: millions of waits must not pile up reactions.
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(signal.aborted);
+    }, delay);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,240 @@
+import { STATUS_CODES } from 'node:http';
+import { GoError } from '../errors.js';
+import type { Tags } from '../metrics/registry.js';
+import { currentContext, getRuntime, type IterationContext, sampleTags } from '../runtime/state.js';
+import { parseDuration } from '../util/duration.js';
+import { logLine } from '../util/logfmt.js';
+import { type CookieJar, parseSetCookie, type ResponseCookie } from './cookies.js';
+import { canonicalHeader, collectHeaders } from './headers.js';
+import { K6Response, type RequestEcho } from './response.js';
+import { type Exchange, exchange } from './transport.js';
+
+/** The `params` argument of `http.asyncRequest`. */
+export interface RequestParams {
+  headers?: Record<string, unknown>;
+  tags?: Record<string, unknown>;
+  timeout?: string | number;
+  redirects?: number;
+  responseType?: 'text' | 'binary' | 'none';
+  cookies?: Record<string, unknown>;
+  jar?: { readonly jar: CookieJar } | null;
+}
+
+function encodeBody(body: unknown, headers: Record<string, string>): Buffer | null {
+  if (body === null || body === undefined) return null;
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (typeof body === 'object') {
+    // k6 form-encodes plain objects.
+    headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) form.append(k, String(v));
+    return Buffer.from(form.toString(), 'utf8');
+  }
+  return Buffer.from(String(body), 'utf8');
+}
+
+/** Appends to the list under `key`, creating it. */
+export function appendTo<T>(map: Record<string, T[]>, key: string, value: T): void {
+  const list = map[key];
+  if (list) list.push(value);
+  else map[key] = [value];
+}
+
+function goMethod(method: string): string {
+  return method.charAt(0) + method.slice(1).toLowerCase();
+}
+
+interface PreparedCookies {
+  header: string;
+  echo: RequestEcho['cookies'];
+}
+
+function prepareCookies(
+  explicit: string | undefined,
+  paramCookies: Record<string, unknown> | undefined,
+  jar: CookieJar | undefined,
+  url: URL,
+): PreparedCookies {
+  const echo: RequestEcho['cookies'] = {};
+  const pairs: string[] = [];
+  const add = (name: string, value: string, replace: boolean) => {
+    appendTo(echo, name, { name, value, replace });
+    pairs.push(`${name}=${value}`);
+  };
+  if (explicit) {
+    for (const part of explicit.split(';')) {
+      const i = part.indexOf('=');
+      if (i > 0) add(part.slice(0, i).trim(), part.slice(i + 1).trim(), false);
+    }
+  }
+  const replaced = new Set<string>();
+  const fromParams: [string, string, boolean][] = [];
+  for (const [name, v] of Object.entries(paramCookies ?? {})) {
+    const obj =
+      v !== null && typeof v === 'object' ? (v as { value?: unknown; replace?: unknown }) : null;
+    const replace = obj?.replace === true;
+    if (replace) replaced.add(name);
+    fromParams.push([name, String(obj ? obj.value : v), replace]);
+  }
+  for (const c of jar?.cookiesFor(url) ?? [])
+    if (!replaced.has(c.name)) add(c.name, c.value, false);
+  for (const [name, value, replace] of fromParams) add(name, value, replace);
+  return { header: pairs.join('; '), echo };
+}
+
+function emitMetrics(
+  ctx: IterationContext | undefined,
+  ex: Exchange,
+  method: string,
+  url: URL,
+  tags: Tags,
+): void {
+  if (ctx?.cancelled) return;
+  const rt = getRuntime();
+  const b = rt.builtins;
+  const t: Tags = sampleTags(ctx, {
+    method,
+    url: url.href,
+    name: url.href,
+    status: String(ex.status),
+    proto: ex.proto,
+  });
+  if (ex.errorCode) t.error_code = String(ex.errorCode);
+  const expected = rt.expectedStatus ? ex.status !== 0 && rt.expectedStatus(ex.status) : null;
+  if (expected !== null) t.expected_response = String(expected);
+  Object.assign(t, tags);
+  const reg = rt.registry;
+  reg.push(b.http_reqs, 1, t);
+  reg.push(b.http_req_duration, ex.timings.duration, t);
+  reg.push(b.http_req_blocked, ex.timings.blocked, t);
+  reg.push(b.http_req_connecting, ex.timings.connecting, t);
+  reg.push(b.http_req_tls_handshaking, ex.timings.tls_handshaking, t);
+  reg.push(b.http_req_sending, ex.timings.sending, t);
+  reg.push(b.http_req_waiting, ex.timings.waiting, t);
+  reg.push(b.http_req_receiving, ex.timings.receiving, t);
+  if (expected !== null) reg.push(b.http_req_failed, expected ? 0 : 1, t);
+  reg.push(b.data_sent, ex.bytesSent, t);
+  reg.push(b.data_received, ex.bytesReceived, t);
+}
+
+/** `http.asyncRequest(method, url, body, params)`: follows redirects, records k6's HTTP metrics. */
+export async function asyncRequest(
+  method: string,
+  url: unknown,
+  body?: unknown,
+  params?: RequestParams,
+): Promise<K6Response> {
+  const ctx = currentContext();
+  if (!ctx) throw new GoError('http requests are only possible while the script runs');
+  const rt = getRuntime();
+  let target: URL;
+  try {
+    target = new URL(String(url));
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    throw new GoError(
+      `invalid URL ${JSON.stringify(String(url))}: expected an absolute http:// or https:// URL`,
+    );
+  }
+  let m = String(method).toUpperCase();
+  const p = params ?? {};
+  const headers: Record<string, string> = { 'User-Agent': rt.userAgent };
+  for (const [k, v] of Object.entries(p.headers ?? {}))
+    if (v !== undefined && v !== null) headers[canonicalHeader(k)] = String(v);
+  if (target.username && !headers.Authorization) {
+    const cred = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
+    headers.Authorization = `Basic ${Buffer.from(cred).toString('base64')}`;
+  }
+  let payload = encodeBody(body, headers);
+  const explicitCookie = headers.Cookie;
+  delete headers.Cookie;
+  const jar = p.jar === null ? undefined : (p.jar?.jar ?? ctx.vu.jar);
+  const timeoutMs =
+    p.timeout === undefined ? 60_000 : parseDuration(p.timeout, 'the request timeout');
+  let redirectsLeft = typeof p.redirects === 'number' ? p.redirects : rt.maxRedirects;
+  const customTags: Tags = {};
+  for (const [k, v] of Object.entries(p.tags ?? {})) customTags[k] = String(v);
+
+  let echo: RequestEcho | undefined;
+  let ex: Exchange;
+  for (;;) {
+    const cookies = prepareCookies(explicitCookie, p.cookies, jar, target);
+    const sendHeaders = { ...headers };
+    if (cookies.header) sendHeaders.Cookie = cookies.header;
+    echo ??= {
+      method: m,
+      url: target.href,
+      headers: Object.fromEntries(Object.entries(sendHeaders).map(([k, v]) => [k, [v]])),
+      body: payload ? payload.toString('utf8') : '',
+      cookies: cookies.echo,
+    };
+    ex = await exchange(ctx.vu, {
+      method: m,
+      url: target,
+      headers: sendHeaders,
+      body: payload,
+      timeoutMs,
+      insecure: rt.insecureSkipTLSVerify,
+    });
+    if (jar)
+      jar.storeFromResponse(
+        target,
+        ex.setCookies.map(parseSetCookie).filter((c): c is ResponseCookie => c !== null),
+      );
+    emitMetrics(ctx, ex, m, target, customTags);
+    const location = collectHeaders(ex.rawHeaders).Location;
+    if (ex.status >= 300 && ex.status < 400 && location && redirectsLeft > 0) {
+      redirectsLeft--;
+      target = new URL(location, target);
+      if (
+        ex.status === 303 ||
+        ((ex.status === 301 || ex.status === 302) && m !== 'GET' && m !== 'HEAD')
+      ) {
+        m = m === 'HEAD' ? 'HEAD' : 'GET';
+        payload = null;
+        delete headers['Content-Type'];
+      }
+      continue;
+    }
+    break;
+  }
+  return buildResponse(
+    ex,
+    target,
+    echo,
+    p.responseType ?? (rt.discardResponseBodies ? 'none' : 'text'),
+  );
+}
+
+function buildResponse(
+  ex: Exchange,
+  url: URL,
+  echo: RequestEcho,
+  responseType: string,
+): K6Response {
+  const res = new K6Response();
+  res.status = ex.status;
+  res.status_text = ex.status ? `${ex.status} ${STATUS_CODES[ex.status] ?? ''}`.trim() : '';
+  res.proto = ex.proto;
+  res.url = url.href;
+  res.headers = collectHeaders(ex.rawHeaders);
+  for (const c of ex.setCookies.map(parseSetCookie)) if (c) appendTo(res.cookies, c.name, c);
+  if (ex.body && ex.status !== 0) {
+    if (responseType === 'binary') res.body = new Uint8Array(ex.body).buffer;
+    else if (responseType !== 'none') res.body = ex.body.toString('utf8');
+  }
+  res.timings = ex.timings;
+  res.error = ex.error;
+  res.error_code = ex.errorCode || (ex.status >= 400 ? 1000 + ex.status : 0);
+  res.remote_ip = ex.remoteIp;
+  res.remote_port = ex.remotePort;
+  res.request = echo;
+  if (ex.status === 0) {
+    logLine('warning', 'Request Failed', {
+      error: `${goMethod(echo.method)} "${echo.url}": ${ex.error}`,
+    });
+  }
+  return res;
+}

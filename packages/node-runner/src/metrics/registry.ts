@@ -1,0 +1,87 @@
+import { EXIT, RunnerError } from '../errors.js';
+import { createSink, type MetricType, type Sink } from './sinks.js';
+
+/** What a metric's values measure (k6 `contains`). */
+export type Contains = 'default' | 'time' | 'data';
+
+/** Sample tags: k6 system tags plus custom ones. */
+export type Tags = Record<string, string>;
+
+/** A tag-filtered view of a metric, e.g. `http_req_duration{scenario:steady}`. */
+export interface Submetric {
+  key: string;
+  filter: [string, string][];
+  sink: Sink;
+}
+
+/** One registered metric and the sub-metrics thresholds asked for. */
+export interface Metric {
+  name: string;
+  type: MetricType;
+  contains: Contains;
+  sink: Sink;
+  submetrics: Submetric[];
+}
+
+/** Parses `name{tag:value,tag2:value2}` into the metric name and its tag filter. */
+export function parseMetricSelector(key: string): { name: string; filter: [string, string][] } {
+  const m = /^([^{}]+?)\s*(?:\{(.*)\})?$/.exec(key.trim());
+  if (!m?.[1])
+    throw new RunnerError(
+      `invalid metric name ${JSON.stringify(key)} in thresholds`,
+      EXIT.invalidConfig,
+    );
+  const filter: [string, string][] = [];
+  if (m[2] !== undefined) {
+    for (const part of m[2].split(',')) {
+      const idx = part.indexOf(':');
+      if (idx <= 0) {
+        throw new RunnerError(
+          `invalid sub-metric ${JSON.stringify(key)} in thresholds: expected name{tag:value}`,
+          EXIT.invalidConfig,
+        );
+      }
+      const unquote = (s: string) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
+      filter.push([unquote(part.slice(0, idx)), unquote(part.slice(idx + 1))]);
+    }
+  }
+  return { name: m[1], filter };
+}
+
+/** Holds every metric of a run; samples flow in through `push`. */
+export class MetricRegistry {
+  readonly metrics = new Map<string, Metric>();
+
+  /** Returns the metric, creating it; a second declaration with another type is an error, as in k6. */
+  define(name: string, type: MetricType, contains: Contains = 'default'): Metric {
+    const existing = this.metrics.get(name);
+    if (existing) {
+      if (existing.type !== type) {
+        throw new Error(
+          `metric '${name}' already exists but with type ${existing.type}, instead of ${type}`,
+        );
+      }
+      return existing;
+    }
+    const metric: Metric = { name, type, contains, sink: createSink(type), submetrics: [] };
+    this.metrics.set(name, metric);
+    return metric;
+  }
+
+  /** Adds a sub-metric (idempotent); returns it. */
+  addSubmetric(metric: Metric, key: string, filter: [string, string][]): Submetric {
+    const found = metric.submetrics.find((s) => s.key === key);
+    if (found) return found;
+    const sub: Submetric = { key, filter, sink: createSink(metric.type) };
+    metric.submetrics.push(sub);
+    return sub;
+  }
+
+  /** Records one sample with its tags. */
+  push(metric: Metric, value: number, tags: Tags): void {
+    metric.sink.add(value);
+    for (const sub of metric.submetrics) {
+      if (sub.filter.every(([k, v]) => tags[k] === v)) sub.sink.add(value);
+    }
+  }
+}

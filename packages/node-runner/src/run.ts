@@ -1,0 +1,62 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { SummaryData } from './summary/data.js';
+
+/** Options of `run()`. */
+export interface RunOptions {
+  /** Extra `__ENV` entries (like `-e KEY=VALUE`); the process environment is included too. */
+  env?: Record<string, string>;
+  /** No banner and progress lines. */
+  quiet?: boolean;
+  /** Also write the older `--summary-export` JSON to this path (relative to cwd). */
+  summaryExport?: string;
+  /** Directory for relative script and output paths (default: process.cwd()). */
+  cwd?: string;
+  /** Aborting acts like Ctrl-C: stop scheduling, graceful stop, teardown, handleSummary, exit 105. */
+  signal?: AbortSignal;
+}
+
+/** The outcome of a run: k6's exit code and handleSummary data (null if the script never ran). */
+export interface RunResult {
+  exitCode: number;
+  summaryData: SummaryData | null;
+}
+
+/**
+ * Runs a k6 script on Node in a child process (module hooks and k6 globals stay out of the
+ * caller's process); its stdout/stderr are inherited.
+ */
+export function run(scriptPath: string, options: RunOptions = {}): Promise<RunResult> {
+  const entry = fileURLToPath(new URL('./child.js', import.meta.url));
+  const config = {
+    script: scriptPath,
+    env: options.env ?? {},
+    quiet: options.quiet ?? false,
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.summaryExport ? { summaryExport: options.summaryExport } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const child = fork(entry, [JSON.stringify(config)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      cwd: config.cwd,
+    });
+    let summaryData: SummaryData | null = null;
+    let reported: number | undefined;
+    child.on(
+      'message',
+      (msg: { type?: string; exitCode?: number; summaryData?: SummaryData | null }) => {
+        if (msg?.type === 'result') {
+          summaryData = msg.summaryData ?? null;
+          reported = msg.exitCode;
+        }
+      },
+    );
+    const onAbort = () => child.kill('SIGINT');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', reject);
+    child.on('exit', (code, sig) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve({ exitCode: reported ?? code ?? (sig ? 105 : 255), summaryData });
+    });
+  });
+}

@@ -1,0 +1,96 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import type { CookieJar } from '../http/cookies.js';
+import type { Builtins } from '../metrics/builtin.js';
+import type { MetricRegistry, Tags } from '../metrics/registry.js';
+import type { GroupTree } from './groups.js';
+
+/** One virtual user: its own script instance, cookie jar and connection pool, as in k6. */
+export interface VuState {
+  id: number;
+  exports: Record<string, unknown>;
+  jar: CookieJar;
+  agents: { http: HttpAgent; https: HttpsAgent };
+  setupData: unknown;
+  /** Iterations this VU ran in its current scenario (`__ITER`). */
+  iterations: number;
+  /** Requests in flight, destroyed when an iteration is interrupted. */
+  inflight: Set<{ destroy(err?: Error): void }>;
+}
+
+/** What `k6/execution` reports about the running scenario. */
+export interface ScenarioInfo {
+  name: string;
+  executor: string;
+  startTime: number;
+  env: Record<string, string>;
+  progress(): number;
+  nextIterationInTest(): number;
+}
+
+/** The async context of one iteration (or of init, setup, teardown). */
+export interface IterationContext {
+  vu: VuState;
+  scenario: ScenarioInfo | null;
+  iterationInScenario: number;
+  iterationInTest: number;
+  groupPath: string;
+  /** Tags every sample of this iteration carries (scenario, scenario tags, options.tags). */
+  tags: Tags;
+  cancelled: boolean;
+  /** `init`, `setup`, `teardown`, `default` (iteration) — used for k6's context rules. */
+  stage: 'init' | 'setup' | 'teardown' | 'iteration' | 'summary';
+}
+
+/** Process-wide state of the current run, shared by the engine and the k6 module shims. */
+export interface Runtime {
+  registry: MetricRegistry;
+  builtins: Builtins;
+  groups: GroupTree;
+  env: Record<string, string>;
+  scriptDir: string;
+  userAgent: string;
+  maxRedirects: number;
+  insecureSkipTLSVerify: boolean;
+  discardResponseBodies: boolean;
+  /** Decides `expected_response`; null after `http.setResponseCallback(null)`. */
+  expectedStatus: ((status: number) => boolean) | null;
+  testStartEpoch: number;
+  /** Ends the test early (test.abort(), abortOnFail) with k6's exit code. */
+  abortTest(reason: string, exitCode: number): void;
+}
+
+export const als = new AsyncLocalStorage<IterationContext>();
+
+let current: Runtime | undefined;
+let initContext: IterationContext | undefined;
+
+/** Installs the runtime for this process (one run per process at a time). */
+export function setRuntime(runtime: Runtime | undefined): void {
+  current = runtime;
+}
+
+/** The active runtime; shims call this lazily so importing them early is harmless. */
+export function getRuntime(): Runtime {
+  if (!current)
+    throw new Error('k6-node: the k6 modules can only be used while a script runs under k6-node');
+  return current;
+}
+
+/** Sets the context used while a VU's script instance is being evaluated (init code). */
+export function setInitContext(ctx: IterationContext | undefined): void {
+  initContext = ctx;
+}
+
+/** The context of the calling code: the iteration's, or init's while a VU is created. */
+export function currentContext(): IterationContext | undefined {
+  return als.getStore() ?? initContext;
+}
+
+/** Tags for a sample emitted now: iteration tags plus the group path. */
+export function sampleTags(ctx: IterationContext | undefined, extra?: Tags): Tags {
+  const tags: Tags = { ...(ctx?.tags ?? {}), group: ctx?.groupPath ?? '' };
+  if (extra) Object.assign(tags, extra);
+  return tags;
+}

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const packageRoot = resolve(here, '../..');
+export const repoRoot = resolve(packageRoot, '../..');
+/** The k6 recordings: `shared/` sits beside the repository (also in CI). */
+export const goldenDir = resolve(repoRoot, '../shared/k6-golden');
+export const fixturesDir = resolve(here, 'fixtures');
+const bin = resolve(packageRoot, 'dist/bin/k6-node.js');
+
+/** Output of one runner process. */
+export interface RunOutput {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `k6-node run` (the built bin) and collects its output. */
+export function runBin(
+  args: string[],
+  opts: { cwd?: string; timeoutMs?: number; onSpawn?: (c: ChildProcess) => void } = {},
+): Promise<RunOutput> {
+  if (!existsSync(bin))
+    throw new Error(
+      `missing ${bin}: build the package first (pnpm --filter @rota-perf/node-runner build)`,
+    );
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: opts.cwd ?? packageRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 50_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+    opts.onSpawn?.(child);
+  });
+}
+
+/** A port the OS reports free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolvePromise(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Starts k6-golden/server.mjs on a free port in its own process. */
+export async function startGoldenServer(): Promise<{ base: string; port: number; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve(goldenDir, 'server.mjs')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ok, fail) => {
+    child.stdout.once('data', () => ok());
+    child.once('exit', (c) => fail(new Error(`golden server exited with ${c}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, port, stop: () => child.kill() };
+}
+
+/** Starts an in-process HTTP server on 127.0.0.1 (port chosen by the OS). */
+export async function startServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ base: string; server: Server; close(): Promise<void> }> {
+  const server = createServer(handler);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** Lines logged by the script's console (`source=console`), decoded from logfmt. */
+export function consoleMessages(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((l) => l.includes('source=console'))
+    .map((l) => JSON.parse(/msg=("(?:[^"\\]|\\.)*")/.exec(l)?.[1] ?? '""') as string);
+}
