@@ -25,6 +25,38 @@ export {
 } from './fixture/options.js';
 export { type FixtureSummary, seedFixture } from './fixture/seed.js';
 export type * from './fixture/types.js';
+export { BCRYPT_COST, hashPassword, verifyPassword } from './password.js';
 export { percentOf, roundPercent } from './progress/round.js';
+export {
+  createFormsRepository,
+  type FormRow,
+  type FormsRepository,
+  type NewSubmission,
+  type OptionRow,
+  type QuestionRow,
+} from './repositories/forms.js';
+export { createRepositories, type Repositories } from './repositories/index.js';
+export {
+  type AdjacentItems,
+  createItemsRepository,
+  type ItemsRepository,
+  type LockOrderItem,
+} from './repositories/items.js';
+export { createLookupsRepository, type LookupsRepository } from './repositories/lookups.js';
+export type * from './repositories/rows.js';
+export type { SyncResult } from './repositories/sync.js';
+export { createTrailsRepository, type TrailsRepository } from './repositories/trails.js';
+export {
+  createUserProgressRepository,
+  type ItemProgressInput,
+  type SavedItemProgress,
+  type UserProgressRepository,
+} from './repositories/user-progress.js';
+export {
+  createUserTrailsRepository,
+  type EnsureEnrollmentResult,
+  type UserTrailsRepository,
+} from './repositories/user-trails.js';
+export { createUsersRepository, type NewUser, type UsersRepository } from './repositories/users.js';
 export * from './schema/index.js';
 export { LOOKUP_CODES, type LookupTable, seedLookups } from './seed/lookups.js';
