@@ -1,1 +1,44 @@
-export {};
+// Public surface of @rota-perf/rps-sweeper. Pure: safe inside k6 bundles (no Node APIs).
+export type { AnalyseOptions, SweepConclusion } from './analyse.js';
+export { analyseSweep, concludeSweep } from './analyse.js';
+export type { ProbeKind } from './config.js';
+export { PROBE_VARIABLES, readSweepConfig } from './config.js';
+export { formatK6Duration, parseK6Duration } from './duration.js';
+export type { EnvMap, NumberRule } from './env.js';
+export {
+  checkNumber,
+  describeRule,
+  readBoolean,
+  readDuration,
+  readNumber,
+  readRaw,
+  readTolerance,
+} from './env.js';
+export { SweepConfigError } from './errors.js';
+export type { JudgeOptions, LevelMeasurement } from './judge.js';
+export { ACHIEVED_SHARE, isGeneratorSaturated, judgeLevel } from './judge.js';
+export {
+  levelMetricNames,
+  levelScenarioName,
+  MAX_LEVELS,
+  planSweep,
+  SWEEP_SUMMARY_TREND_STATS,
+} from './plan.js';
+export type {
+  ArrivalRateScenario,
+  DurationInput,
+  PlanField,
+  PlannedLevel,
+  ScenarioPrefix,
+  SweepPlan,
+  SweepPlanInput,
+  ThresholdRule,
+} from './plan-types.js';
+export { DEFAULT_MAX_RUNS, searchCeiling } from './search.js';
+export type {
+  CeilingSearch,
+  RunLevel,
+  SearchCeilingOptions,
+  SearchPhase,
+  SearchRun,
+} from './search-types.js';

@@ -1,0 +1,95 @@
+// k6 summary data of a planned sweep -> per-level verdicts and the ceiling.
+import {
+  type K6SummaryData,
+  readStat,
+  type SweepLevel,
+  type SweepResult,
+} from '@rota-perf/report-formatter';
+import { isGeneratorSaturated, judgeLevel } from './judge.js';
+import { levelMetricNames } from './plan.js';
+import type { PlannedLevel, SweepPlan } from './plan-types.js';
+
+/** Options of analyseSweep; tolerance and SLO default to the plan's. */
+export interface AnalyseOptions {
+  kind: SweepResult['kind'];
+  tolerance?: number;
+  p95SloMs?: number | null;
+}
+
+/** What the level verdicts say about the ceiling. */
+export interface SweepConclusion {
+  /** Highest passing level before the first failing one; null when the lowest level failed. */
+  highestPassingTarget: number | null;
+  /** A level passed after an earlier (lower) level had failed. */
+  unstable: boolean;
+  /** The generator was the limit at or below the first failure: the ceiling is a lower bound. */
+  generatorSaturated: boolean;
+}
+
+/** Reads every planned level from handleSummary data and concludes the sweep. */
+export function analyseSweep(
+  data: K6SummaryData,
+  plan: SweepPlan,
+  options: AnalyseOptions,
+): SweepResult {
+  const tolerance = options.tolerance ?? plan.tolerance;
+  const p95SloMs = options.p95SloMs === undefined ? plan.p95SloMs : options.p95SloMs;
+  const levels = plan.levels.map((level) =>
+    judgeLevel(measureLevel(data, level), { tolerance, p95SloMs }),
+  );
+  const runMs = data.state?.testRunDurationMs;
+  return {
+    kind: options.kind,
+    minTargetRps: plan.minRps,
+    maxTargetRps: plan.maxRps,
+    stepRps: plan.stepRps,
+    failureTolerance: tolerance,
+    p95SloMs,
+    levels,
+    ...concludeSweep(levels, tolerance),
+    totalDurationSeconds: typeof runMs === 'number' && Number.isFinite(runMs) ? runMs / 1000 : null,
+  };
+}
+
+/**
+ * The ceiling of a step sweep: levels are taken in ascending target order; the ceiling is
+ * the last pass before the first failure. The original took the last pass anywhere, which
+ * hid a collapse followed by a lucky level; that case is flagged as unstable instead.
+ */
+export function concludeSweep(levels: readonly SweepLevel[], tolerance: number): SweepConclusion {
+  const ordered = [...levels].sort((a, b) => a.targetRps - b.targetRps);
+  const firstFail = ordered.findIndex((l) => !l.passed);
+  const before = firstFail < 0 ? ordered : ordered.slice(0, firstFail);
+  const highest = before.length > 0 ? (before[before.length - 1] as SweepLevel).targetRps : null;
+  const unstable = firstFail >= 0 && ordered.slice(firstFail + 1).some((l) => l.passed);
+  // Only levels up to the first failure decide the ceiling; drops at higher levels, where the
+  // system is already failing, say nothing about it.
+  const decisive = firstFail < 0 ? ordered : ordered.slice(0, firstFail + 1);
+  return {
+    highestPassingTarget: highest,
+    unstable,
+    generatorSaturated: decisive.some((l) => isGeneratorSaturated(l, tolerance)),
+  };
+}
+
+function measureLevel(data: K6SummaryData, level: PlannedLevel) {
+  const names = levelMetricNames(level.scenario);
+  const requests = readStat(data, names.requests, 'count');
+  let failures = readStat(data, names.failed, 'passes');
+  if (failures === null && requests !== null) {
+    // A rate metric always carries `passes`; fall back to rate × requests for hand-made data.
+    const rate = readStat(data, names.failed, 'rate');
+    failures = rate === null ? null : Math.round(rate * requests);
+  }
+  return {
+    scenario: level.scenario,
+    targetRps: level.targetRps,
+    durationSeconds: level.durationSeconds,
+    requests,
+    failures,
+    p95Ms: readStat(data, names.duration, 'p(95)'),
+    p99Ms: readStat(data, names.duration, 'p(99)'),
+    // k6 only emits dropped_iterations when an iteration was dropped: absent means none.
+    droppedIterations: readStat(data, names.dropped, 'count') ?? 0,
+  };
+}
