@@ -53,10 +53,11 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
         abort(400, 'The browser (or proxy) sent a request that this server could not understand.'),
       );
     }
-    request.log.error(error);
-    if (!options.server?.logger)
+    // One line per 500 (e.g. the FK violation of enrolling in an unknown trail, as the original).
+    if (options.server?.logger) request.log.error(error);
+    else
       process.stderr.write(
-        `rota-api: ${request.method} ${request.url}: ${String((error as Error).stack ?? error)}\n`,
+        `rota-api: ${request.method} ${request.url} -> 500: ${(error as Error).message}\n`,
       );
     return sendError(reply, abort(500, 'Internal Server Error'));
   });

@@ -9,7 +9,11 @@ const HANDLED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as con
 
 /** Sends a Flask-style JSON body. */
 export function sendJson(reply: FastifyReply, body: unknown, statusCode = 200): void {
-  reply.code(statusCode).header('content-type', 'application/json').send(toFlaskJson(body));
+  // A Buffer keeps Fastify from appending "; charset=utf-8" (Flask sends plain application/json).
+  reply
+    .code(statusCode)
+    .header('content-type', 'application/json')
+    .send(Buffer.from(toFlaskJson(body)));
 }
 
 /**
