@@ -68,3 +68,14 @@ describe('summariseMemory and formatMemorySummary', () => {
     expect(formatMemorySummary(one)).toContain('RSS growth: n/a');
   });
 });
+
+describe('summariseMemory on long runs', () => {
+  it('handles a day of 0.5 s samples without overflowing the stack', () => {
+    const n = 172_800;
+    const samples = Array.from({ length: n }, (_, i) => sample(i / 2, 1_000_000 + (i % 1000)));
+    const s = summariseMemory(samples);
+    expect(s.samples).toBe(n);
+    expect(s.peakRssBytes).toBe(1_000_000 + 999);
+    expect(s.durationSeconds).toBe((n - 1) / 2);
+  });
+});

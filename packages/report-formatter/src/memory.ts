@@ -27,6 +27,8 @@ export function formatMemoryCsvRow(s: MemorySample): string {
 }
 
 function splitCsvLine(line: string): string[] {
+  // Fast path: only process names with a comma or quote are quoted.
+  if (line.indexOf('"') < 0) return line.split(',');
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -78,6 +80,14 @@ export function parseMemoryCsv(text: string): MemorySample[] {
   });
 }
 
+// Not Math.max(...values): spreading a day of samples (172,800) overflows the call stack.
+function maxOrNull(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 function finiteOrNull(n: number): number | null {
   return Number.isFinite(n) ? n : null;
 }
@@ -95,9 +105,9 @@ export function summariseMemory(samples: readonly MemorySample[]): MemorySummary
   return {
     samples: samples.length,
     durationSeconds: first && last ? last.elapsedSeconds - first.elapsedSeconds : 0,
-    peakRssBytes: samples.length ? Math.max(...rss) : null,
+    peakRssBytes: maxOrNull(rss),
     meanRssBytes: finiteOrNull(mean(rss)),
-    peakVmsBytes: samples.length ? Math.max(...vms) : null,
+    peakVmsBytes: maxOrNull(vms),
     meanVmsBytes: finiteOrNull(mean(vms)),
     rssGrowthBytesPerMinute: finiteOrNull(slopePerSecond * 60),
     meanCpuPercent: finiteOrNull(mean(samples.map((s) => s.cpuPercent))),

@@ -95,43 +95,72 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
   };
 }
 
+/** Most points a memory timeline draws; longer runs are bucketed (the tables keep exact figures). */
+export const MAX_TIMELINE_POINTS = 1500;
+
+/**
+ * Thins samples to at most `max` points: one per bucket, the one with the highest RSS, so
+ * peaks survive. A day of 0.5 s samples (172,800) would otherwise bloat the page.
+ */
+export function thinSamples<T extends { rssBytes: number }>(
+  samples: readonly T[],
+  max: number,
+): T[] {
+  if (samples.length <= max) return [...samples];
+  const out: T[] = [];
+  const size = samples.length / max;
+  for (let b = 0; b < max; b++) {
+    let best: T | undefined;
+    for (let i = Math.floor(b * size); i < Math.floor((b + 1) * size); i++) {
+      const s = samples[i];
+      if (s && (!best || s.rssBytes > best.rssBytes)) best = s;
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
 function memoryCharts(
   inputs: ReportInputs,
   marksByFile: ReadonlyMap<string, TimelineMark[]>,
 ): ChartSpec[] {
-  return inputs.memory
-    .filter((m) => m.samples.length > 0)
-    .map((m, i) => ({
-      id: `chart-memory-${i}`,
-      title: `Memory timeline (${m.file})`,
-      config: {
-        type: 'line',
-        data: {
-          datasets: [
-            line(
-              'RSS (MiB)',
-              m.samples.map((s) => ({ x: s.elapsedSeconds, y: s.rssBytes / MIB })),
-              0,
-            ),
-            line(
-              'CPU (%)',
-              m.samples.map((s) => ({ x: s.elapsedSeconds, y: s.cpuPercent })),
-              1,
-              'cpu',
-            ),
-          ],
-        },
-        options: baseOptions({
-          parsing: true,
-          scales: {
-            x: { type: 'linear', title: { display: true, text: 'Elapsed (s)' } },
-            y: axis('RSS (MiB)', 'left'),
-            cpu: axis('CPU (%)', 'right', false),
+  return (
+    inputs.memory
+      // Index before filtering: the page pairs chart-memory-<i> with inputs.memory[i].
+      .map((m, i) => ({ m, i, points: thinSamples(m.samples, MAX_TIMELINE_POINTS) }))
+      .filter(({ m }) => m.samples.length > 0)
+      .map(({ m, i, points }) => ({
+        id: `chart-memory-${i}`,
+        title: `Memory timeline (${m.file})`,
+        config: {
+          type: 'line',
+          data: {
+            datasets: [
+              line(
+                'RSS (MiB)',
+                points.map((s) => ({ x: s.elapsedSeconds, y: s.rssBytes / MIB })),
+                0,
+              ),
+              line(
+                'CPU (%)',
+                points.map((s) => ({ x: s.elapsedSeconds, y: s.cpuPercent })),
+                1,
+                'cpu',
+              ),
+            ],
           },
-          plugins: { timelineMarks: { items: marksByFile.get(m.file) ?? [] } },
-        }),
-      },
-    }));
+          options: baseOptions({
+            parsing: true,
+            scales: {
+              x: { type: 'linear', title: { display: true, text: 'Elapsed (s)' } },
+              y: axis('RSS (MiB)', 'left'),
+              cpu: axis('CPU (%)', 'right', false),
+            },
+            plugins: { timelineMarks: { items: marksByFile.get(m.file) ?? [] } },
+          }),
+        },
+      }))
+  );
 }
 
 /** The charts for whichever inputs exist, in page order. */
