@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleMessages, fixturesDir, runBin, startServer } from './test-support/harness.js';
+
+// Exit codes and one-line errors as k6 gives them, lifecycle rules, Ctrl-C and aborts.
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer((_req, res) => res.end('ok'));
+});
+afterAll(() => server?.close());
+
+const fixture = (name: string) => resolve(fixturesDir, name);
+const tmp = () => mkdtempSync(join(tmpdir(), 'k6node-'));
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
+
+describe('errors a user can make', () => {
+  it('a function in setup data fails with exit code 255 and one line', async () => {
+    const r = await runBin(['run', '-q', fixture('setup-function.js')]);
+    expect(r.code).toBe(255);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/'nested\.fn' is not JSON-serialisable/),
+    ]);
+  });
+
+  it('an unsupported k6 module fails with one line suggesting the real k6 (exit 107)', async () => {
+    const r = await runBin(['run', '-q', fixture('unsupported-module.js')]);
+    expect(r.code).toBe(107);
+    expect(r.stderr).toMatch(/module 'k6\/ws' is not supported by the Node runner.*real k6/);
+    noStack(r.stderr);
+  });
+
+  it('synchronous http.get fails with one line naming it (exit 107)', async () => {
+    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}`, fixture('sync-http.js')]);
+    expect(r.code).toBe(107);
+    expect(r.stderr).toMatch(/the synchronous http\.get\(\) .*is not supported by the Node runner/);
+    noStack(r.stderr);
+  });
+
+  it('a bad threshold expression is named in one line (exit 104)', async () => {
+    const r = await runBin(['run', '-q', fixture('bad-threshold.js')]);
+    expect(r.code).toBe(104);
+    expect(r.stderr.trim()).toMatch(/^invalid threshold "p95<500" on metric 'http_req_duration'/);
+  });
+
+  it('a missing script and bad arguments are usage errors (exit 2)', async () => {
+    const missing = await runBin(['run', 'no-such-script.js']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/script not found: .*no-such-script\.js/);
+    const bad = await runBin(['run', '--bogus', 'x.js']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown option "--bogus"/);
+  });
+});
+
+describe('lifecycle and context', () => {
+  it('keeps __VU/__ITER per VU across awaits, applies scenario env/tags, rejects async group, aborts with 108', async () => {
+    const cwd = tmp();
+    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}`, fixture('lifecycle.js')], {
+      cwd,
+    });
+    expect(r.code).toBe(108);
+    expect(r.stderr).toMatch(/level=error msg="test aborted: enough"/);
+    const ctx = consoleMessages(r.stderr).filter((m) => m.startsWith('CTX '));
+    expect(ctx.length).toBeGreaterThan(3);
+    for (const line of ctx) {
+      const [, before, after, env] = line.split(' ');
+      expect(after).toBe(before);
+      expect(env).toBe('from-scenario');
+      const [vu, iter, inScenario] = (before as string).split('/');
+      expect(iter).toBe(inScenario);
+      expect(Number(vu)).toBeGreaterThanOrEqual(1);
+    }
+    expect(consoleMessages(r.stderr)).toContain(
+      'GROUP_ERROR GoError: group() does not support async functions as arguments, please see https://grafana.com/docs/k6/latest/javascript-api/k6/group/#working-with-async-functions',
+    );
+    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    expect(data.metrics['http_reqs{traffic:read}'].values.count).toBe(
+      data.metrics.http_reqs.values.count,
+    );
+    expect(data.metrics.http_reqs.values.count).toBeLessThan(12);
+  });
+
+  it('Ctrl-C stops scheduling, runs teardown and handleSummary, exits 105', async () => {
+    const cwd = tmp();
+    const started = Date.now();
+    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}`, fixture('interrupt.js')], {
+      cwd,
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 1500),
+    });
+    expect(r.code).toBe(105);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN');
+    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    expect(data.metrics.iterations.values.count).toBeGreaterThan(0);
+    expect(data.state.testRunDurationMs).toBeLessThan(10_000);
+  });
+
+  it('an abortOnFail threshold ends the run early with exit 99', async () => {
+    const cwd = tmp();
+    const r = await runBin(
+      ['run', '-q', '-e', `BASE=${server.base}`, '-e', 'ABORT_ON_FAIL=1', fixture('interrupt.js')],
+      { cwd },
+    );
+    expect(r.code).toBe(99);
+    expect(r.stderr).toMatch(
+      /thresholds on metrics 'checks' were crossed; at least one has abortOnFail enabled/,
+    );
+    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    expect(data.state.testRunDurationMs).toBeLessThan(10_000);
+    expect(data.metrics.checks.thresholds['rate>0.99'].ok).toBe(false);
+  });
+});

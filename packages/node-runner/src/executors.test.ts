@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from './run.js';
+import {
+  consoleMessages,
+  fixturesDir,
+  packageRoot,
+  runBin,
+  startServer,
+} from './test-support/harness.js';
+
+// Executors against a real loopback server, through the programmatic run() (built package).
+type Run = (
+  script: string,
+  opts: { env?: Record<string, string>; quiet?: boolean; cwd?: string },
+) => Promise<RunResult>;
+let run: Run;
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  ({ run } = (await import(resolve(packageRoot, 'dist/index.js'))) as { run: Run });
+  server = await startServer((req, res) => {
+    const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
+    setTimeout(() => res.end('ok'), ms);
+  });
+});
+afterAll(() => server?.close());
+
+const script = resolve(fixturesDir, 'executors.js');
+const metric = (r: RunResult, name: string) => r.summaryData?.metrics[name]?.values ?? {};
+
+async function starts(scenarios: string): Promise<{
+  result: { code: number | null };
+  rows: { name: string; vu: number; at: number; scenarioStart: number }[];
+}> {
+  const out = await runBin([
+    'run',
+    '-q',
+    '-e',
+    `BASE=${server.base}`,
+    '-e',
+    `SCENARIOS=${scenarios}`,
+    script,
+  ]);
+  const rows = consoleMessages(out.stderr)
+    .filter((m) => m.startsWith('ITER '))
+    .map((m) => {
+      const [, name, vu, at, scenarioStart] = m.split(' ');
+      return {
+        name: name as string,
+        vu: Number(vu),
+        at: Number(at),
+        scenarioStart: Number(scenarioStart),
+      };
+    });
+  return { result: out, rows };
+}
+
+describe('arrival-rate executors', () => {
+  it('constant-arrival-rate runs rate × duration iterations, spread evenly over the seconds', async () => {
+    const { result, rows } = await starts('arrival');
+    expect(result.code).toBe(0);
+    // 50/s for 2 s, the first at 0 and the last at 2 s: 101 starts.
+    expect(rows.length).toBeGreaterThanOrEqual(99);
+    expect(rows.length).toBeLessThanOrEqual(101);
+    const t0 = Math.min(...rows.map((r) => r.at));
+    const firstSecond = rows.filter((r) => r.at - t0 < 1000).length;
+    expect(firstSecond).toBeGreaterThanOrEqual(45);
+    expect(firstSecond).toBeLessThanOrEqual(55);
+  });
+
+  it('drops iterations when no VU is free and maxVUs is reached', async () => {
+    const r = await run(script, { quiet: true, env: { BASE: server.base, SCENARIOS: 'dropped' } });
+    expect(r.exitCode).toBe(0);
+    // One VU busy 400 ms per iteration over a 1 s window at 20/s: at most 3 run, the rest drop.
+    const done = metric(r, 'iterations').count ?? 0;
+    const dropped = metric(r, 'dropped_iterations').count ?? 0;
+    expect(done).toBeLessThanOrEqual(3);
+    expect(done + dropped).toBe(21);
+  });
+
+  it('initialises more VUs up to maxVUs when the preallocated ones are busy', async () => {
+    const r = await run(script, { quiet: true, env: { BASE: server.base, SCENARIOS: 'grow' } });
+    expect(r.exitCode).toBe(0);
+    expect(metric(r, 'vus_max').value ?? 0).toBeGreaterThan(1);
+    expect(metric(r, 'iterations').count ?? 0).toBeGreaterThan(10);
+  });
+});
+
+describe('VU-based executors', () => {
+  it('shared-iterations and per-vu-iterations run exactly their iteration counts; startTime delays a scenario', async () => {
+    const { result, rows } = await starts('shared,pervu,late');
+    expect(result.code).toBe(0);
+    expect(rows.filter((r) => r.name === 'shared').length).toBe(10);
+    const pervu = rows.filter((r) => r.name === 'pervu');
+    expect(pervu.length).toBe(3 * 4);
+    for (const vu of new Set(pervu.map((r) => r.vu)))
+      expect(pervu.filter((r) => r.vu === vu).length).toBe(4);
+    const [late] = rows.filter((r) => r.name === 'late');
+    const t0 = Math.min(...rows.map((r) => r.at));
+    expect((late?.at ?? 0) - t0).toBeGreaterThanOrEqual(950);
+  });
+
+  it('ramping-vus follows the stages (up to 4 VUs, fewer at the edges)', async () => {
+    const { result, rows } = await starts('ramping');
+    expect(result.code).toBe(0);
+    const t0 = rows[0]?.scenarioStart ?? 0;
+    const vusIn = (from: number, to: number) =>
+      new Set(rows.filter((r) => r.at - t0 >= from && r.at - t0 < to).map((r) => r.vu)).size;
+    expect(vusIn(0, 300)).toBeLessThanOrEqual(2);
+    expect(vusIn(1100, 1900)).toBe(4);
+    expect(vusIn(2800, 3500)).toBeLessThanOrEqual(1);
+  });
+
+  it('interrupts iterations still running after gracefulStop', async () => {
+    const started = Date.now();
+    const r = await run(script, { quiet: true, env: { BASE: server.base, SCENARIOS: 'graceful' } });
+    expect(r.exitCode).toBe(0);
+    // The only iteration needs 2 s; duration 500 ms + gracefulStop 300 ms cut it off.
+    expect(Date.now() - started).toBeLessThan(1900 + 1500);
+    expect(metric(r, 'iterations').count ?? 0).toBe(0);
+    expect(r.summaryData?.state.testRunDurationMs ?? 0).toBeLessThan(1500);
+  });
+});

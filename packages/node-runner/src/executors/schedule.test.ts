@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { constantSchedule, rampingSchedule, rampingVusAt } from './schedule.js';
+
+function drain(s: { next(): number | null }): number[] {
+  const out: number[] = [];
+  for (let t = s.next(); t !== null; t = s.next()) out.push(t);
+  return out;
+}
+
+describe('arrival schedules', () => {
+  it('constant-arrival-rate starts at 0 and every timeUnit/rate up to the duration', () => {
+    const starts = drain(constantSchedule(10, 1000, 2000));
+    expect(starts.length).toBe(10 * 2 + 1);
+    for (const [k, t] of starts.entries()) expect(t).toBeCloseTo((k * 1000) / 10, 9);
+  });
+
+  it('honours timeUnit (120 per minute is one every 500 ms)', () => {
+    expect(drain(constantSchedule(120, 60_000, 2000))).toEqual([0, 500, 1000, 1500, 2000]);
+  });
+
+  it('ramping-arrival-rate places iteration k where the integral of the rate reaches k', () => {
+    // 0 → 20/s over 2 s: rate(t) = 10·t per second, integral 5·t², so iteration k starts at √(k/5) s.
+    const starts = drain(rampingSchedule(0, 1000, [{ durationMs: 2000, target: 20 }]));
+    expect(starts.length).toBe(20);
+    for (const [i, t] of starts.entries()) expect(t).toBeCloseTo(Math.sqrt((i + 1) / 5) * 1000, 6);
+  });
+
+  it('ramping-arrival-rate holds, ramps down and counts startRate', () => {
+    const starts = drain(
+      rampingSchedule(2, 1000, [
+        { durationMs: 1000, target: 10 },
+        { durationMs: 1000, target: 0 },
+      ]),
+    );
+    expect(starts.length).toBe((2 + 10) / 2 + 10 / 2);
+    expect(starts.every((t, i) => i === 0 || t > (starts[i - 1] as number))).toBe(true);
+    expect(starts.at(-1)).toBeCloseTo(2000, 6);
+    const hold = drain(rampingSchedule(20, 1000, [{ durationMs: 1000, target: 20 }]));
+    for (const [i, t] of hold.entries()) expect(t).toBeCloseTo(((i + 1) * 1000) / 20, 6);
+  });
+
+  it('ramping-vus interpolates linearly between stage targets', () => {
+    const stages = [
+      { durationMs: 1000, target: 10 },
+      { durationMs: 1000, target: 0 },
+    ];
+    expect([0, 500, 999, 1000, 1500, 2500].map((t) => rampingVusAt(0, stages, t))).toEqual([
+      0, 5, 9, 10, 5, 0,
+    ]);
+  });
+});
