@@ -8,10 +8,9 @@ import {
 import { runBenchmark } from '../harness/run-benchmark.js';
 import { selectCases } from '../harness/select-cases.js';
 import { defineRotaCases, ROTA_CASES } from '../rota/cases.js';
-import { ContextError, prepareContext } from '../rota/context.js';
+import { ContextError, prepareContext, type RotaContext } from '../rota/context.js';
 import { type DbBenchOptions, HELP_TEXT, parseDbBenchArgs } from './args.js';
 import { describeEnvironment } from './environment.js';
-import { hashPassword } from './hash-password.js';
 import { type BarStream, createProgressBar } from './progress-bar.js';
 import { openTarget } from './target.js';
 import { UsageError } from './usage-error.js';
@@ -56,11 +55,10 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
   try {
     const { client } = target.connection;
     const environment = await describeEnvironment(target.connection, options, target, startedAt);
-    const context = await prepareContext(
-      client,
-      { email: options.userEmail, password: options.userPassword },
-      hashPassword,
-    );
+    const context = await prepareContext(target.connection, {
+      email: options.userEmail,
+      password: options.userPassword,
+    });
     const bar = createProgressBar(io.stderr);
     const run = {
       iterations: options.iterations,
@@ -87,6 +85,7 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
         skipped: report.skipped,
         aggregate: report.aggregate,
         calibration: buildDbBenchJson(calibration.results),
+        context: contextForJson(context),
         environment: { ...environment, finished_at: new Date().toISOString() },
       };
       const written = await writeJsonAtomically(options.jsonPath, document);
@@ -110,3 +109,9 @@ function formatCalibration(results: readonly DbBenchCaseResult[]): string {
 }
 
 const micro = (ms: number) => `${formatNumber(ms * 1000, 2)} µs`;
+
+// What the cases ran against (so a result can be reproduced); never the password.
+function contextForJson(context: RotaContext) {
+  const { password: _password, ...rest } = context;
+  return rest;
+}

@@ -1,0 +1,45 @@
+import { findFreePort } from '@rota-perf/rota-db';
+import { describe, expect, it } from 'vitest';
+import { runBin } from '../test-support/run-bin.js';
+
+// Each bad input must end the built command with exit code 2 and exactly one stderr line
+// that names the problem, without a stack trace.
+async function expectUsageError(args: string[], mentions: string, env = {}) {
+  const result = await runBin(args, env);
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(mentions);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stdout).toBe('');
+}
+
+describe('db-bench bad input (built command)', () => {
+  it('--iterations 0', () =>
+    expectUsageError(
+      ['--iterations', '0'],
+      "--iterations must be an integer from 1 to 1000000, got '0'",
+    ));
+
+  it('--iterations abc', () => expectUsageError(['--iterations', 'abc'], "got 'abc'"));
+
+  it('an unknown flag', () =>
+    expectUsageError(['--iteration', '5'], "unknown option '--iteration'"));
+
+  it('a filter that matches no case', () =>
+    expectUsageError(['--filter', 'NoSuchCase'], "--filter 'NoSuchCase'"));
+
+  it('an unreachable database (flag and environment)', async () => {
+    const port = await findFreePort(); // free, so nothing listens there
+    const url = `postgres://postgres:secret@127.0.0.1:${port}/postgres`;
+    await expectUsageError(['--database-url', url], `127.0.0.1:${port}`);
+    await expectUsageError([], 'connection refused', { DATABASE_URL: url });
+  });
+
+  it('prints help with exit code 0', async () => {
+    const result = await runBin(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--include-writes');
+    expect(result.stderr).toBe('');
+  });
+});
