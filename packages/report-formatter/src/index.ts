@@ -47,6 +47,7 @@ export {
 } from './memory.js';
 export { formatMemorySummary } from './memory-format.js';
 export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
+export { fromSummaryExport } from './summary-export.js';
 export type { SweepLevelJson, SweepResultsJson } from './sweep.js';
 export { buildSweepResultsJson, formatSweepSummary, isCeilingLowerBound } from './sweep.js';
 export type { Cell, TableOptions } from './table.js';
