@@ -144,6 +144,30 @@ describe('analyseSweep', () => {
     expect(failing.levels[1]?.reason).not.toContain('saturated');
   });
 
+  it('a first failure on the failure rate is the system failing, even with dropped iterations', () => {
+    const figures = [level(10), level(20), level(30, { share: 0.9, dropped: 30, failRate: 0.2 })];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
+      kind: 'rps_probe',
+    });
+    expect(result.highestPassingTarget).toBe(20);
+    // The level still reports the drops; the ceiling is not a mere lower bound.
+    expect(result.levels[2]?.reason).toContain('load generator saturated (30 dropped iterations)');
+    expect(result.generatorSaturated).toBe(false);
+  });
+
+  it('dropped iterations at a passing level below the ceiling flag saturation', () => {
+    const figures = [
+      level(10),
+      level(20, { share: 0.99, dropped: 2 }),
+      level(30, { failRate: 0.2 }),
+    ];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
+      kind: 'rps_probe',
+    });
+    expect(result.levels[1]?.passed).toBe(true);
+    expect(result.generatorSaturated).toBe(true);
+  });
+
   it('ignores saturation above the first failure: it says nothing about the ceiling', () => {
     const figures = [
       level(10),

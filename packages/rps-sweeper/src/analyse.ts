@@ -22,7 +22,7 @@ export interface SweepConclusion {
   highestPassingTarget: number | null;
   /** A level passed after an earlier (lower) level had failed. */
   unstable: boolean;
-  /** The generator was the limit at or below the first failure: the ceiling is a lower bound. */
+  /** The generator, not the system, limited a level up to the first failure: the ceiling is a lower bound. */
   generatorSaturated: boolean;
 }
 
@@ -46,7 +46,7 @@ export function analyseSweep(
     failureTolerance: tolerance,
     p95SloMs,
     levels,
-    ...concludeSweep(levels, tolerance),
+    ...concludeSweep(levels, tolerance, p95SloMs),
     totalDurationSeconds: typeof runMs === 'number' && Number.isFinite(runMs) ? runMs / 1000 : null,
   };
 }
@@ -56,20 +56,34 @@ export function analyseSweep(
  * the last pass before the first failure. The original took the last pass anywhere, which
  * hid a collapse followed by a lucky level; that case is flagged as unstable instead.
  */
-export function concludeSweep(levels: readonly SweepLevel[], tolerance: number): SweepConclusion {
+export function concludeSweep(
+  levels: readonly SweepLevel[],
+  tolerance: number,
+  p95SloMs: number | null = null,
+): SweepConclusion {
   const ordered = [...levels].sort((a, b) => a.targetRps - b.targetRps);
   const firstFail = ordered.findIndex((l) => !l.passed);
   const before = firstFail < 0 ? ordered : ordered.slice(0, firstFail);
   const highest = before.length > 0 ? (before[before.length - 1] as SweepLevel).targetRps : null;
   const unstable = firstFail >= 0 && ordered.slice(firstFail + 1).some((l) => l.passed);
-  // Only levels up to the first failure decide the ceiling; drops at higher levels, where the
-  // system is already failing, say nothing about it.
-  const decisive = firstFail < 0 ? ordered : ordered.slice(0, firstFail + 1);
-  return {
-    highestPassingTarget: highest,
-    unstable,
-    generatorSaturated: decisive.some((l) => isGeneratorSaturated(l, tolerance)),
-  };
+  // Levels above the first failure say nothing about the ceiling. The first failing level
+  // makes it a lower bound only when the generator, not the system, explains the failure:
+  // a failure rate over tolerance (or p95 over the SLO) measured at a reduced load is still
+  // the system failing. Slow responses tie up VUs, so a failing system often drops
+  // iterations too; counting those as saturation would flag nearly every real sweep.
+  const failing = firstFail < 0 ? undefined : (ordered[firstFail] as SweepLevel);
+  const saturated =
+    before.some((l) => isGeneratorSaturated(l, tolerance)) ||
+    (failing !== undefined &&
+      isGeneratorSaturated(failing, tolerance) &&
+      !failedOnSystem(failing, tolerance, p95SloMs));
+  return { highestPassingTarget: highest, unstable, generatorSaturated: saturated };
+}
+
+// The level broke a rule that only the system under test can break.
+function failedOnSystem(level: SweepLevel, tolerance: number, p95SloMs: number | null): boolean {
+  if (level.failureRate !== null && level.failureRate > tolerance) return true;
+  return p95SloMs !== null && level.p95Ms !== null && level.p95Ms > p95SloMs;
 }
 
 function measureLevel(data: K6SummaryData, level: PlannedLevel) {

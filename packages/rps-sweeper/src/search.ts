@@ -98,7 +98,7 @@ export async function searchCeiling(options: SearchCeilingOptions): Promise<Ceil
 
   const levels = runs.map((r) => r.level);
   const confirmationFailed = runs.some((r) => r.phase === 'confirm' && !r.level.passed);
-  const conclusion = concludeSweep(levels, options.tolerance);
+  const conclusion = concludeSweep(levels, options.tolerance, options.p95SloMs ?? null);
   return {
     ceiling: lastPass,
     firstFailure: firstFail,
