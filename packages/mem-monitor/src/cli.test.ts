@@ -27,21 +27,29 @@ async function runInProcess(argv: string[]) {
   return { code, out: out.join('\n'), err };
 }
 
-/** Runs the built command; resolves with exit code and output. */
-function runBin(args: string[], onStart?: (pid: number) => void) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    onStart?.(child.pid as number);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+/** Runs the built command; `result` resolves with exit code and output. */
+function runBin(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const stderrWaiters: Array<{ text: string; resolve: () => void }> = [];
+  child.stdout.on('data', (d) => {
+    stdout += d;
   });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    for (const w of stderrWaiters) if (stderr.includes(w.text)) w.resolve();
+  });
+  const result = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+  /** Resolves once stderr contains the text. */
+  const stderrContains = (text: string) =>
+    new Promise<void>((resolve) => {
+      if (stderr.includes(text)) resolve();
+      else stderrWaiters.push({ text, resolve });
+    });
+  return { pid: child.pid as number, result, stderrContains };
 }
 
 describe('parseCliArgs', () => {
@@ -101,7 +109,7 @@ describe('mem-monitor bad input', () => {
     expect(existsSync(bin), `${bin} missing: run pnpm --filter @rota-perf/mem-monitor build`).toBe(
       true,
     );
-    const { code, stdout, stderr } = await runBin(['--pattern', 'x', '--interval', '0']);
+    const { code, stdout, stderr } = await runBin(['--pattern', 'x', '--interval', '0']).result;
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
@@ -120,24 +128,18 @@ describe('mem-monitor, the documented command', () => {
   it('waits for the process, samples it, and on Ctrl-C keeps the CSV and prints the summary', async () => {
     const marker = uniqueMarker();
     const output = join(dir, 'perf_progress_mem.csv');
-    let monitorPid = 0;
-    const run = runBin(
-      [
-        '--pattern',
-        `uvicorn app.asgi:app ${marker}`,
-        '--interval',
-        '0.5',
-        '--duration',
-        '420',
-        '--output',
-        output,
-      ],
-      (pid) => {
-        monitorPid = pid;
-      },
-    );
-    // Nothing matches at first; the server appears a moment later.
-    await new Promise((r) => setTimeout(r, 700));
+    const run = runBin([
+      '--pattern',
+      `uvicorn app.asgi:app ${marker}`,
+      '--interval',
+      '0.5',
+      '--duration',
+      '420',
+      '--output',
+      output,
+    ]);
+    // Nothing matches at first; the server appears once the monitor says it is waiting.
+    await run.stderrContains('waiting for a process');
     const server = startScript('allocator.mjs', [
       `uvicorn app.asgi:app ${marker}`,
       '1',
@@ -146,17 +148,18 @@ describe('mem-monitor, the documented command', () => {
       '30000',
     ]);
     await waitForLine(server, 'step 1');
+    await run.stderrContains(`matched pid ${server.pid}`);
     await new Promise((r) => setTimeout(r, 1600));
-    process.kill(monitorPid, 'SIGINT');
-    const { code, stdout, stderr } = await run;
+    process.kill(run.pid, 'SIGINT');
+    const { code, stdout, stderr } = await run.result;
 
     expect(code).toBe(0);
     expect(stderr).toMatch(/waiting for a process whose command line matches/);
     expect(stderr).toContain(`matched pid ${server.pid}`);
-    expect(stdout).toMatch(/memory summary/);
+    expect(stdout).toMatch(/Memory \(\d+ samples over/);
     const rows = parseMemoryCsv(await readFile(output, 'utf8'));
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    expect(stdout).toMatch(new RegExp(`samples\\s+${rows.length}\\b`));
+    expect(stdout).toContain(`Memory (${rows.length} samples`);
     expect(new Set(rows.map((r) => r.pid))).toEqual(new Set([server.pid]));
     expect(rows.every((r) => r.rssBytes > 20 * 1024 * 1024)).toBe(true);
   });

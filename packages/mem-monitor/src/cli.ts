@@ -1,8 +1,8 @@
 // The mem-monitor command: flags -> startMonitor, messages on stderr, summary on stdout.
 import { parseArgs } from 'node:util';
+import { formatMemorySummary } from '@rota-perf/report-formatter';
 import { MonitorUsageError } from './errors.js';
 import { startMonitor } from './monitor.js';
-import { describeMemorySummary } from './summary-text.js';
 import type { MonitorOptions } from './types.js';
 
 /** Usage text of the command. */
@@ -116,7 +116,7 @@ export async function runCli(
   process.once('SIGTERM', stopOnSignal);
   try {
     const summary = await monitor.done;
-    io.out(describeMemorySummary(summary));
+    io.out(formatMemorySummary(summary).trimEnd());
     const reason = monitor.stopReason;
     if (reason === 'not-found' || reason === 'error') return 1;
     if (summary.samples === 0) {

@@ -7,7 +7,6 @@ export { createProcfsSource } from './procfs.js';
 export { chooseMatches, withDescendants } from './select.js';
 export { createSystemInformationSource } from './si-source.js';
 export { createDefaultSource } from './source.js';
-export { describeMemorySummary, formatBytes } from './summary-text.js';
 export type {
   MonitorEvent,
   MonitorHandle,

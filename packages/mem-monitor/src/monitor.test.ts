@@ -161,10 +161,9 @@ describe('startMonitor by pattern', () => {
 describe('startMonitor with includeChildren', () => {
   it('sums the process tree; without it only the matched parent is counted', async () => {
     const marker = uniqueMarker();
-    const tree = startScript('tree.mjs', [marker, '2', '40', '8000']);
+    const tree = startScript('tree.mjs', [marker, '2', '40', '15000']);
     const childPids = (await waitForLine(tree, 'children')).slice('children '.length).split(',');
-    // Let both children allocate and settle.
-    await new Promise((r) => setTimeout(r, 800));
+    // tree.mjs prints the pids only once both children have allocated.
     const sampleOnce = async (includeChildren: boolean) => {
       const monitor = startMonitor({
         pattern: marker,
@@ -177,6 +176,8 @@ describe('startMonitor with includeChildren', () => {
     };
     const alone = await sampleOnce(false);
     const withChildren = await sampleOnce(true);
+    // The grandchildren would outlive a SIGKILLed parent until their hold ends.
+    for (const pid of childPids) process.kill(Number(pid), 'SIGKILL');
 
     expect(childPids).toHaveLength(2);
     expect(alone?.matchedCount).toBe(1);
