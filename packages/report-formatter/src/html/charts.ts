@@ -1,7 +1,9 @@
 // Chart.js configurations for the report, as plain JSON (the page script adds no logic but
 // the timeline-marker plugin). Missing figures are null, which Chart.js leaves as gaps.
 import type { SweepResultsJson } from '../sweep.js';
+import { axis, bars, baseOptions, line } from './chart-style.js';
 import type { ReportInputs, TimelineMark } from './inputs.js';
+import { MAX_TIMELINE_POINTS, thinSamples } from './thin.js';
 
 /** One chart of the page: the canvas id, a heading and the Chart.js configuration. */
 export interface ChartSpec {
@@ -10,41 +12,7 @@ export interface ChartSpec {
   config: Record<string, unknown>;
 }
 
-const COLOURS = ['#2563eb', '#f59e0b', '#dc2626', '#059669', '#7c3aed', '#0891b2'];
 const MIB = 1024 * 1024;
-
-function baseOptions(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  // No animation: the page is often printed or screenshotted straight after load.
-  return { animation: false, responsive: true, maintainAspectRatio: false, ...extra };
-}
-
-function bars(label: string, data: (number | null)[], colour: number) {
-  return { label, data, backgroundColor: COLOURS[colour % COLOURS.length] };
-}
-
-function line(label: string, data: unknown[], colour: number, yAxisID = 'y', dashed = false) {
-  const c = COLOURS[colour % COLOURS.length];
-  return {
-    label,
-    data,
-    yAxisID,
-    borderColor: c,
-    backgroundColor: c,
-    borderDash: dashed ? [6, 4] : [],
-    spanGaps: false,
-    pointRadius: 3,
-  };
-}
-
-function axis(title: string, position: 'left' | 'right', grid = true) {
-  return {
-    type: 'linear',
-    position,
-    beginAtZero: true,
-    title: { display: true, text: title },
-    grid: { drawOnChartArea: grid },
-  };
-}
 
 function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSpec {
   const levels = sweep.scenarios;
@@ -61,8 +29,7 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
             'Target RPS',
             levels.map((l) => l.target_rps),
             4,
-            'y',
-            true,
+            { dashed: true },
           ),
           line(
             'Achieved RPS',
@@ -73,13 +40,13 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
             'p95 (ms)',
             levels.map((l) => l.p95_ms ?? null),
             1,
-            'ms',
+            { yAxisID: 'ms' },
           ),
           line(
             'Error rate (%)',
             levels.map((l) => pct(l.failure_rate)),
             2,
-            'pct',
+            { yAxisID: 'pct' },
           ),
         ],
       },
@@ -93,31 +60,6 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
       }),
     },
   };
-}
-
-/** Most points a memory timeline draws; longer runs are bucketed (the tables keep exact figures). */
-export const MAX_TIMELINE_POINTS = 1500;
-
-/**
- * Thins samples to at most `max` points: one per bucket, the one with the highest RSS, so
- * peaks survive. A day of 0.5 s samples (172,800) would otherwise bloat the page.
- */
-export function thinSamples<T extends { rssBytes: number }>(
-  samples: readonly T[],
-  max: number,
-): T[] {
-  if (samples.length <= max) return [...samples];
-  const out: T[] = [];
-  const size = samples.length / max;
-  for (let b = 0; b < max; b++) {
-    let best: T | undefined;
-    for (let i = Math.floor(b * size); i < Math.floor((b + 1) * size); i++) {
-      const s = samples[i];
-      if (s && (!best || s.rssBytes > best.rssBytes)) best = s;
-    }
-    if (best) out.push(best);
-  }
-  return out;
 }
 
 function memoryCharts(
@@ -140,12 +82,13 @@ function memoryCharts(
                 'RSS (MiB)',
                 points.map((s) => ({ x: s.elapsedSeconds, y: s.rssBytes / MIB })),
                 0,
+                { pointRadius: 0 },
               ),
               line(
                 'CPU (%)',
                 points.map((s) => ({ x: s.elapsedSeconds, y: s.cpuPercent })),
                 1,
-                'cpu',
+                { yAxisID: 'cpu', pointRadius: 0 },
               ),
             ],
           },

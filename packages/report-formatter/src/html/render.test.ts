@@ -118,6 +118,34 @@ describe('renderHtmlReport and writeHtmlReport', () => {
     expect(html).toContain('\\u003c/script>\\u003cb>');
   });
 
+  it('renders a folder holding only an original-format db-bench file (8 keys, no percentiles)', async () => {
+    const only = await mkdtemp(join(tmpdir(), 'rota-report-db-'));
+    try {
+      const original = [
+        {
+          name: 'Q.one',
+          iterations: 50,
+          total_time: 0.1,
+          mean_ms: 2,
+          ops_per_second: 500,
+          ops_per_minute: 30000,
+          rows_per_second: 500,
+          rows_processed: 50,
+        },
+      ];
+      await writeFile(join(only, 'db_bench_results.json'), JSON.stringify(original));
+      const html = await readFile(await writeHtmlReport({ folder: only }), 'utf8');
+      expect(html).toContain('<h2>Database benchmark</h2>');
+      expect(html).not.toContain('<h2>Load test</h2>');
+      expect(html.match(/<canvas /g)).toHaveLength(1);
+      // Absent percentiles show as n/a, not 0.
+      expect(html).toMatch(/<td class="num missing">n\/a<\/td>/);
+      expect(html).toContain('Overall: 50 iterations in 0.10s');
+    } finally {
+      await rm(only, { recursive: true, force: true });
+    }
+  });
+
   it('fails with a clear message when the folder has no results or does not exist', async () => {
     await expect(writeHtmlReport({ folder: empty })).rejects.toThrow(
       /no results in .*expected at least one of results\.json/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thinSamples } from './charts.js';
+import { thinSamples } from './thin.js';
 
 describe('thinSamples', () => {
   it('keeps short series as they are', () => {
