@@ -240,6 +240,17 @@ describe('summariseLoad on hand-built data', () => {
   });
 });
 
+describe('partial summary data', () => {
+  it('treats absent state, options and root_group as missing instead of crashing', () => {
+    const data = { metrics: { http_reqs: counter(5, 1) } } as unknown as K6SummaryData;
+    const s = summariseLoad(data);
+    expect(s.durationSeconds).toBe(0);
+    expect(s.requestsPerSecond).toBeNull();
+    expect(s.checks).toBeNull();
+    expect(s.p99Available).toBe(false);
+  });
+});
+
 describe('metric lookup', () => {
   it('does not mistake inherited object members for metrics', () => {
     const s = summariseLoad(buildSummary({}, 1000), {

@@ -90,13 +90,15 @@ export function summariseLoad(
   data: K6SummaryData,
   options: SummariseLoadOptions = {},
 ): LoadSummary {
-  const durationSeconds = data.state.testRunDurationMs / 1000;
+  // Tolerate partial data (hand-made or from another runner): absent parts read as missing.
+  const runMs = data.state?.testRunDurationMs;
+  const durationSeconds = typeof runMs === 'number' && Number.isFinite(runMs) ? runMs / 1000 : 0;
   const totalRequests = readStat(data, 'http_reqs', 'count');
   const requestsPerSecond = ratioOrNull(totalRequests, durationSeconds);
   const bytesReceived = readStat(data, 'data_received', 'count');
   const bytesSent = readStat(data, 'data_sent', 'count');
   const throughput = ratioOrNull(sumOrNull(bytesReceived, bytesSent), durationSeconds);
-  const checkList = collectChecks(data.root_group);
+  const checkList = data.root_group ? collectChecks(data.root_group) : [];
   let passes = 0;
   let fails = 0;
   for (const c of checkList) {
@@ -142,7 +144,7 @@ export function summariseLoad(
     mainPhaseFailures: phaseFailures(endpoints, 'main'),
     writePhaseFailures: phaseFailures(endpoints, 'write'),
     failedThresholds: listFailedThresholds(data),
-    p99Available: data.options.summaryTrendStats.indexOf('p(99)') >= 0,
+    p99Available: (data.options?.summaryTrendStats ?? []).indexOf('p(99)') >= 0,
     endpoints,
     skipped: [...(options.skipped ?? [])],
   };
