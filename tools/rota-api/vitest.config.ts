@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     // Integration files start PostgreSQL and a server each; bcrypt cost 12 is slow by design.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Each integration file runs its own PostgreSQL; more than two at once only thrashes 2 cores.
+    maxWorkers: 2,
   },
 });

@@ -1,7 +1,7 @@
 import * as rotaDb from '@rota-perf/rota-db';
 
 /** The fixture presets of rota-db. */
-export type FixturePreset = 'small' | 'large';
+export type FixturePreset = rotaDb.FixturePreset;
 
 /** A database ready for the API, and how to release it. */
 export interface PreparedDatabase {
@@ -10,24 +10,14 @@ export interface PreparedDatabase {
   stop(): Promise<void>;
 }
 
-type FixtureLoader = (db: unknown, preset: FixturePreset) => Promise<unknown>;
-
-// rota-db exports its fixture loader under this name; looked up at run time so that the API
-// builds against rota-db versions that predate the fixture.
-function fixtureLoader(): FixtureLoader | undefined {
-  const candidate = (rotaDb as Record<string, unknown>).seedFixture;
-  return typeof candidate === 'function' ? (candidate as FixtureLoader) : undefined;
-}
-
 /** Migrates, seeds lookups and (when `fixture` is given) loads a content fixture. */
 export async function prepareSchema(url: string, fixture?: FixturePreset): Promise<void> {
   await rotaDb.migrate(url);
   const connection = await rotaDb.connect(url, { max: 1 });
   try {
     await rotaDb.seedLookups(connection.db);
-    const load = fixtureLoader();
-    if (fixture && load) await load(connection.db, fixture);
-    else if (fixture) throw new Error('rota-db does not export seedFixture: cannot load a fixture');
+    // Idempotent: a fixture already present is not written again.
+    if (fixture) await rotaDb.seedFixture(connection.db, fixture);
   } finally {
     await connection.close();
   }

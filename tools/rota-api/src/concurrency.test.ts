@@ -1,0 +1,103 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders, registerUser, type Session } from './test-support/client.js';
+import { type Harness, startHarness } from './test-support/harness.js';
+
+let h: Harness;
+let user: Session;
+let sql: postgres.Sql;
+beforeAll(async () => {
+  h = await startHarness();
+  user = await registerUser(h.url);
+  sql = postgres(h.db.url, { max: 2, onnotice: () => {} });
+});
+afterAll(async () => {
+  await sql?.end();
+  await h?.stop();
+});
+
+const N = 200;
+
+describe('concurrent writes by one user (contract §6 item 15)', () => {
+  it(`${N} concurrent progress PUTs leave one row with the highest value and one enrolment`, async () => {
+    const values = Array.from({ length: N }, (_, i) => (i * 37) % 500);
+    const responses = await Promise.all(
+      values.map((value, i) =>
+        fetch(`${h.url}/trails/${h.content.alpha}/items/${h.content.doc}/progress`, {
+          method: 'PUT',
+          headers: authHeaders(user, { 'content-type': 'application/json' }),
+          body: JSON.stringify({
+            status: i === N - 1 ? 'COMPLETED' : 'IN_PROGRESS',
+            progress_value: value,
+          }),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(values.map(() => 200));
+    const rows = await sql`
+      SELECT p.progress_value, s.code FROM user_item_progress p JOIN lk_progress_status s ON s.id = p.status_id
+      WHERE p.user_id = ${user.userId} AND p.trail_item_id = ${h.content.doc}`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toEqual({ progress_value: Math.max(...values), code: 'COMPLETED' });
+    const enrolments =
+      await sql`SELECT progress_percent FROM user_trails WHERE user_id = ${user.userId}`;
+    expect(enrolments).toHaveLength(1);
+    expect(Number(enrolments[0]?.progress_percent)).toBe(Math.round(((100 * 1) / 4) * 100) / 100);
+  });
+
+  it(`${N} concurrent form submissions store ${N} submissions, their answers once each, one progress row`, async () => {
+    const { questions: q, options: o } = h.content;
+    const before =
+      await sql`SELECT count(*)::int AS n FROM form_submissions WHERE user_id = ${user.userId}`;
+    const responses = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        fetch(`${h.url}/trails/${h.content.alpha}/items/${h.content.form}/form-submissions`, {
+          method: 'POST',
+          headers: authHeaders(user, { 'content-type': 'application/json' }),
+          body: JSON.stringify({
+            duration_seconds: 30,
+            answers: [
+              {
+                question_id: q.single,
+                selected_option_id: i % 2 === 0 ? o.right : o.wrong,
+                answer_text: null,
+              },
+              { question_id: q.trueFalse, selected_option_id: o.tfTrue, answer_text: null },
+            ],
+          }),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: N }, () => 200));
+    const ids = await Promise.all(
+      responses.map(async (r) => ((await r.json()) as { submission_id: number }).submission_id),
+    );
+    expect(new Set(ids).size).toBe(N);
+    const after =
+      await sql`SELECT count(*)::int AS n FROM form_submissions WHERE user_id = ${user.userId}`;
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(N);
+    const answers = await sql`
+      SELECT count(*)::int AS n, count(DISTINCT (submission_id, question_id))::int AS distinct_pairs
+      FROM form_answers a JOIN form_submissions s ON s.id = a.submission_id WHERE s.user_id = ${user.userId}`;
+    expect(answers[0]).toEqual({ n: N * 3, distinct_pairs: N * 3 });
+    const progress = await sql`
+      SELECT count(*)::int AS n FROM user_item_progress WHERE user_id = ${user.userId} AND trail_item_id = ${h.content.form}`;
+    expect(progress[0]?.n).toBe(1);
+  });
+
+  it('concurrent first enrolments of a new user all succeed with one row', async () => {
+    const fresh = await registerUser(h.url);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${h.url}/user-trails/${h.content.beta}/enroll`, {
+          method: 'POST',
+          headers: authHeaders(fresh),
+        }),
+      ),
+    );
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
+    const rows =
+      await sql`SELECT 1 FROM user_trails WHERE user_id = ${fresh.userId} AND trail_id = ${h.content.beta}`;
+    expect(rows).toHaveLength(1);
+  });
+});
