@@ -81,6 +81,25 @@ describe('parseCliArgs', () => {
   });
 });
 
+describe('mem-monitor --help', () => {
+  it('prints the usage with every flag and exits 0', async () => {
+    const { code, out, err } = await runInProcess(['--help']);
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    for (const flag of [
+      '--pattern',
+      '--pid',
+      '--interval',
+      '--duration',
+      '--output',
+      '--include-children',
+      '--follow',
+    ]) {
+      expect(out).toContain(flag);
+    }
+  });
+});
+
 describe('mem-monitor bad input', () => {
   it.each([
     [['--pattern', 'x', '--interval', '0'], '--interval 0 is invalid'],

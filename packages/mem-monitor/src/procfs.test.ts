@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createProcfsSource, parseProcStat } from './procfs.js';
@@ -41,5 +42,29 @@ describe.runIf(onLinux)('createProcfsSource on this machine', () => {
     expect(self?.command).toBe(expected);
     expect(self?.ppid).toBe(process.ppid);
     expect((await source.readUsage([2 ** 22 + 1])).size).toBe(0);
+  });
+
+  it('treats a zombie as gone: not listed, no usage', async () => {
+    // sh starts a short child, then becomes `sleep`, which never reaps it: a real zombie.
+    const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 3'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const zombie = await new Promise<number>((resolve) =>
+        parent.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+      );
+      let state = '';
+      for (let i = 0; i < 40 && state !== 'Z'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = parseProcStat(await readFile(`/proc/${zombie}/stat`, 'utf8'))?.state ?? '';
+      }
+      expect(state).toBe('Z');
+      const source = createProcfsSource();
+      expect((await source.readUsage([zombie])).size).toBe(0);
+      expect((await source.listProcesses()).map((p) => p.pid)).not.toContain(zombie);
+      expect((await source.listProcesses()).map((p) => p.pid)).toContain(parent.pid);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

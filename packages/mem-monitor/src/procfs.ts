@@ -47,6 +47,11 @@ export function parseProcStat(text: string): ProcStat | null {
     : null;
 }
 
+/** A zombie (or dead) process has exited; its parent just has not reaped it yet. */
+function isGone(stat: ProcStat): boolean {
+  return stat.state === 'Z' || stat.state === 'X';
+}
+
 function getconf(name: string, fallback: number): number {
   try {
     const value = Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim());
@@ -105,7 +110,8 @@ export function createProcfsSource(): ProcessSource {
         if (!/^\d+$/.test(entry)) continue;
         const pid = Number(entry);
         const stat = readStat(pid);
-        if (!stat) continue;
+        // A zombie has exited already; matching it would announce a process it cannot sample.
+        if (!stat || isGone(stat)) continue;
         found.push({ pid, ppid: stat.ppid, name: stat.name, command: readCommand(pid, stat.name) });
       }
       return found;
@@ -114,8 +120,7 @@ export function createProcfsSource(): ProcessSource {
       const at = Date.now();
       const usage = new Map<number, ProcessUsage>();
       for (const stat of pids.map(readStat)) {
-        // A zombie has exited; its parent just has not reaped it yet.
-        if (!stat || stat.state === 'Z' || stat.state === 'X') continue;
+        if (!stat || isGone(stat)) continue;
         usage.set(stat.pid, {
           pid: stat.pid,
           name: stat.name,

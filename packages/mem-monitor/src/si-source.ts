@@ -17,12 +17,14 @@ export function createSystemInformationSource(): ProcessSource {
     name: 'systeminformation',
     async listProcesses(): Promise<ProcessInfo[]> {
       const { list } = await si.processes();
-      return list.map((p) => ({
-        pid: p.pid,
-        ppid: p.parentPid,
-        name: p.name,
-        command: commandLineOf(p),
-      }));
+      return list
+        .filter((p) => p.state !== 'zombie')
+        .map((p) => ({
+          pid: p.pid,
+          ppid: p.parentPid,
+          name: p.name,
+          command: commandLineOf(p),
+        }));
     },
     async readUsage(pids: readonly number[]): Promise<Map<number, ProcessUsage>> {
       const wanted = new Set(pids);
