@@ -118,6 +118,8 @@ describe('hydrateDataset', () => {
     expect(dataset.formQuestions).toBeNull();
     expect(dataset.missing).toEqual(['formQuestions']);
     expect(dataset.problems[0]).toContain('FORM item 102 detail returned 423');
+    const lockedCall = client.calls.find((call) => call.path === '/trails/3/items/100');
+    expect(lockedCall?.options?.expectedStatuses).toEqual([200, 423]);
   });
 
   it('no usable item at all: itemId missing with counts', async () => {

@@ -77,7 +77,9 @@ export async function hydrateDataset(
   if (typeof firstSection === 'number') dataset.sectionId = firstSection;
   else miss(dataset, ['sectionId'], `trail ${trailId} has no sections`);
 
-  const fetchItem = (itemId: number) => get(client, session, `/trails/${trailId}/items/${itemId}`);
+  // A locked item (423) is an answer the search expects, not a failed request for k6.
+  const fetchItem = (itemId: number) =>
+    get(client, session, `/trails/${trailId}/items/${itemId}`, [200, 423]);
   const item = await pickProgressItem(list, fetchItem);
   if (item.item) {
     dataset.itemId = item.item.id;
@@ -103,13 +105,19 @@ function miss(dataset: Dataset, fields: DatasetField[], problem: string): void {
   dataset.problems.push(problem);
 }
 
-async function get(client: HttpClient, session: Session, path: string) {
+async function get(
+  client: HttpClient,
+  session: Session,
+  path: string,
+  expectedStatuses?: number[],
+) {
   const response = await send(client, {
     method: 'GET',
     baseUrl: session.baseUrl,
     path,
     headers: sessionHeaders(session),
     step: 'hydrate',
+    expectedStatuses,
   });
   refreshFrom(session, response);
   return response;
