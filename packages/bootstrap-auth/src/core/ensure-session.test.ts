@@ -141,6 +141,21 @@ describe('ensureSession', () => {
     expect(error.message).toContain('nothing is listening');
   });
 
+  it.each([
+    [
+      'x509: certificate signed by unknown authority',
+      /TLS handshake with BASE_URL .* INSECURE_SKIP_TLS_VERIFY=true/,
+    ],
+    ['request timeout', /BASE_URL http:\/\/127\.0\.0\.1:1 did not answer in time/],
+  ])('transport error "%s" gets its own message', async (error, expected) => {
+    const client = scriptedClient(BASE, {
+      'POST /auth/login': { status: 0, headers: {}, cookies: {}, body: null, error },
+    });
+    const failed = await failure(ensureSession(client, given));
+    expect(failed.message).toMatch(expected);
+    expect(failed.message).toContain(error);
+  });
+
   it('a register without a session cookie is an error naming the cookies received', async () => {
     const generated = configFromEnv({ BASE_URL: BASE });
     const client = scriptedClient(BASE, {
