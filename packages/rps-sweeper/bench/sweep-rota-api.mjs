@@ -59,10 +59,9 @@ export function handleSummary() { return {}; }
 `;
 }
 
-function planFor(min, max, step, stepDuration, pause) {
+function planFor(min, max, step, stepDuration, pause, warmup = 0) {
   return planSweep({
-    ...{ min, max, step, stepDuration, pause },
-    warmup: 0,
+    ...{ min, max, step, stepDuration, pause, warmup },
     tolerance: target.tolerance,
     p95SloMs: target.p95SloMs,
     preAllocatedVUs: 20,
@@ -86,7 +85,8 @@ async function runPlan(plan) {
 
 try {
   const { min, max, step, stepDuration } = target.sweep;
-  const plan = planFor(min, max, step, stepDuration, '1500ms');
+  // A cold server (JIT, connection pool) fails its first level on latency: warm it up.
+  const plan = planFor(min, max, step, stepDuration, '1500ms', '5s');
   const sweep = analyseSweep(await runPlan(plan), plan, { kind: 'rps_probe' });
   console.log(formatSweepSummary(sweep));
 

@@ -155,7 +155,7 @@ describe('analyseSweep', () => {
     expect(result.generatorSaturated).toBe(false);
   });
 
-  it('dropped iterations at a passing level below the ceiling flag saturation', () => {
+  it('a few dropped iterations at a level that still passed do not make the ceiling a floor', () => {
     const figures = [
       level(10),
       level(20, { share: 0.99, dropped: 2 }),
@@ -164,7 +164,14 @@ describe('analyseSweep', () => {
     const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
       kind: 'rps_probe',
     });
-    expect(result.levels[1]?.passed).toBe(true);
+    expect(result.levels[1]).toMatchObject({ passed: true, droppedIterations: 2, reason: null });
+    expect(result.generatorSaturated).toBe(false);
+  });
+
+  it('with no failing level, any dropped iterations flag saturation', () => {
+    const figures = [level(10), level(20, { share: 0.99, dropped: 2 })];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    expect(result.highestPassingTarget).toBe(20);
     expect(result.generatorSaturated).toBe(true);
   });
 

@@ -22,7 +22,7 @@ export interface SweepConclusion {
   highestPassingTarget: number | null;
   /** A level passed after an earlier (lower) level had failed. */
   unstable: boolean;
-  /** The generator, not the system, limited a level up to the first failure: the ceiling is a lower bound. */
+  /** The generator, not the system, explains the first failure: the ceiling is a lower bound. */
   generatorSaturated: boolean;
 }
 
@@ -66,17 +66,17 @@ export function concludeSweep(
   const before = firstFail < 0 ? ordered : ordered.slice(0, firstFail);
   const highest = before.length > 0 ? (before[before.length - 1] as SweepLevel).targetRps : null;
   const unstable = firstFail >= 0 && ordered.slice(firstFail + 1).some((l) => l.passed);
-  // Levels above the first failure say nothing about the ceiling. The first failing level
-  // makes it a lower bound only when the generator, not the system, explains the failure:
-  // a failure rate over tolerance (or p95 over the SLO) measured at a reduced load is still
-  // the system failing. Slow responses tie up VUs, so a failing system often drops
-  // iterations too; counting those as saturation would flag nearly every real sweep.
+  // Only the first failing level decides whether the ceiling is a lower bound: it is when
+  // the generator, not the system, explains that failure. A failure rate over tolerance (or
+  // p95 over the SLO) measured at a reduced load is still the system failing, and slow
+  // responses tie up VUs, so a failing system often drops iterations by itself. A passing
+  // level that dropped a few iterations still held. With no failure at all, any saturation
+  // means the generator, not the system, was at its limit.
   const failing = firstFail < 0 ? undefined : (ordered[firstFail] as SweepLevel);
   const saturated =
-    before.some((l) => isGeneratorSaturated(l, tolerance)) ||
-    (failing !== undefined &&
-      isGeneratorSaturated(failing, tolerance) &&
-      !failedOnSystem(failing, tolerance, p95SloMs));
+    failing === undefined
+      ? ordered.some((l) => isGeneratorSaturated(l, tolerance))
+      : isGeneratorSaturated(failing, tolerance) && !failedOnSystem(failing, tolerance, p95SloMs);
   return { highestPassingTarget: highest, unstable, generatorSaturated: saturated };
 }
 
