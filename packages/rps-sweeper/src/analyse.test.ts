@@ -255,6 +255,15 @@ describe('analyseSweep', () => {
       failureTolerance: 0.02,
       totalDurationSeconds: 45.5,
     });
+    expect(result.levels.map((l) => l.startSeconds)).toEqual(
+      [0, 1, 2].map((k) => 5 + k * (STEP_SECONDS + 2)),
+    );
+    expect(result.startedAt).toBeUndefined();
+    const dated = analyseSweep(data, plan([10, 20, 30]), {
+      kind: 'rps_probe',
+      startedAt: '2026-11-27T00:00:00.000Z',
+    });
+    expect(dated.startedAt).toBe('2026-11-27T00:00:00.000Z');
     const text = formatSweepSummary(result);
     expect(text).toContain('Highest passing target: 20 RPS');
     const json = buildSweepResultsJson(result);

@@ -14,6 +14,8 @@ export interface AnalyseOptions {
   kind: SweepResult['kind'];
   tolerance?: number;
   p95SloMs?: number | null;
+  /** Wall-clock start of the run (ISO 8601), passed through to place levels on a timeline. */
+  startedAt?: string | null;
 }
 
 /** What the level verdicts say about the ceiling. */
@@ -34,9 +36,10 @@ export function analyseSweep(
 ): SweepResult {
   const tolerance = options.tolerance ?? plan.tolerance;
   const p95SloMs = options.p95SloMs === undefined ? plan.p95SloMs : options.p95SloMs;
-  const levels = plan.levels.map((level) =>
-    judgeLevel(measureLevel(data, level), { tolerance, p95SloMs }),
-  );
+  const levels = plan.levels.map((level) => ({
+    ...judgeLevel(measureLevel(data, level), { tolerance, p95SloMs }),
+    startSeconds: level.startSeconds,
+  }));
   const runMs = data.state?.testRunDurationMs;
   return {
     kind: options.kind,
@@ -48,6 +51,7 @@ export function analyseSweep(
     levels,
     ...concludeSweep(levels, tolerance, p95SloMs),
     totalDurationSeconds: typeof runMs === 'number' && Number.isFinite(runMs) ? runMs / 1000 : null,
+    ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
   };
 }
 
