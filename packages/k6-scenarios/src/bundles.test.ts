@@ -1,0 +1,69 @@
+// The built bundles must run on every k6 with http.asyncRequest (v0.43+): ES2017 syntax only,
+// no imports but k6 modules, and none of the globals k6 lacks (k6-golden/05-syntax.out).
+import { readFileSync } from 'node:fs';
+import { parse } from 'acorn';
+import { describe, expect, it } from 'vitest';
+import { bundlePath, SCRIPT_NAMES } from './bench/scripts.js';
+
+const MISSING_IN_K6 = [
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'structuredClone',
+  'AbortController',
+  'performance',
+];
+
+type Node = { type: string; [key: string]: unknown };
+
+// Identifiers used as values (not property names or object keys) anywhere in the program.
+function freeIdentifiers(node: unknown, found: Set<string>, parent?: Node, key?: string): void {
+  if (Array.isArray(node)) {
+    for (const child of node) freeIdentifiers(child, found, parent, key);
+    return;
+  }
+  if (!node || typeof node !== 'object' || typeof (node as Node).type !== 'string') return;
+  const n = node as Node;
+  const isPropertyName =
+    (parent?.type === 'MemberExpression' && key === 'property' && !parent.computed) ||
+    (parent?.type === 'Property' && key === 'key' && !parent.computed);
+  if (n.type === 'Identifier' && !isPropertyName) found.add(n.name as string);
+  for (const [k, v] of Object.entries(n)) if (k !== 'type') freeIdentifiers(v, found, n, k);
+}
+
+describe.each(SCRIPT_NAMES)('bundle %s.test.js', (name) => {
+  const source = readFileSync(bundlePath(name), 'utf8');
+
+  it('parses as ES2017', () => {
+    expect(() => parse(source, { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow();
+  });
+
+  it('imports only k6 modules', () => {
+    const program = parse(source, { ecmaVersion: 2017, sourceType: 'module' }) as unknown as {
+      body: Node[];
+    };
+    const sources = program.body
+      .filter(
+        (n) =>
+          n.type === 'ImportDeclaration' ||
+          n.type === 'ExportNamedDeclaration' ||
+          n.type === 'ExportAllDeclaration',
+      )
+      .map((n) => (n.source as { value?: string } | null)?.value)
+      .filter((s): s is string => typeof s === 'string');
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s === 'k6' || s.startsWith('k6/')).toBe(true);
+  });
+
+  it('uses no global that k6 lacks', () => {
+    const found = new Set<string>();
+    freeIdentifiers(parse(source, { ecmaVersion: 2017, sourceType: 'module' }), found);
+    expect(MISSING_IN_K6.filter((g) => found.has(g))).toEqual([]);
+  });
+
+  it('uses http.asyncRequest and never the synchronous HTTP calls', () => {
+    expect(source).toContain('asyncRequest(');
+    expect(source).not.toMatch(/\bhttp\.(get|post|put|del|patch|request|batch)\(/);
+  });
+});

@@ -1,0 +1,23 @@
+// Custom metrics, tagged by endpoint key. Their per-endpoint sub-metrics reach handleSummary
+// only because `endpointThresholds` names each one (k6 leaves them out otherwise).
+import { Counter, Trend } from 'k6/metrics';
+
+export const endpointDuration = new Trend('endpoint_duration_ms', true);
+export const endpointRequests = new Counter('endpoint_requests');
+export const endpointFailures = new Counter('endpoint_failures');
+export const responseBodyBytes = new Trend('response_body_bytes');
+
+/** Trend statistics every script reports (p(99) and count are not in k6's default set). */
+export const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'];
+
+/** Never-failing thresholds that make each endpoint's sub-metrics appear in summary data. */
+export function endpointThresholds(keys: readonly string[]): Record<string, string[]> {
+  const thresholds: Record<string, string[]> = {};
+  for (const key of keys) {
+    thresholds[`endpoint_duration_ms{endpoint:${key}}`] = ['max>=0'];
+    thresholds[`endpoint_requests{endpoint:${key}}`] = ['count>=0'];
+    thresholds[`endpoint_failures{endpoint:${key}}`] = ['count>=0'];
+    thresholds[`response_body_bytes{endpoint:${key}}`] = ['max>=0'];
+  }
+  return thresholds;
+}

@@ -1,0 +1,61 @@
+// What the two step probes share: the plan from env, the rotation over the endpoints that can
+// run, and handleSummary through rps-sweeper's analysis and report-formatter's output.
+import {
+  buildSweepResultsJson,
+  formatSweepSummary,
+  type K6SummaryData,
+} from '@rota-perf/report-formatter';
+import {
+  analyseSweep,
+  type ProbeKind,
+  planSweep,
+  readBoolean,
+  readSweepConfig,
+} from '@rota-perf/rps-sweeper';
+import exec from 'k6/execution';
+import { readResultsDir } from './env.js';
+import { SUMMARY_TREND_STATS } from './metrics.js';
+import { isSkipped, type ScenarioData, sendEndpoint } from './request.js';
+import { summaryOutputs, useColor } from './summary.js';
+
+/** A probe script built from its kind and the endpoint keys it rotates through. */
+export function createProbe(
+  kind: ProbeKind,
+  keys: readonly string[],
+  durationThresholds: string[],
+) {
+  const env = __ENV;
+  const plan = planSweep(readSweepConfig(env, kind));
+  const resultsDir = readResultsDir(env);
+  const options = {
+    scenarios: plan.scenarios,
+    insecureSkipTLSVerify: readBoolean(env, 'INSECURE_SKIP_TLS_VERIFY', true),
+    summaryTrendStats: SUMMARY_TREND_STATS,
+    setupTimeout: '120s',
+    thresholds: { ...plan.thresholds, http_req_duration: durationThresholds },
+  };
+
+  /** One request per iteration, rotating globally over the endpoints that are not skipped. */
+  async function iteration(data: ScenarioData): Promise<void> {
+    const runnable = keys.filter((k) => !isSkipped(data, k));
+    if (runnable.length === 0) return;
+    const n = exec.scenario.iterationInTest;
+    await sendEndpoint(data, runnable[n % runnable.length] as string, { iteration: n });
+  }
+
+  function handleSummary(data: K6SummaryData) {
+    const result = analyseSweep(data, plan, { kind });
+    const setupData = data.setup_data as ScenarioData | undefined;
+    const json = {
+      ...buildSweepResultsJson(result),
+      skipped_scenarios: setupData ? setupData.skipped : [],
+    };
+    if (kind === 'progress_probe')
+      delete (json as { total_duration_seconds?: unknown }).total_duration_seconds;
+    const text = formatSweepSummary(result, { color: useColor(data, env) });
+    const file = kind === 'rps_probe' ? 'rps_results.json' : 'progress_probe_results.json';
+    return summaryOutputs(text, resultsDir, { [file]: json });
+  }
+
+  return { options, plan, iteration, handleSummary };
+}

@@ -1,0 +1,194 @@
+// The four bundles, run by node-runner against the reference API on loopback.
+
+import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
+import { connect } from '@rota-perf/rota-db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS } from './catalogue.js';
+import {
+  crossedNonLatencyThresholds,
+  runScript,
+  SHORT_PERFORMANCE,
+} from './test-support/harness.js';
+
+let api: StartedRotaApi;
+
+beforeAll(async () => {
+  api = await startRotaApi({ fixture: 'small' });
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+interface EndpointJson {
+  endpoint: string;
+  requests: number | null;
+  failures: number | null;
+}
+
+describe('performance.test.js', () => {
+  it('sends requests to every endpoint with zero failures and writes results.json', async () => {
+    const run = await runScript('performance', { BASE_URL: api.url, ...SHORT_PERFORMANCE });
+    expect(run.stderr).not.toMatch(/failed: status/);
+    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
+    const results = run.readJson<{
+      total_requests: number;
+      throughput_bytes_per_second: number;
+      endpoints: EndpointJson[];
+      skipped_scenarios: unknown[];
+    }>('results.json');
+    const keys = results.endpoints.map((e) => e.endpoint);
+    expect(keys).toEqual(ENDPOINTS.map((e) => e.key));
+    for (const e of results.endpoints) {
+      expect(e.requests, e.endpoint).toBeGreaterThan(0);
+      expect(e.failures, e.endpoint).toBe(0);
+    }
+    expect(results.skipped_scenarios).toEqual([]);
+    // The original always printed 0 here: it read a field k6 counters do not have.
+    expect(results.throughput_bytes_per_second).toBeGreaterThan(0);
+    expect(run.stdout).toContain('GET /trails/:id/sections-with-items');
+  }, 120_000);
+
+  it('leaves the write scenarios out when ENABLE_WRITE_SCENARIOS=false', async () => {
+    const run = await runScript('performance', {
+      BASE_URL: api.url,
+      ...SHORT_PERFORMANCE,
+      ENABLE_WRITE_SCENARIOS: 'false',
+    });
+    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
+    const keys = run
+      .readJson<{ endpoints: EndpointJson[] }>('results.json')
+      .endpoints.map((e) => e.endpoint);
+    expect(keys).not.toContain('trail_item_progress');
+    expect(keys).not.toContain('trail_form_submission');
+    expect(keys).toContain('user_trail_enroll');
+  }, 120_000);
+});
+
+interface SweepJson {
+  highest_passing_target: number | null;
+  scenarios: { scenario: string; target_rps: number; requests: number | null; passed: boolean }[];
+}
+
+describe('probes', () => {
+  it('rps_probe analyses every level and finds a highest passing level', async () => {
+    const run = await runScript('rps_probe', {
+      BASE_URL: api.url,
+      MIN_PROBE_RPS: '2',
+      MAX_PROBE_RPS: '4',
+      PROBE_STEP_RPS: '2',
+      PROBE_WARMUP_DURATION: '1s',
+      PROBE_STEP_DURATION: '3s',
+      PROBE_STEP_PAUSE: '0s',
+    });
+    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
+    const results = run.readJson<SweepJson>('rps_results.json');
+    expect(results.scenarios.map((s) => s.scenario)).toEqual(['probe_2', 'probe_4']);
+    for (const level of results.scenarios) expect(level.requests).toBeGreaterThan(0);
+    expect(results.highest_passing_target).toBe(4);
+  }, 120_000);
+
+  it('progress_probe analyses every level of the progress reads', async () => {
+    const run = await runScript('progress_probe', {
+      BASE_URL: api.url,
+      PROGRESS_MIN_RPS: '3',
+      PROGRESS_MAX_RPS: '6',
+      PROGRESS_STEP_RPS: '3',
+      PROGRESS_WARMUP_DURATION: '1s',
+      PROGRESS_STEP_DURATION: '3s',
+      PROGRESS_STEP_PAUSE: '0s',
+    });
+    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
+    const results = run.readJson<SweepJson>('progress_probe_results.json');
+    expect(results.scenarios.map((s) => s.scenario)).toEqual(['progress_3', 'progress_6']);
+    expect(results.highest_passing_target).toBe(6);
+  }, 120_000);
+
+  it('progress_write writes increasing progress that is visible in the database', async () => {
+    const email = `writer-${Date.now()}@example.com`;
+    const run = await runScript('progress_write', {
+      BASE_URL: api.url,
+      AUTH_EMAIL: email,
+      PROGRESS_WRITE_RPS: '5',
+      PROGRESS_WRITE_WARMUP: '1s',
+      PROGRESS_WRITE_DURATION: '3s',
+      PROGRESS_WRITE_COOLDOWN: '1s',
+      PROGRESS_WRITE_RAMP_DOWN: '1s',
+    });
+    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
+    const results = run.readJson<{
+      total_requests: number;
+      total_failures: number;
+      passed: boolean;
+    }>('progress_write_results.json');
+    expect(results.total_requests).toBeGreaterThan(5);
+    expect(results.total_failures).toBe(0);
+    expect(results.passed).toBe(true);
+    const connection = await connect(api.databaseUrl);
+    try {
+      const rows = await connection.client`
+        select p.progress_value from user_item_progress p join users u on u.user_id = p.user_id
+        where u.email = ${email}`;
+      expect(rows).toHaveLength(1);
+      // Each write sends the previous value + 1; the stored value only ever grows.
+      expect(Number(rows[0]?.progress_value)).toBeGreaterThanOrEqual(
+        30 + results.total_requests - 1,
+      );
+    } finally {
+      await connection.close();
+    }
+  }, 120_000);
+});
+
+describe('bad input and unusable targets', () => {
+  it.each([
+    ['TARGET_RPS', 'abc'],
+    ['TEST_DURATION', '5x'],
+  ])(
+    'stops at init when %s=%s, naming the variable',
+    async (name, value) => {
+      const run = await runScript('performance', { BASE_URL: api.url, [name]: value });
+      expect(run.exitCode).not.toBe(0);
+      expect(run.stderr + run.stdout).toMatch(new RegExp(`${name} must be .*got "${value}"`));
+    },
+    60_000,
+  );
+
+  it('rejects a tolerance outside 0..1', async () => {
+    const run = await runScript('progress_write', {
+      BASE_URL: api.url,
+      PROGRESS_WRITE_FAILURE_TOLERANCE: '2',
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr + run.stdout).toContain(
+      'PROGRESS_WRITE_FAILURE_TOLERANCE must be a number between 0 and 1, got "2"',
+    );
+  }, 60_000);
+
+  it('names BASE_URL when nothing listens there', async () => {
+    const run = await runScript('progress_probe', { BASE_URL: 'http://127.0.0.1:9' });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr + run.stdout).toContain('cannot reach BASE_URL http://127.0.0.1:9');
+    expect(run.stderr + run.stdout).toContain('nothing is listening there');
+  }, 60_000);
+
+  it('fails setup clearly on a wrong password', async () => {
+    const email = `pw-${Date.now()}@example.com`;
+    const first = await runScript('progress_probe', {
+      BASE_URL: api.url,
+      AUTH_EMAIL: email,
+      PROGRESS_MIN_RPS: '1',
+      PROGRESS_MAX_RPS: '1',
+      PROGRESS_WARMUP_DURATION: '0s',
+      PROGRESS_STEP_DURATION: '1s',
+    });
+    expect(crossedNonLatencyThresholds(first), first.stderr).toEqual([]);
+    const run = await runScript('progress_probe', {
+      BASE_URL: api.url,
+      AUTH_EMAIL: email,
+      AUTH_PASSWORD: 'wrong-password',
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr + run.stdout).toMatch(/409/);
+  }, 90_000);
+});

@@ -1,0 +1,98 @@
+// progress_write.test.js: only PUT progress, ramped to a target rate, on one (user, item) row.
+import {
+  buildWriteResultsJson,
+  formatWriteSummary,
+  type K6SummaryData,
+  summariseWriteProbe,
+} from '@rota-perf/report-formatter';
+import { formatK6Duration } from '@rota-perf/rps-sweeper';
+import exec from 'k6/execution';
+import { progressValueFor } from '../catalogue.js';
+import { readWriteProbeConfig } from '../env.js';
+import { SUMMARY_TREND_STATS } from '../metrics.js';
+import { type ScenarioData, sendEndpoint } from '../request.js';
+import { readBootstrapConfig, runSetup } from '../setup.js';
+import { summaryOutputs, useColor } from '../summary.js';
+import { plateauTag } from '../window.js';
+
+const config = readWriteProbeConfig(__ENV);
+const keys = ['trail_item_progress'];
+const bootstrapConfig = readBootstrapConfig(__ENV, { keys });
+const target = config.targetRps;
+
+const stages = [];
+if (config.warmupSeconds > 0)
+  stages.push({ duration: config.warmup, target: Math.max(1, Math.round(0.5 * target)) });
+stages.push({ duration: config.test, target });
+if (config.cooldownSeconds > 0)
+  stages.push({ duration: config.cooldown, target: Math.max(1, Math.round(0.25 * target)) });
+stages.push({ duration: formatK6Duration(config.rampDownSeconds), target: 0 });
+
+export const options = {
+  scenarios: {
+    progress_write: {
+      executor: 'ramping-arrival-rate',
+      startRate: Math.max(1, Math.round(0.25 * target)),
+      timeUnit: '1s',
+      preAllocatedVUs: config.preAllocatedVUs,
+      maxVUs: config.maxVUs,
+      stages,
+      gracefulStop: '20s',
+      exec: 'progress_write_iteration',
+      tags: { stage: 'write', target_rps: String(target) },
+    },
+  },
+  insecureSkipTLSVerify: config.insecureSkipTlsVerify,
+  summaryTrendStats: SUMMARY_TREND_STATS,
+  setupTimeout: '120s',
+  thresholds: {
+    // The documented behaviour: the run aborts once the failure rate passes the tolerance.
+    'http_req_failed{stage:write}': [
+      { threshold: `rate<=${config.tolerance}`, abortOnFail: true, delayAbortEval: '10s' },
+    ],
+    http_req_duration: ['p(95)<750', 'p(99)<1500'],
+    'http_reqs{scenario:progress_write}': ['count>=0'],
+    'http_req_failed{scenario:progress_write}': ['rate>=0'],
+    'http_req_duration{scenario:progress_write}': ['max>=0'],
+    'http_reqs{window:plateau}': ['count>=0'],
+    'endpoint_duration_ms{endpoint:trail_item_progress}': ['max>=0'],
+    'endpoint_requests{endpoint:trail_item_progress}': ['count>=0'],
+    'endpoint_failures{endpoint:trail_item_progress}': ['count>=0'],
+  },
+};
+
+export function setup(): Promise<ScenarioData> {
+  return runSetup(bootstrapConfig, { keys });
+}
+
+/** A valid, increasing progress value: the original's value plus one per iteration. */
+function nextProgressValue(data: ScenarioData, iteration: number): number {
+  const duration = data.dataset.itemDurationSeconds;
+  const value = progressValueFor(duration) + iteration;
+  return duration > 0 ? Math.min(duration, value) : value;
+}
+
+export async function progress_write_iteration(data: ScenarioData): Promise<void> {
+  const n = exec.scenario.iterationInTest;
+  await sendEndpoint(data, 'trail_item_progress', {
+    body: { status: 'IN_PROGRESS', progress_value: nextProgressValue(data, n) },
+    tags: plateauTag(config.warmupSeconds, config.testSeconds),
+  });
+}
+
+export function handleSummary(data: K6SummaryData) {
+  const result = summariseWriteProbe(data, {
+    targetRps: target,
+    warmupDuration: config.warmup,
+    testDuration: config.test,
+    cooldownDuration: config.cooldown,
+    warmupSeconds: config.warmupSeconds,
+    testSeconds: config.testSeconds,
+    cooldownSeconds: config.cooldownSeconds,
+    failureTolerance: config.tolerance,
+  });
+  const text = formatWriteSummary(result, { color: useColor(data, __ENV) });
+  return summaryOutputs(text, config.resultsDir, {
+    'progress_write_results.json': buildWriteResultsJson(result),
+  });
+}
