@@ -15,6 +15,8 @@ export interface OverheadFigures {
   overhead: number;
   /** Median of per-round ratios of the harness's measured total to the bare loop's time. */
   measuredOverhead: number;
+  /** Median extra wall time per call, microseconds. */
+  perCallUs: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function measureOverhead(
   const bareTimes: number[] = [];
   const harnessTimes: number[] = [];
   const ratios: number[] = [];
+  const extraUs: number[] = [];
   const measuredRatios: number[] = [];
   for (let round = 0; round < rounds; round++) {
     let b: number;
@@ -57,6 +60,7 @@ export async function measureOverhead(
     bareTimes.push(b);
     harnessTimes.push(h.wall);
     ratios.push(h.wall / b);
+    extraUs.push(((h.wall - b) * 1000) / calls);
     measuredRatios.push(h.measured / b);
   }
   return {
@@ -67,5 +71,6 @@ export async function measureOverhead(
     harnessMs: median(harnessTimes),
     overhead: median(ratios) - 1,
     measuredOverhead: median(measuredRatios) - 1,
+    perCallUs: median(extraUs),
   };
 }

@@ -11,6 +11,7 @@ import { defineRotaCases, ROTA_CASES } from '../rota/cases.js';
 import { ContextError, prepareContext, type RotaContext } from '../rota/context.js';
 import { type DbBenchOptions, HELP_TEXT, parseDbBenchArgs } from './args.js';
 import { describeEnvironment } from './environment.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { type BarStream, createProgressBar } from './progress-bar.js';
 import { openTarget } from './target.js';
 import { UsageError } from './usage-error.js';
@@ -52,6 +53,7 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
     if (io.stderr.isTTY) io.stderr.write(`${line}\n`);
   };
   const target = await openTarget(options, status);
+  const stopWatching = cleanUpOnInterrupt(() => target.release());
   try {
     const { client } = target.connection;
     const environment = await describeEnvironment(target.connection, options, target, startedAt);
@@ -94,6 +96,7 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
       io.stdout.write(`Raw results written to ${written}\n`);
     }
   } finally {
+    stopWatching();
     await target.release();
   }
 }

@@ -8,6 +8,7 @@ import {
   startEmbeddedDatabase,
 } from '@rota-perf/rota-db';
 import type { DbBenchOptions } from './args.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { UsageError } from './usage-error.js';
 
 /** The database a run talks to, and how to let go of it. */
@@ -39,6 +40,7 @@ export async function openTarget(
   status('Starting an embedded PostgreSQL...');
   const pg = await startEmbeddedDatabase();
   let connection: Connection | undefined;
+  const release = cleanUpOnInterrupt(() => pg.stop());
   try {
     await migrate(pg.url);
     connection = await connectOrExplain(pg.url, poolSize);
@@ -48,6 +50,8 @@ export async function openTarget(
     await connection?.close();
     await pg.stop();
     throw error;
+  } finally {
+    release();
   }
   const opened = connection;
   return { url: pg.url, embedded: true, connection: opened, release: () => closeBoth(opened, pg) };
