@@ -184,7 +184,8 @@ export async function asyncRequest(
         ex.setCookies.map(parseSetCookie).filter((c): c is ResponseCookie => c !== null),
       );
     emitMetrics(ctx, ex, m, target, customTags);
-    const location = collectHeaders(ex.rawHeaders).Location;
+    const location =
+      ex.status >= 300 && ex.status < 400 ? collectHeaders(ex.rawHeaders).Location : undefined;
     if (ex.status >= 300 && ex.status < 400 && location && redirectsLeft > 0) {
       redirectsLeft--;
       target = new URL(location, target);

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleMessages, fixturesDir, runBin } from './test-support/harness.js';
+
+// A real HTTPS server with a throw-away self-signed certificate (openssl).
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k6node-tls-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+  server = createServer(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    (_req, res) => res.end('secure'),
+  );
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => {
+  server?.closeAllConnections();
+  server?.close();
+});
+
+describe('TLS', () => {
+  it('rejects an unknown certificate authority with k6 error code 1310', async () => {
+    const r = await runBin(['run', '-q', '-e', `BASE=${base}`, resolve(fixturesDir, 'tls.js')]);
+    expect(r.code).toBe(0);
+    expect(consoleMessages(r.stderr)).toEqual([
+      'TLS 0 1310 false x509: certificate signed by unknown authority',
+    ]);
+  });
+
+  it('accepts it with insecureSkipTLSVerify and measures the handshake', async () => {
+    const r = await runBin([
+      'run',
+      '-q',
+      '-e',
+      `BASE=${base}`,
+      '-e',
+      'INSECURE=1',
+      resolve(fixturesDir, 'tls.js'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(consoleMessages(r.stderr)).toEqual(['TLS 200 0 true ']);
+  });
+});
