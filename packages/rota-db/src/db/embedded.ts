@@ -5,6 +5,7 @@ import {
   access,
   chmod,
   chown,
+  mkdir,
   mkdtemp,
   readdir,
   rename,
@@ -197,6 +198,7 @@ async function initialise(
   const pwDir = await mkdtemp(join(tmpdir(), 'rota-db-pw-'));
   const pwFile = join(pwDir, 'pw');
   try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
     if (owner.uid !== undefined) {
       await chown(dataDir, owner.uid, owner.gid ?? owner.uid);

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { connect } from './connect.js';
+import { findFreePort, startEmbeddedDatabase } from './embedded.js';
+import { RotaDbError } from './errors.js';
+
+const CHILD = fileURLToPath(new URL('../test-support/child-db.mjs', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return check();
+}
+
+async function startChild(): Promise<{
+  child: ReturnType<typeof spawn>;
+  pid: number;
+  dataDir: string;
+}> {
+  const child = spawn(process.execPath, [CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout?.on('data', (chunk) => {
+      buffer += String(chunk);
+      if (buffer.includes('\n')) resolve(buffer.split('\n')[0] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
+  });
+  const info = JSON.parse(line) as { pid: number; dataDir: string };
+  return { child, ...info };
+}
+
+describe('startEmbeddedDatabase', () => {
+  it('reports a taken port in one line naming it', async () => {
+    const port = await findFreePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const error = await startEmbeddedDatabase({ port }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RotaDbError);
+      expect((error as Error).message).toBe(
+        `Cannot start PostgreSQL: port ${port} on 127.0.0.1 is already in use`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('keeps a persistent data dir across restarts and deletes nothing of it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rota-db-persist-test-'));
+    // The postgres user must be able to traverse the parent (mkdtemp makes it 0700).
+    await chmod(dir, 0o755);
+    const dataDir = join(dir, 'data');
+    try {
+      const first = await startEmbeddedDatabase({ dataDir, durable: false });
+      const c1 = await connect(first.url);
+      await c1.client`create table kept (n int)`;
+      await c1.client`insert into kept values (7)`;
+      await c1.close();
+      await first.stop();
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      const second = await startEmbeddedDatabase({ dataDir, durable: false });
+      const c2 = await connect(second.url);
+      expect(await c2.client`select n from kept`).toEqual([{ n: 7 }]);
+      await c2.close();
+      await second.stop();
+      await second.stop(); // idempotent
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stop() ends postgres and removes the temporary data dir', async () => {
+    const db = await startEmbeddedDatabase();
+    expect(alive(db.pid)).toBe(true);
+    await db.stop();
+    expect(alive(db.pid)).toBe(false);
+    expect(existsSync(db.dataDir)).toBe(false);
+  });
+});
+
+describe('no orphaned postgres when the parent dies', () => {
+  if (!existsSync(DIST)) {
+    it('needs the built package (pnpm build)', () => {
+      expect.fail(`${DIST} is missing: run pnpm --filter @rota-perf/rota-db build first`);
+    });
+    return;
+  }
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGKILL'] as const) {
+    it(`parent ${signal}: postgres of that data dir is gone and the dir is deleted`, async () => {
+      const { child, pid, dataDir } = await startChild();
+      expect(alive(pid)).toBe(true);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+      // SIGKILL leaves the work to the watchdog, which polls once a second.
+      expect(await waitFor(() => !alive(pid), 20_000)).toBe(true);
+      expect(await waitFor(() => !existsSync(dataDir), 10_000)).toBe(true);
+    });
+  }
+});
