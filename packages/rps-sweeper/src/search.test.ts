@@ -123,6 +123,22 @@ describe('searchCeiling', () => {
     expect(result.notes.join(' ')).toContain('stopped after 8 runs');
   });
 
+  it('reports every run through onRun, in order', async () => {
+    const seen: string[] = [];
+    const result = await searchCeiling(
+      options(120, { onRun: (run) => seen.push(`${run.phase}:${run.rate}:${run.level.passed}`) }),
+    );
+    expect(seen).toEqual(result.runs.map((r) => `${r.phase}:${r.rate}:${r.level.passed}`));
+    expect(seen[0]).toBe('step:10:true');
+  });
+
+  it('linear without a step walks a tenth of the range at a time', async () => {
+    const result = await searchCeiling(options(10_000, { step: undefined, min: 10, max: 110 }));
+    expect(result.runs.filter((r) => r.phase === 'step').map((r) => r.rate)).toEqual(
+      Array.from({ length: 11 }, (_, k) => 10 + 10 * k),
+    );
+  });
+
   it('skips the confirmation when told to', async () => {
     const result = await searchCeiling(options(237, { confirm: false }));
     expect(result.confirmed).toBeNull();
