@@ -80,6 +80,9 @@ describe('lifecycle and context', () => {
       data.metrics.http_reqs.values.count,
     );
     expect(data.metrics.http_reqs.values.count).toBeLessThan(12);
+    expect(data.options.summaryTrendStats).toEqual(['avg', 'p(99)', 'count']);
+    expect(Object.keys(data.metrics.http_req_duration.values)).toEqual(['avg', 'p(99)', 'count']);
+    expect(data.metrics.http_req_duration.values.count).toBe(data.metrics.http_reqs.values.count);
   });
 
   it('Ctrl-C stops scheduling, runs teardown and handleSummary, exits 105', async () => {
