@@ -5,7 +5,7 @@ import type { BootOptions } from './boot.js';
 
 /** Options of `startRotaApi`. */
 export type StartOptions = BootOptions & {
-  /** Milliseconds to wait for readiness (default 120 000: the large fixture takes a while). */
+  /** Milliseconds to wait for readiness (default 300 000: seeding the large fixture takes ~1 min on a busy 2-core machine). */
   startTimeoutMs?: number;
 };
 
@@ -45,7 +45,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
  * Without `databaseUrl` the child starts an embedded PostgreSQL with the `small` fixture.
  */
 export function startRotaApi(options: StartOptions = {}): Promise<StartedRotaApi> {
-  const { startTimeoutMs = 120_000, ...boot } = options;
+  const { startTimeoutMs = 300_000, ...boot } = options;
   const child = fork(childEntry(), [], {
     env: { ...process.env, ROTA_API_CHILD_OPTIONS: JSON.stringify(boot) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,0 +1,130 @@
+// rota-api benchmark: throughput of two endpoints vs a hello-world baseline, and the
+// mixed-reads target (1,000 req/s for 60 s, zero errors, p95 < 20 ms, large fixture).
+// Usage: pnpm --filter @rota-perf/rota-api bench   (env: BENCH_SECONDS, MIXED_SECONDS,
+// MIXED_RATE, BENCH_CONNECTIONS, BENCH_FIXTURE)
+import { execFile, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startRotaApi } from '../dist/index.js';
+
+const run = promisify(execFile);
+const here = (name) => fileURLToPath(new URL(name, import.meta.url));
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const mixedSeconds = Number(process.env.MIXED_SECONDS ?? 60);
+const mixedRate = Number(process.env.MIXED_RATE ?? 1000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const fixture = process.env.BENCH_FIXTURE ?? 'large';
+
+async function load(config) {
+  const { stdout } = await run(process.execPath, [here('./load.mjs'), JSON.stringify(config)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+function startHello() {
+  const child = fork(here('./hello-server.mjs'), [], { stdio: 'inherit', execArgv: [] });
+  return new Promise((resolve) => {
+    child.on('message', (m) => {
+      if (m.type === 'ready') resolve({ url: m.url, stop: () => child.send({ type: 'stop' }) });
+    });
+  });
+}
+
+async function session(url) {
+  const ms = Date.now();
+  const response = await fetch(`${url}/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${ms}@example.com`,
+      password: 'Bench@123',
+      name_for_certificate: 'Bench',
+      username: `bench_${ms}`,
+      sex: 'M',
+      color: 'NS',
+      birthday: '1990-01-01',
+    }),
+  });
+  const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]);
+  const csrf = response.headers.get('x-csrf-token');
+  return { cookie: cookies.join('; '), csrf };
+}
+
+const line = (name, r, baseline) =>
+  `| ${name} | ${r.rps.toFixed(0)} | ${baseline ? (r.rps / baseline.rps).toFixed(3) : '1.000'} | ${r.latencyMs.p50} | ${r.latencyMs.p97_5} | ${r.latencyMs.p99} | ${r.errors + r.non2xx} |`;
+
+const started = Date.now();
+const hello = await startHello();
+const api = await startRotaApi({ fixture });
+console.error(
+  `rota-api (${fixture} fixture) ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${api.url}`,
+);
+try {
+  const auth = await session(api.url);
+  const trails = await (await fetch(`${api.url}/trails/`)).json();
+  const trailId = trails.trails[0].id;
+  const sections = await (await fetch(`${api.url}/trails/${trailId}/sections-with-items`)).json();
+  const sectionId = sections[0].id;
+  const itemId = sections[0].items[0].id;
+  await fetch(`${api.url}/user-trails/${trailId}/enroll`, {
+    method: 'POST',
+    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+  });
+  const base = { connections, duration: seconds };
+  const helloResult = await load({ ...base, url: hello.url });
+  const swi = await load({ ...base, url: `${api.url}/trails/${trailId}/sections-with-items` });
+  const progress = await load({
+    ...base,
+    url: `${api.url}/user-trails/${trailId}/progress`,
+    headers: { cookie: auth.cookie },
+  });
+  const paths = [
+    '/trails/showcase',
+    '/trails/',
+    `/trails/${trailId}`,
+    `/trails/${trailId}/sections`,
+    `/trails/${trailId}/sections/${sectionId}/items`,
+    `/trails/${trailId}/sections-with-items`,
+    `/trails/${trailId}/included-items`,
+    `/trails/${trailId}/requirements`,
+    `/trails/${trailId}/audience`,
+    `/trails/${trailId}/learn`,
+    `/trails/${trailId}/items/${itemId}`,
+    `/user-trails/${trailId}/progress`,
+    `/user-trails/${trailId}/items-progress`,
+    `/user-trails/${trailId}/sections-progress`,
+    '/me',
+  ];
+  const mixed = await load({
+    url: api.url,
+    connections: 50,
+    duration: mixedSeconds,
+    overallRate: mixedRate,
+    headers: { cookie: auth.cookie, accept: 'application/json' },
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  const pass =
+    mixed.errors + mixed.non2xx + mixed.timeouts === 0 &&
+    mixed.latencyMs.p97_5 < 20 &&
+    mixed.rps >= 0.98 * mixedRate;
+  const out = [
+    `Date: ${new Date().toISOString()}`,
+    `Command: pnpm --filter @rota-perf/rota-api bench (BENCH_SECONDS=${seconds}, MIXED_SECONDS=${mixedSeconds}, MIXED_RATE=${mixedRate}, connections=${connections}, fixture=${fixture})`,
+    '',
+    '| target | req/s | ratio vs hello | p50 ms | p97.5 ms | p99 ms | errors+non2xx |',
+    '|---|---|---|---|---|---|---|',
+    line('node:http hello-world (baseline)', helloResult),
+    line('GET /trails/:id/sections-with-items', swi, helloResult),
+    line('GET /user-trails/:id/progress', progress, helloResult),
+    '',
+    `Mixed reads (${paths.length} GET endpoints round-robin, ${mixedRate} req/s target, ${mixedSeconds} s, 50 connections): ` +
+      `${mixed.requests} requests, ${mixed.rps.toFixed(1)} req/s, errors ${mixed.errors}, non-2xx ${mixed.non2xx}, timeouts ${mixed.timeouts}, ` +
+      `latency p50 ${mixed.latencyMs.p50} ms, p90 ${mixed.latencyMs.p90} ms, p97.5 ${mixed.latencyMs.p97_5} ms, p99 ${mixed.latencyMs.p99} ms, max ${mixed.latencyMs.max} ms`,
+    `Target (zero errors, p95 < 20 ms; p95 <= p97.5): ${pass ? 'PASS' : 'FAIL'}`,
+  ];
+  console.log(out.join('\n'));
+} finally {
+  await api.stop();
+  hello.stop();
+}
