@@ -95,7 +95,8 @@ export function readSweepConfig(env: EnvMap, kind: ProbeKind): SweepPlanInput {
   const slo = readRaw(env, names.p95SloMs);
   return {
     min,
-    max: readNumber(env, names.max, defaults.max, positiveInt),
+    // The original raised MAX to MIN; only an unset MAX follows MIN here, a set one is checked.
+    max: readNumber(env, names.max, Math.max(defaults.max, min), positiveInt),
     step: readNumber(env, names.step, defaults.step, positiveInt),
     warmup: readDuration(env, names.warmup, defaults.warmup),
     stepDuration: readDuration(env, names.stepDuration, defaults.stepDuration),

@@ -213,6 +213,11 @@ describe('readSweepConfig', () => {
     expect(() => planSweep(readSweepConfig(env, 'rps_probe'))).toThrow(message);
   });
 
+  it('raises an unset MAX to MIN, as the original did', () => {
+    const plan = planSweep(readSweepConfig({ MIN_PROBE_RPS: '150' }, 'rps_probe'));
+    expect(plan.levels.map((l) => l.targetRps)).toEqual([150]);
+  });
+
   it('names the progress probe variables', () => {
     expect(() => readSweepConfig({ PROGRESS_STEP_RPS: '0' }, 'progress_probe')).toThrow(
       'PROGRESS_STEP_RPS must be a positive integer, got "0"',
