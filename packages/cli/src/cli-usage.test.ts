@@ -1,0 +1,92 @@
+// Bad input through the built binary: one line on stderr, exit code 2, no stack trace.
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from './commands/index.js';
+import { runCli } from './test-support/run-cli.js';
+
+function expectOneLineUsageError(
+  result: { code: number | null; stderr: string; stdout: string },
+  text: string,
+) {
+  expect(result.code, result.stderr).toBe(2);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(text);
+  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+describe('rota-perf usage errors', () => {
+  it('an unknown command', async () => {
+    expectOneLineUsageError(await runCli(['benhc']), 'unknown command "benhc"');
+  });
+
+  it('an unknown option, for every command that parses its own options', async () => {
+    for (const name of ['bench', 'probe', 'serve', 'report', 'run', 'start']) {
+      expectOneLineUsageError(
+        await runCli([name, '--no-such-option']),
+        "Unknown option '--no-such-option'",
+      );
+    }
+    // The forwarded commands keep their own messages but the same contract.
+    expectOneLineUsageError(await runCli(['db-bench', '--no-such-option']), '--no-such-option');
+    expectOneLineUsageError(await runCli(['mem-monitor', '--no-such-option']), '--no-such-option');
+  });
+
+  it('bad values name the value and what was expected', async () => {
+    expectOneLineUsageError(await runCli(['bench', 'perf']), 'unknown script "perf"');
+    expectOneLineUsageError(
+      await runCli(['bench', '--engine', 'k7']),
+      '--engine must be one of auto, k6, node, got "k7"',
+    );
+    expectOneLineUsageError(
+      await runCli(['bench', '-e', 'NOVALUE']),
+      '-e expects KEY=VALUE, got "NOVALUE"',
+    );
+    expectOneLineUsageError(
+      await runCli(['bench', '--base-url', 'localhost:8001']),
+      '--base-url must be an http(s) URL',
+    );
+    expectOneLineUsageError(await runCli(['probe']), 'probe needs --adaptive');
+    expectOneLineUsageError(
+      await runCli(['probe', '--adaptive', '--min', '0']),
+      '--min must be a positive integer, got "0"',
+    );
+    expectOneLineUsageError(await runCli(['probe', '--adaptive', '--step-duration', '5x']), '5x');
+    expectOneLineUsageError(
+      await runCli(['serve', '--port', '70000']),
+      '--port must be between 0 and 65535',
+    );
+    expectOneLineUsageError(await runCli(['run']), 'missing <script.js>');
+  });
+
+  it('a missing results folder is one line and exit 1', async () => {
+    const result = await runCli(['report', '/nonexistent/rota-perf-results']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'rota-perf report: results folder /nonexistent/rota-perf-results does not exist',
+    ]);
+  });
+
+  it('--help on every command lists its options with defaults and exits 0', async () => {
+    const main = await runCli(['--help']);
+    expect(main.code).toBe(0);
+    for (const name of Object.keys(COMMANDS)) {
+      expect(main.stdout).toContain(`  ${name}`);
+      const help = await runCli([name, '--help']);
+      expect(help.code, name).toBe(0);
+      expect(help.stdout, name).toMatch(/^Usage: /);
+      expect(help.stdout, name).toMatch(/--help/);
+    }
+    const bench = await runCli(['bench', '--help']);
+    expect(bench.stdout).toMatch(/--engine auto\|k6\|node .*\(default: auto\)/);
+    expect(bench.stdout).toMatch(/--fixture small\|large .*\(default: small\)/);
+    const probe = await runCli(['probe', '--help']);
+    for (const [flag, value] of [
+      ['min', '10'],
+      ['max', '200'],
+      ['precision', '5'],
+      ['step-duration', '30s'],
+    ]) {
+      expect(probe.stdout).toMatch(new RegExp(`--${flag} .*\\(default: ${value}\\)`));
+    }
+  });
+});

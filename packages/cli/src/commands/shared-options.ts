@@ -1,0 +1,104 @@
+// Options shared by the commands that run a bundle (bench, probe, start).
+import type { OptionTable, ParsedArgs } from '../args.js';
+import { choice, positiveNumber, stringValue } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { MonitorChoice } from '../monitor.js';
+
+/** Engine, target, variables, results folder, fixture. */
+export const RUN_OPTIONS: OptionTable = {
+  engine: {
+    type: 'string',
+    value: 'auto|k6|node',
+    default: 'auto',
+    description: 'k6 binary when on PATH (or K6_BINARY), else node-runner',
+  },
+  'base-url': {
+    type: 'string',
+    value: '<url>',
+    description: 'target API (default: BASE_URL, else the embedded reference API)',
+  },
+  env: {
+    type: 'string',
+    short: 'e',
+    multiple: true,
+    value: 'KEY=VALUE',
+    description: 'a script variable, as k6 -e (repeatable); process env passes through',
+  },
+  out: {
+    type: 'string',
+    value: '<dir>',
+    default: 'performance/ at the repository root',
+    description: 'results folder (RESULTS_DIR of the scripts)',
+  },
+  fixture: {
+    type: 'string',
+    value: 'small|large',
+    default: 'small',
+    description: 'content of the embedded target',
+  },
+  quiet: { type: 'boolean', short: 'q', description: 'no progress lines from the engine' },
+};
+
+/** Which process's memory to sample. */
+export const MONITOR_OPTIONS: OptionTable = {
+  'monitor-pid': {
+    type: 'string',
+    value: '<n>',
+    description: 'sample this process (default: the embedded API; none for a remote target)',
+  },
+  'monitor-pattern': {
+    type: 'string',
+    value: '<text|/re/>',
+    description: 'sample processes whose command line matches',
+  },
+  'monitor-interval': {
+    type: 'string',
+    value: '<s>',
+    default: '0.5',
+    description: 'seconds between memory samples',
+  },
+};
+
+/** The --out value, undefined when it is the default (the default's text is descriptive). */
+export function outOption(args: ParsedArgs): string | undefined {
+  const out = stringValue(args, 'out');
+  return out === RUN_OPTIONS.out?.default ? undefined : out;
+}
+
+/** The monitor choice; --monitor-pid and --monitor-pattern exclude each other. */
+export function monitorOption(args: ParsedArgs): MonitorChoice {
+  const pid = positiveNumber(args, 'monitor-pid', true);
+  const pattern = stringValue(args, 'monitor-pattern');
+  if (pid !== undefined && pattern !== undefined) {
+    throw new UsageError('give either --monitor-pid or --monitor-pattern, not both');
+  }
+  return {
+    ...(pid !== undefined ? { pid } : {}),
+    ...(pattern !== undefined ? { pattern } : {}),
+    intervalSeconds: positiveNumber(args, 'monitor-interval') ?? 0.5,
+  };
+}
+
+/** The engine preference. */
+export function engineOption(args: ParsedArgs) {
+  return choice(args, 'engine', ['auto', 'k6', 'node'] as const);
+}
+
+/** The embedded fixture. */
+export function fixtureOption(args: ParsedArgs) {
+  return choice(args, 'fixture', ['small', 'large'] as const);
+}
+
+/** --base-url, else BASE_URL from the environment, else undefined (embedded target). */
+export function baseUrlOption(args: ParsedArgs, env: CommandEnv): string | undefined {
+  const url = stringValue(args, 'base-url') ?? env.BASE_URL;
+  if (url === undefined || url === '') return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(url)) {
+    throw new UsageError(
+      `--base-url must be an http(s) URL such as https://127.0.0.1:8001, got "${url}"`,
+    );
+  }
+  return url.replace(/\/+$/, '');
+}
+
+type CommandEnv = Readonly<Record<string, string | undefined>>;

@@ -1,0 +1,93 @@
+// rota-perf start: the main job behind `pnpm start`. The endpoint benchmark with its
+// documented defaults on the embedded target, db-bench, then one HTML report of both.
+import { join } from 'node:path';
+import { envPairs, formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
+import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
+import type { Command } from '../command.js';
+import { runDbBenchChild } from '../db-bench-child.js';
+import { EXIT_INTERRUPTED } from '../errors.js';
+import { prepareOutDir, writtenSince } from '../outputs.js';
+import {
+  engineOption,
+  fixtureOption,
+  MONITOR_OPTIONS,
+  monitorOption,
+  outOption,
+  RUN_OPTIONS,
+} from './shared-options.js';
+
+const OPTIONS: OptionTable = {
+  ...RUN_OPTIONS,
+  ...MONITOR_OPTIONS,
+  'no-db-bench': { type: 'boolean', description: 'skip the repository benchmark' },
+};
+
+// The endpoint benchmark's documented defaults (performance.test.js reads the same).
+const DEFAULTS: Record<string, string> = {
+  TARGET_RPS: '5',
+  TEST_DURATION: '1m',
+  WARMUP_DURATION: '30s',
+  COOLDOWN_DURATION: '30s',
+  RAMP_DOWN_DURATION: '15s',
+};
+
+function elapsed(since: number): string {
+  const s = Math.round((Date.now() - since) / 1000);
+  return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+export const command: Command = {
+  summary: 'the main job',
+  help: formatHelp(
+    'rota-perf start [options]',
+    `The main job (pnpm start): 1) the endpoint benchmark (performance.test.js) with its
+documented defaults (TARGET_RPS 5, TEST_DURATION 1m, WARMUP_DURATION 30s, COOLDOWN_DURATION 30s,
+RAMP_DOWN_DURATION 15s) against BASE_URL or the embedded reference API, its memory sampled;
+2) db-bench with its default options (DATABASE_URL, else its own embedded PostgreSQL) to
+db_bench_results.json; 3) report.html of both. Variables come from the environment or -e.
+Exit code: the first failing step's (99 thresholds crossed, 105 interrupted), else 0.`,
+    OPTIONS,
+  ),
+  async run(argv, context) {
+    const args = parseCommandArgs('start', argv, OPTIONS, 0);
+    const started = Date.now();
+    const env = envPairs(args);
+    const settings = Object.keys(DEFAULTS).map(
+      (k) => `${k}=${env[k] ?? context.env[k] ?? DEFAULTS[k]}`,
+    );
+    const step = {
+      script: 'performance' as const,
+      engine: engineOption(args),
+      env,
+      fixture: fixtureOption(args),
+      monitor: monitorOption(args),
+      quiet: args.values.quiet === true,
+      report: false,
+      outDir: await prepareOutDir(context.cwd, outOption(args)),
+    };
+    const baseUrl = context.env.BASE_URL || undefined;
+    const steps = args.values['no-db-bench'] === true ? 2 : 3;
+    context.out(`[1/${steps}] endpoint benchmark (${settings.join(' ')})`);
+    const bench = await runBenchStep(baseUrl ? { ...step, baseUrl } : step, context);
+    let exitCode = bench.exitCode;
+    let dbBenchJson: string | null = null;
+    if (steps === 3 && !context.signal.aborted) {
+      context.out(`[2/3] db-bench (default options) — elapsed ${elapsed(started)}`);
+      const json = join(step.outDir, 'db_bench_results.json');
+      const code = await runDbBenchChild(['--json', json], context.env, context.signal);
+      dbBenchJson = (await writtenSince(json, started)) && code === 0 ? json : null;
+      if (exitCode === 0 && code !== 0) exitCode = context.signal.aborted ? EXIT_INTERRUPTED : code;
+    }
+    context.out(`[${steps}/${steps}] HTML report — elapsed ${elapsed(started)}`);
+    const report = await writeReportSafely(step.outDir, context);
+    context.out(`Main job finished in ${elapsed(started)} (exit code ${exitCode}).`);
+    printOutputs(context, {
+      resultsJson: bench.resultsJson,
+      memoryCsv: bench.memoryCsv,
+      dbBenchJson,
+      report,
+    });
+    if (context.signal.aborted && exitCode === 0) return EXIT_INTERRUPTED;
+    return exitCode;
+  },
+};
