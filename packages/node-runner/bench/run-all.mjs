@@ -78,7 +78,7 @@ try {
       DURATION: duration,
       HTTP: http,
     });
-    const iters = /iterations\.*: (\d+)/.exec(ours.stdout);
+    const iters = /^\s+iterations\.*: (\d+)/m.exec(ours.stdout);
     const within = /start_within_5ms\.*: ([\d.]+)%/.exec(ours.stdout);
     const planned = rate * seconds + 1;
     report[mode] = {
