@@ -1,3 +1,4 @@
+import { resolveConfig } from './config.js';
 import {
   type FixturePreset,
   type PreparedDatabase,
@@ -31,6 +32,8 @@ export interface BootedApi {
  * lookups seeded, but content is only loaded when a fixture is asked for explicitly.
  */
 export async function bootRotaApi(options: BootOptions): Promise<BootedApi> {
+  // Fail on bad configuration before spending seconds on a database.
+  resolveConfig(options.env ?? process.env);
   let db: PreparedDatabase;
   if (options.databaseUrl) {
     await prepareSchema(options.databaseUrl, options.fixture);
