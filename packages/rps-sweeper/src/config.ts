@@ -45,9 +45,10 @@ export const PROBE_VARIABLES: Record<ProbeKind, ProbeVariables> = {
       p95SloMs: 'PROBE_P95_MS',
       abortOnFail: 'PROBE_ABORT_ON_FAIL',
     },
+    // The documented defaults (the original script capped MAX at 100 against its README's 200).
     defaults: {
       min: 10,
-      max: 100,
+      max: 200,
       step: 10,
       warmup: '30s',
       stepDuration: '30s',
@@ -69,12 +70,13 @@ export const PROBE_VARIABLES: Record<ProbeKind, ProbeVariables> = {
       p95SloMs: 'PROGRESS_P95_MS',
       abortOnFail: 'PROGRESS_ABORT_ON_FAIL',
     },
+    // The documented defaults (the original script used 100..1000 step 100 and 60 s steps).
     defaults: {
-      min: 100,
-      max: 1000,
-      step: 100,
+      min: 10,
+      max: 80,
+      step: 10,
       warmup: '30s',
-      stepDuration: '60s',
+      stepDuration: '45s',
       pause: '10s',
       preAllocatedVUs: 80,
     },

@@ -143,31 +143,32 @@ describe('planSweep', () => {
 });
 
 describe('readSweepConfig', () => {
-  it('reproduces the rps probe defaults: 10 levels of 10..100, last ending at 375 s', () => {
+  it('uses the documented rps probe defaults: 20 levels of 10..200 after a 30 s warm-up', () => {
     const plan = planSweep(readSweepConfig({}, 'rps_probe'));
     expect(plan.levels.map((l) => l.targetRps)).toEqual(
-      Array.from({ length: 10 }, (_, k) => 10 * (k + 1)),
+      Array.from({ length: 20 }, (_, k) => 10 * (k + 1)),
     );
-    expect(plan.totalSeconds).toBe(375);
+    // warm-up 30 s, then 20 levels of 30 s with 5 s pauses between them
+    expect(plan.totalSeconds).toBe(30 + 20 * 30 + 19 * 5);
     expect(plan.scenarios.warmup).toMatchObject({ rate: 10, preAllocatedVUs: 50, maxVUs: 200 });
-    expect(plan.scenarios.probe_100).toMatchObject({
+    expect(plan.scenarios.probe_200).toMatchObject({
       exec: 'probe_iteration',
       gracefulStop: '10s',
     });
     expect(plan.abortOnFail).toBe(false);
   });
 
-  it('reproduces the progress probe defaults: warm-up at half the first level, 320 VUs', () => {
+  it('uses the documented progress probe defaults: 10..80 step 10, 45 s steps, warm-up at half', () => {
     const plan = planSweep(readSweepConfig({}, 'progress_probe'));
     expect(plan.levels.map((l) => l.scenario)).toEqual(
-      Array.from({ length: 10 }, (_, k) => `progress_${100 * (k + 1)}`),
+      Array.from({ length: 8 }, (_, k) => `progress_${10 * (k + 1)}`),
     );
     expect(plan.scenarios.warmup).toMatchObject({
-      rate: 50,
+      rate: 5,
       maxVUs: 320,
-      tags: { stage: 'warmup', target_rps: '50' },
+      tags: { stage: 'warmup', target_rps: '5' },
     });
-    expect(plan.levels[1]?.startSeconds).toBe(30 + 60 + 10);
+    expect(plan.levels[1]?.startSeconds).toBe(30 + 45 + 10);
   });
 
   it('reads overrides, the SLO and the abort flag', () => {
@@ -214,8 +215,8 @@ describe('readSweepConfig', () => {
   });
 
   it('raises an unset MAX to MIN, as the original did', () => {
-    const plan = planSweep(readSweepConfig({ MIN_PROBE_RPS: '150' }, 'rps_probe'));
-    expect(plan.levels.map((l) => l.targetRps)).toEqual([150]);
+    const plan = planSweep(readSweepConfig({ MIN_PROBE_RPS: '250' }, 'rps_probe'));
+    expect(plan.levels.map((l) => l.targetRps)).toEqual([250]);
   });
 
   it('names the progress probe variables', () => {
