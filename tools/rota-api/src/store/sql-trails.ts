@@ -102,25 +102,24 @@ export function trailQueries(sql: Sql) {
       return { rows: rows.map(toItemRecord), total: count?.n ?? 0 };
     },
     async listSectionsWithItems(trailId: number) {
-      const sections = await sql<Array<{ id: number; title: string; order_index: number }>>`
-        SELECT id, title, order_index FROM trail_sections WHERE trail_id = ${trailId} ORDER BY order_index, id`;
-      if (sections.length === 0) return [];
-      const items = await sql<ItemRow[]>`
-        SELECT ${itemColumns} FROM trail_items i LEFT JOIN lk_item_type t ON t.id = i.item_type_id
-        WHERE i.section_id = ANY(${sections.map((s) => s.id)}::bigint[])
-        ORDER BY i.order_index, i.id`;
-      const bySection = new Map<number, ItemRecord[]>();
-      for (const row of items) {
-        const list = bySection.get(row.section_id as number) ?? [];
-        list.push(toItemRecord(row));
-        bySection.set(row.section_id as number, list);
+      // One round trip: sections LEFT JOIN their items, already in response order.
+      const rows = await sql<Array<ItemRow & { s_id: number; s_title: string; s_order: number }>>`
+        SELECT s.id AS s_id, s.title AS s_title, s.order_index AS s_order, ${itemColumns}
+        FROM trail_sections s
+        LEFT JOIN trail_items i ON i.section_id = s.id
+        LEFT JOIN lk_item_type t ON t.id = i.item_type_id
+        WHERE s.trail_id = ${trailId}
+        ORDER BY s.order_index, s.id, i.order_index, i.id`;
+      const sections: Array<SectionRecord & { items: ItemRecord[] }> = [];
+      for (const row of rows) {
+        let last = sections[sections.length - 1];
+        if (last?.id !== row.s_id) {
+          last = { id: row.s_id, title: row.s_title, orderIndex: row.s_order, items: [] };
+          sections.push(last);
+        }
+        if (row.id !== null) last.items.push(toItemRecord(row));
       }
-      return sections.map((s): SectionRecord & { items: ItemRecord[] } => ({
-        id: s.id,
-        title: s.title,
-        orderIndex: s.order_index,
-        items: bySection.get(s.id) ?? [],
-      }));
+      return sections;
     },
     async listTrailTexts(kind: keyof typeof TEXT_TABLES, trailId: number) {
       const rows = await sql<Array<{ text_val: string }>>`
