@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { connect } from './db/connect.js';
+import { connect, parseDatabaseUrl } from './db/connect.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { FIXTURE_PRESETS, type FixturePreset } from './fixture/options.js';
@@ -57,6 +57,7 @@ export async function runDemo(args: string[], env = process.env): Promise<number
     }
     preset = value as FixturePreset;
   }
+  if (env.DATABASE_URL) parseDatabaseUrl(env.DATABASE_URL);
   const embedded: EmbeddedDatabase | undefined = env.DATABASE_URL
     ? undefined
     : await startEmbeddedDatabase();

@@ -14,6 +14,7 @@ export {
 export { RotaDbError } from './db/errors.js';
 export { migrate, migrationsFolder } from './db/migrate.js';
 export type { Database, Executor } from './db/types.js';
+export { itemsInLockOrder } from './fixture/content.js';
 export { generateFixture } from './fixture/generate.js';
 export { FIXTURE_PASSWORD, FIXTURE_PASSWORD_HASH } from './fixture/insert-users.js';
 export {

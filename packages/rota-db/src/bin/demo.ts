@@ -1,13 +1,17 @@
 #!/usr/bin/env node
+import { RotaDbError } from '../db/errors.js';
 import { runDemo } from '../demo.js';
 
+// process.exit, not exitCode: the pool and watchdog timers must not keep the demo alive.
 runDemo(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
-    // RotaDbError and friends are user-facing: one line, no stack.
-    console.error(`rota-db demo: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    // RotaDbError is user-facing: one line, no stack; usage errors exit 2.
+    if (error instanceof RotaDbError) {
+      console.error(`rota-db demo: ${error.message}`);
+      process.exit(error.usage ? 2 : 1);
+    }
+    console.error(error);
+    process.exit(1);
   },
 );

@@ -33,15 +33,19 @@ export function parseDatabaseUrl(url: string): URL {
   } catch {
     throw new RotaDbError(
       `Invalid DATABASE_URL "${redactUrl(url)}": expected postgres://user:password@host:port/database`,
+      { usage: true },
     );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new RotaDbError(
       `Invalid DATABASE_URL "${redactUrl(url)}": scheme "${parsed.protocol}" is not postgres: or postgresql:`,
+      { usage: true },
     );
   }
   if (parsed.hostname === '') {
-    throw new RotaDbError(`Invalid DATABASE_URL "${redactUrl(url)}": no host name`);
+    throw new RotaDbError(`Invalid DATABASE_URL "${redactUrl(url)}": no host name`, {
+      usage: true,
+    });
   }
   return parsed;
 }
