@@ -9,7 +9,7 @@ import {
 import { runDbBenchCommand } from '../cli/run.js';
 import { measureOverhead } from './overhead.js';
 
-// `pnpm --filter @rota-perf/db-bench bench [--quick]`: the harness overhead against a bare
+// `pnpm --filter @rota-perf/db-bench bench [--quick] [--overhead-only]`: the harness overhead against a bare
 // loop through the same driver, then the 21 cases on the large fixture, serial and with 8
 // clients. Uses DATABASE_URL when set, else an embedded PostgreSQL seeded with `large`.
 const quick = process.argv.includes('--quick');
@@ -57,7 +57,7 @@ try {
     await connection.close();
   }
   const iterations = quick ? '5' : '50';
-  for (const concurrency of ['1', '8']) {
+  for (const concurrency of process.argv.includes('--overhead-only') ? [] : ['1', '8']) {
     out();
     out(
       `## The 21 cases, --iterations ${iterations} --warmup 5 --include-writes --concurrency ${concurrency}`,

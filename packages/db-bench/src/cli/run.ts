@@ -71,9 +71,13 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
       includeWrites: options.includeWrites,
       onProgress: bar.onProgress,
     };
+    // Always serial: with parallel clients an empty call would also time the other clients.
     const calibration = await runBenchmark(
       defineCalibrationCases(() => client`select 1`),
-      run,
+      {
+        ...run,
+        concurrency: 1,
+      },
     );
     const report = await runBenchmark(defineRotaCases(target.connection, context), {
       ...run,
