@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleMessages, fixturesDir, runBin, startServer } from './test-support/harness.js';
+import {
+  consoleMessages,
+  fixturesDir,
+  packageRoot,
+  runBin,
+  startServer,
+} from './test-support/harness.js';
 
 // Exit codes and one-line errors as k6 gives them, lifecycle rules, Ctrl-C and aborts.
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -106,6 +112,23 @@ describe('lifecycle and context', () => {
     const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
     expect(data.metrics.iterations.values.count).toBeGreaterThan(0);
     expect(data.state.testRunDurationMs).toBeLessThan(10_000);
+  });
+
+  it('run() with an aborted signal behaves like Ctrl-C (teardown, handleSummary data, 105)', async () => {
+    const { run } = (await import(
+      resolve(packageRoot, 'dist/index.js')
+    )) as typeof import('./index.js');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1000);
+    const r = await run(fixture('interrupt.js'), {
+      quiet: true,
+      cwd: tmp(),
+      env: { BASE: server.base },
+      signal: controller.signal,
+    });
+    expect(r.exitCode).toBe(105);
+    expect(r.summaryData?.metrics.iterations?.values.count ?? 0).toBeGreaterThanOrEqual(0);
+    expect(r.summaryData?.state.testRunDurationMs ?? 99_999).toBeLessThan(25_000);
   });
 
   it('an abortOnFail threshold ends the run early with exit 99', async () => {

@@ -8,7 +8,8 @@ const config = JSON.parse(process.argv[2] ?? '{}') as {
   summaryExport?: string;
   cwd?: string;
 };
-const result = await runAsProcess(config.script, config);
+// The parent forwards Ctrl-C only after this, so an early abort still gets k6's graceful path.
+const result = await runAsProcess(config.script, config, () => process.send?.({ type: 'ready' }));
 if (process.send) {
   process.send({ type: 'result', exitCode: result.exitCode, summaryData: result.summaryData }, () =>
     exitAfterFlush(result.exitCode),

@@ -5,6 +5,7 @@ import { EXIT, RunnerError } from './errors.js';
 export async function runAsProcess(
   script: string,
   opts: Omit<EngineOptions, 'signal'>,
+  onReady?: () => void,
 ): Promise<EngineResult> {
   const controller = new AbortController();
   let signals = 0;
@@ -18,6 +19,7 @@ export async function runAsProcess(
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  onReady?.();
   try {
     return await executeScript(script, { ...opts, signal: controller.signal });
   } catch (err) {

@@ -42,17 +42,27 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     });
     let summaryData: SummaryData | null = null;
     let reported: number | undefined;
+    let ready = false;
+    let abortPending = false;
     child.on(
       'message',
       (msg: { type?: string; exitCode?: number; summaryData?: SummaryData | null }) => {
+        if (msg?.type === 'ready') {
+          ready = true;
+          if (abortPending) child.kill('SIGINT');
+        }
         if (msg?.type === 'result') {
           summaryData = msg.summaryData ?? null;
           reported = msg.exitCode;
         }
       },
     );
-    const onAbort = () => child.kill('SIGINT');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => {
+      if (ready) child.kill('SIGINT');
+      else abortPending = true;
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', reject);
     child.on('exit', (code, sig) => {
       options.signal?.removeEventListener('abort', onAbort);
