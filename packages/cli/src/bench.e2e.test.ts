@@ -1,0 +1,151 @@
+// End to end: the built rota-perf runs the real bundle through node-runner against the real
+// reference API (embedded PostgreSQL), with short durations.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/report-formatter';
+import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descendantsOf, type ProcessEntry, stillRunning } from './test-support/processes.js';
+import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
+
+// Short phases: the run takes seconds, not the documented minutes.
+const SHORT = [
+  '-e',
+  'WARMUP_DURATION=1s',
+  '-e',
+  'COOLDOWN_DURATION=1s',
+  '-e',
+  'RAMP_DOWN_DURATION=1s',
+];
+// 0 = thresholds held, 99 = a latency threshold was crossed (other engineers load this
+// machine); anything else is a failure of the run itself.
+const RUN_CODES = [0, 99];
+
+interface ResultsJson {
+  total_requests: number;
+  failed_requests: number;
+  endpoints: { endpoint: string; requests: number | null }[];
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rota-perf-cli-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function readResults(out: string): Promise<ResultsJson> {
+  return JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as ResultsJson;
+}
+
+describe('rota-perf bench', () => {
+  it('on the embedded default writes results JSON, memory CSV and HTML report, and says where', async () => {
+    const out = join(dir, 'embedded');
+    const run = await runCli([
+      'bench',
+      'performance',
+      '--out',
+      out,
+      '-q',
+      '-e',
+      'TEST_DURATION=3s',
+      ...SHORT,
+    ]);
+    expect(RUN_CODES, run.stderr).toContain(run.code);
+    const results = await readResults(out);
+    expect(results.total_requests).toBeGreaterThan(0);
+    expect(results.failed_requests).toBe(0);
+    for (const endpoint of results.endpoints)
+      expect(endpoint.requests, endpoint.endpoint).toBeGreaterThan(0);
+
+    const csv = await readFile(join(out, 'performance_memory.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe(MEMORY_CSV_COLUMNS.join(','));
+    const samples = parseMemoryCsv(csv);
+    expect(samples.length).toBeGreaterThan(2);
+    const pid = Number(/reference Rota API at \S+ \(pid (\d+)\)/.exec(run.stdout)?.[1]);
+    for (const s of samples) expect(s.pid).toBe(pid);
+
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('performance_memory.csv');
+    for (const name of ['results.json', 'performance_memory.csv', 'report.html']) {
+      expect(run.stdout).toContain(join(out, name));
+    }
+  });
+
+  describe('against a separately started rota-api', () => {
+    let api: StartedRotaApi;
+    beforeAll(async () => {
+      api = await startRotaApi({ fixture: 'small' });
+    });
+    afterAll(async () => {
+      await api?.stop();
+    });
+
+    it('--base-url runs against it, monitors nothing unless asked, then --monitor-pid', async () => {
+      const out = join(dir, 'remote');
+      const run = await runCli([
+        'bench',
+        '--base-url',
+        api.url,
+        '--out',
+        out,
+        '-q',
+        '-e',
+        'TEST_DURATION=2s',
+        ...SHORT,
+      ]);
+      expect(RUN_CODES, run.stderr).toContain(run.code);
+      expect(run.stdout).toContain(`target: ${api.url}`);
+      expect(run.stdout).not.toContain('embedded PostgreSQL');
+      expect(run.stdout).toMatch(/memory: not monitored/);
+      expect((await readResults(out)).total_requests).toBeGreaterThan(0);
+      await expect(stat(join(out, 'performance_memory.csv'))).rejects.toThrow();
+
+      const monitored = join(dir, 'remote-monitored');
+      const again = await runCli(
+        [
+          'bench',
+          '--out',
+          monitored,
+          '-q',
+          '--monitor-pid',
+          String(api.pid),
+          '-e',
+          'TEST_DURATION=2s',
+          ...SHORT,
+        ],
+        { BASE_URL: api.url },
+      );
+      expect(RUN_CODES, again.stderr).toContain(again.code);
+      const samples = parseMemoryCsv(
+        await readFile(join(monitored, 'performance_memory.csv'), 'utf8'),
+      );
+      expect(samples.length).toBeGreaterThan(0);
+      for (const s of samples) expect(s.pid).toBe(api.pid);
+    });
+  });
+
+  it('Ctrl-C mid-run: partial results, non-zero exit, no server or postgres left', async () => {
+    const out = join(dir, 'interrupted');
+    const run = startCli(['bench', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT]);
+    await waitForOutput(run, /memory: sampling/, 150_000);
+    // Let load flow for a few seconds, and note every process the run started.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
+    expect(started.some((p) => /postgres/.test(p.cmdline))).toBe(true);
+    const sentAt = Date.now();
+    run.child.kill('SIGINT');
+    const result = await run.done;
+    expect(Date.now() - sentAt).toBeLessThan(90_000); // far less than the 2 minutes asked for
+    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(105);
+    const results = await readResults(out);
+    expect(results.total_requests).toBeGreaterThan(0);
+    expect(result.stdout).toContain(join(out, 'report.html'));
+    const left = started.filter(stillRunning).map((p) => `${p.pid} ${p.cmdline}`);
+    expect(left).toEqual([]);
+  });
+});
