@@ -40,6 +40,21 @@ export function scenarioMaxVus(s: ScenarioConfig): number {
   }
 }
 
+/** VUs a scenario initialises before the test starts (arrival-rate: preAllocatedVUs). */
+export function initialVus(s: ScenarioConfig): number {
+  switch (s.executor) {
+    case 'constant-arrival-rate':
+    case 'ramping-arrival-rate':
+      return s.preAllocatedVUs;
+    case 'ramping-vus':
+      return Math.max(s.startVUs, ...s.stages.map((st) => st.target));
+    case 'shared-iterations':
+      return Math.min(s.vus, s.iterations);
+    default:
+      return s.vus;
+  }
+}
+
 /** One scenario described as in k6's header. */
 export function describeScenario(s: ScenarioConfig): string {
   const extra: string[] = [];

@@ -20,10 +20,11 @@ import { type Runtime, setRuntime, type VuState } from '../runtime/state.js';
 import { buildSummaryData, type SummaryData } from '../summary/data.js';
 import { bindThresholds, evaluateThresholds, type ThresholdSet } from '../thresholds/evaluate.js';
 import { installConsole, logLine } from '../util/logfmt.js';
-import { formatHeader, scenarioMaxMs } from './banner.js';
+import { formatHeader, initialVus, scenarioMaxMs } from './banner.js';
 import { finishRun } from './finish.js';
 import { runIteration } from './iteration.js';
 import { runLifecycle } from './lifecycle.js';
+import { startMonitor } from './monitor.js';
 import { serializeSetupData } from './setup-data.js';
 import { createVu, destroyVu } from './vu.js';
 
@@ -50,20 +51,6 @@ const EXECUTORS: Record<string, (run: ScenarioRun, host: ExecutorHost) => Promis
   'per-vu-iterations': runPerVuIterations,
   'shared-iterations': runSharedIterations,
 };
-
-function initialVus(s: ScenarioConfig): number {
-  switch (s.executor) {
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return s.preAllocatedVUs;
-    case 'ramping-vus':
-      return Math.max(s.startVUs, ...s.stages.map((st) => st.target));
-    case 'shared-iterations':
-      return Math.min(s.vus, s.iterations);
-    default:
-      return s.vus;
-  }
-}
 
 function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
@@ -188,19 +175,15 @@ export async function executeScript(
     const t0 = performance.now();
     rt.testStartEpoch = Date.now();
     const busy = () => [...runs.values()].reduce((a, r) => a + r.active.size, 0);
-    const sampler = setInterval(() => {
-      registry.push(builtins.vus, busy(), {});
-      registry.push(builtins.vus_max, vus.length - 1, {});
-      const elapsed = performance.now() - t0;
-      const verdict = evaluateThresholds(thresholds, elapsed, elapsed, false);
-      if (verdict.abort) {
-        logLine(
-          'error',
-          `thresholds on metrics '${verdict.failed.join(', ')}' were crossed; at least one has abortOnFail enabled, stopping test prematurely`,
-        );
-        requestStop(EXIT.thresholds);
-      }
-    }, 1000);
+    const monitor = startMonitor({
+      registry,
+      builtins,
+      thresholds,
+      busyVus: busy,
+      initializedVus: () => vus.length - 1,
+      since: t0,
+      onAbort: () => requestStop(EXIT.thresholds),
+    });
     await Promise.all(
       ordered.map(async (s) => {
         const run = runs.get(s) as ScenarioRun;
@@ -212,7 +195,7 @@ export async function executeScript(
         );
       }),
     );
-    clearInterval(sampler);
+    monitor.stop();
     const testRunDurationMs = performance.now() - t0;
     opts.signal?.removeEventListener('abort', onSignal);
     await runLifecycle(
