@@ -69,6 +69,7 @@ async function runJson(name: string, args: string[], env: Record<string, string>
   const result = await runBin([...args, '--json', path], env);
   expect(result.code, result.stderr).toBe(0);
   expect(result.stdout).toContain(`Raw results written to ${path}`);
+  expect(result.stderr).toBe(''); // no progress bar or status lines off a TTY
   return { result, doc: JSON.parse(await readFile(path, 'utf8')) as ResultsJson };
 }
 
