@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createRotaApp } from './app.js';
 import { type RotaApiConfig, resolveConfig } from './config.js';
+import { drainHandlers } from './http/routes.js';
 import { createSqlStore } from './store/sql-store.js';
 import { generateSelfSignedCertificate } from './tls.js';
 
@@ -50,6 +51,7 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
     config,
     async close() {
       await app.close();
+      await drainHandlers(5000);
       await store.close();
     },
   };

@@ -11,6 +11,14 @@ function sortKeys(_key: string, value: unknown): unknown {
  * Serialises like Flask's jsonify: keys sorted, non-ASCII escaped as \uXXXX, trailing newline.
  */
 export function toFlaskJson(value: unknown): string {
-  const text = JSON.stringify(value, sortKeys) ?? 'null';
+  return escapeNonAscii(JSON.stringify(value, sortKeys) ?? 'null');
+}
+
+/** `toFlaskJson` for values whose keys are already in sorted order (skips the sorting pass). */
+export function toFlaskJsonPresorted(value: unknown): string {
+  return escapeNonAscii(JSON.stringify(value) ?? 'null');
+}
+
+function escapeNonAscii(text: string): string {
   return `${text.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -1,19 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { HttpError } from './errors.js';
-import { toFlaskJson } from './json.js';
+import { toFlaskJson, toFlaskJsonPresorted } from './json.js';
 
 /** A route handler; it sends through `reply` (see `sendJson`). */
 export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
 
 const HANDLED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** Sends a Flask-style JSON body. */
-export function sendJson(reply: FastifyReply, body: unknown, statusCode = 200): void {
+/** Sends a Flask-style JSON body. `presorted` skips key sorting for bodies built sorted. */
+export function sendJson(
+  reply: FastifyReply,
+  body: unknown,
+  statusCode = 200,
+  presorted = false,
+): void {
+  const text = presorted ? toFlaskJsonPresorted(body) : toFlaskJson(body);
   // A Buffer keeps Fastify from appending "; charset=utf-8" (Flask sends plain application/json).
-  reply
-    .code(statusCode)
-    .header('content-type', 'application/json')
-    .send(Buffer.from(toFlaskJson(body)));
+  reply.code(statusCode).header('content-type', 'application/json').send(Buffer.from(text));
 }
 
 /**
@@ -31,7 +34,18 @@ export function defineRoute(
   const allow = allowed.sort().join(', ');
   for (const method of methods) {
     const handler = handlers[method] as RouteHandler;
-    app.route({ method, url, handler: async (req, reply) => handler(req, reply) });
+    app.route({
+      method,
+      url,
+      handler: async (req, reply) => {
+        inflight.count += 1;
+        try {
+          await handler(req, reply);
+        } finally {
+          inflight.count -= 1;
+        }
+      },
+    });
   }
   app.route({
     method: 'OPTIONS',
@@ -60,6 +74,16 @@ export function defineRoute(
       );
     },
   });
+}
+
+// Handlers still running after their client went away (e.g. a load generator stopping); the
+// server waits for them before closing the database pool.
+const inflight = { count: 0 };
+
+/** Resolves when no route handler is running (or after `timeoutMs`). */
+export async function drainHandlers(timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (inflight.count > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** Path segment matching Flask's `int` converter. */

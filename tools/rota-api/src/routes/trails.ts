@@ -117,15 +117,7 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
   defineRoute(app, `/trails/:trailId${ID}/sections-with-items`, {
     GET: async (request, reply) => {
       const sections = await ctx.store.listSectionsWithItems(idParam(request, 'trailId'));
-      sendJson(
-        reply,
-        sections.map((s) => ({
-          id: s.id,
-          title: s.title,
-          order_index: s.orderIndex,
-          items: s.items.map(toItemOut),
-        })),
-      );
+      sendJson(reply, sections, 200, true);
     },
   });
   const texts = {

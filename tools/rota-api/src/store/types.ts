@@ -66,6 +66,24 @@ export interface ItemRecord {
   requiresCompletion: boolean;
 }
 
+/** `ItemOut` JSON, keys in sorted order. */
+export interface ItemJson {
+  duration_seconds: number | null;
+  id: number;
+  order_index: number | null;
+  requires_completion: boolean;
+  title: string;
+  type: string | null;
+}
+
+/** One entry of the sections-with-items response, keys in sorted order. */
+export interface SectionWithItemsJson {
+  id: number;
+  items: ItemJson[];
+  order_index: number;
+  title: string;
+}
+
 /** An item with everything the detail, progress and form routes need. */
 export interface ItemFull extends ItemRecord {
   trailId: number;
@@ -152,7 +170,8 @@ export interface RotaStore {
     offset: number,
     limit: number,
   ): Promise<{ rows: ItemRecord[]; total: number }>;
-  listSectionsWithItems(trailId: number): Promise<Array<SectionRecord & { items: ItemRecord[] }>>;
+  /** Sections with their `ItemOut` items, already in response shape with sorted keys. */
+  listSectionsWithItems(trailId: number): Promise<SectionWithItemsJson[]>;
   listTrailTexts(
     kind: 'included' | 'requirements' | 'audience',
     trailId: number,
