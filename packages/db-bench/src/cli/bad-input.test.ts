@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { findFreePort } from '@rota-perf/rota-db';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../test-support/run-bin.js';
@@ -28,6 +29,9 @@ describe('db-bench bad input (built command)', () => {
 
   it('a filter that matches no case', () =>
     expectUsageError(['--filter', 'NoSuchCase'], "--filter 'NoSuchCase'"));
+
+  it('a --json path that is a directory', () =>
+    expectUsageError(['--json', tmpdir()], `--json ${tmpdir()} is a directory`));
 
   it('an unreachable database (flag and environment)', async () => {
     const port = await findFreePort(); // free, so nothing listens there

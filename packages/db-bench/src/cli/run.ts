@@ -15,7 +15,7 @@ import { cleanUpOnInterrupt } from './interrupt.js';
 import { type BarStream, createProgressBar } from './progress-bar.js';
 import { openTarget } from './target.js';
 import { UsageError } from './usage-error.js';
-import { writeJsonAtomically } from './write-json.js';
+import { checkJsonTarget, writeJsonAtomically } from './write-json.js';
 
 /** Where the command reads its environment and writes its output. */
 export interface CommandIo {
@@ -37,6 +37,8 @@ export async function runDbBenchCommand(argv: readonly string[], io: CommandIo):
       const hint = options.includeWrites ? '' : ' (write cases need --include-writes)';
       throw new UsageError(`--filter '${options.filter}' matches no case${hint}`);
     }
+    const jsonProblem = options.jsonPath === null ? null : await checkJsonTarget(options.jsonPath);
+    if (jsonProblem !== null) throw new UsageError(jsonProblem);
     await benchmark(options, io);
     return 0;
   } catch (error) {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeJsonAtomically } from './write-json.js';
+import { checkJsonTarget, writeJsonAtomically } from './write-json.js';
 
 describe('writeJsonAtomically', () => {
   let dir = '';
@@ -25,5 +25,16 @@ describe('writeJsonAtomically', () => {
     await writeJsonAtomically(path, { long: 'x'.repeat(1000) });
     await writeJsonAtomically(path, { short: 1 });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ short: 1 });
+  });
+
+  it('accepts a file path in a new folder and refuses a folder or a path under a file', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'db-bench-json-'));
+    expect(await checkJsonTarget(join(dir, 'new', 'out.json'))).toBeNull();
+    expect(await checkJsonTarget(dir)).toBe(`--json ${dir} is a directory, expected a file path`);
+    const file = join(dir, 'plain.json');
+    await writeJsonAtomically(file, {});
+    expect(await checkJsonTarget(join(file, 'x.json'))).toMatch(
+      /^--json .*cannot write to .*plain\.json/,
+    );
   });
 });
