@@ -100,6 +100,7 @@ export async function startEmbeddedDatabase(
   try {
     await waitUntilReady(child, record);
   } catch (error) {
+    await stopChild(child);
     release();
     await cleanup();
     const text = log.join('\n');
@@ -128,23 +129,36 @@ export async function startEmbeddedDatabase(
 function waitUntilReady(
   child: ChildProcess,
   record: (chunk: Buffer | string) => void,
+  timeoutMs = 60_000,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`postgres did not report ready within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       record(chunk);
-      if (String(chunk).includes(READY)) resolve();
+      if (String(chunk).includes(READY)) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout?.on('data', record);
     child.stderr?.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`postgres exited (code ${code}, signal ${signal})`)),
-    );
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`postgres exited (code ${code}, signal ${signal})`));
+    });
   });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  // No pid: spawn itself failed and no 'exit' will come.
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGINT'); // fast shutdown
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
