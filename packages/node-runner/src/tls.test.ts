@@ -1,39 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleMessages, fixturesDir, runBin } from './test-support/harness.js';
 
-// A real HTTPS server with a throw-away self-signed certificate (openssl).
+// A real HTTPS server with a self-signed certificate.
 let server: Server;
 let base: string;
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k6node-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  server = createServer(
-    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-    (_req, res) => res.end('secure'),
+  // A throw-away self-signed test certificate (CN=127.0.0.1) committed with the fixtures.
+  const pem = (name: string) => readFileSync(resolve(fixturesDir, name));
+  server = createServer({ key: pem('tls-key.pem'), cert: pem('tls-cert.pem') }, (_req, res) =>
+    res.end('secure'),
   );
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
