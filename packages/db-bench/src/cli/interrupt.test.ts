@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BIN_PATH } from '../test-support/run-bin.js';
+
+// The postgres server a process started: a direct child named postgres, and its -D dir.
+function postgresChildOf(pid: number): { pid: number; dataDir: string } | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (!status.includes(`\nPPid:\t${pid}\n`)) continue;
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      const d = argv.indexOf('-D');
+      if (argv[0]?.endsWith('postgres') && d !== -1) {
+        return { pid: Number(entry), dataDir: argv[d + 1] as string };
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('interrupting db-bench (built command)', () => {
+  it('SIGTERM stops the embedded PostgreSQL, removes its data dir and exits 143', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN_PATH, '--fixture', 'small', '--iterations', '1000000', '--warmup', '0'],
+      { env: { ...process.env, DATABASE_URL: undefined }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      let server: ReturnType<typeof postgresChildOf> = null;
+      for (let i = 0; i < 600 && server === null; i++) {
+        await sleep(100);
+        server = postgresChildOf(child.pid as number);
+      }
+      expect(server, 'postgres never started').not.toBeNull();
+      await sleep(1500); // well into seeding or the run
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(stderr).toContain('interrupted (SIGTERM)');
+      expect(existsSync(`/proc/${server?.pid}`)).toBe(false);
+      expect(existsSync(server?.dataDir as string)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
