@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDemo } from './demo.js';
+import { itemsInLockOrder } from './fixture/content.js';
+import { generateFixture } from './fixture/generate.js';
+import { FIXTURE_PRESETS } from './fixture/options.js';
 
 describe('runDemo arguments', () => {
   afterEach(() => {
@@ -26,5 +29,26 @@ describe('runDemo arguments', () => {
       usage: true,
       message: expect.stringContaining('scheme "mysql:" is not postgres: or postgresql:'),
     });
+  });
+});
+
+describe('runDemo end to end', () => {
+  it('starts a database, seeds the small fixture and prints counts and showcase names', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      lines.push(String(line));
+    });
+    expect(await runDemo([], {})).toBe(0);
+    const data = generateFixture(FIXTURE_PRESETS.small);
+    const count = (table: string) =>
+      lines
+        .find((l) => l.trim().startsWith(`${table} `))
+        ?.trim()
+        .split(/\s+/)[1];
+    expect(count('trails')).toBe(String(data.trails.length));
+    expect(count('trail_items')).toBe(String(data.trails.flatMap(itemsInLockOrder).length));
+    expect(count('users')).toBe(String(data.users.length));
+    const output = lines.join('\n');
+    for (const trail of data.trails) expect(output).toContain(trail.name);
   });
 });

@@ -93,6 +93,13 @@ describe('trails repository', () => {
     expect(await repos.trails.getTrail(987_654)).toBeNull();
   });
 
+  it('getTrails: the rows of the given ids, nothing for an empty list', async () => {
+    const ids = TEST_DATA.trails.slice(0, 3).map(trailId);
+    const rows = await repos.trails.getTrails([...ids, 987_654]);
+    expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect(await repos.trails.getTrails([])).toEqual([]);
+  });
+
   it('listSections: ordered by (order_index, id), default limit 10, total of all sections', async () => {
     const trail = byName()[0] as FixtureTrail;
     const page = await repos.trails.listSections(trailId(trail));
