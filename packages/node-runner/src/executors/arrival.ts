@@ -17,7 +17,8 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
   const inflight = new Set<Promise<void>>();
   let creating = 0;
   let warned = false;
-  const t0 = performance.now();
+  // Anchor the schedule where k6/execution's scenario.startTime was taken.
+  const t0 = run.startedAt || performance.now();
 
   const start = (vu: VuState) => {
     const p = host.runIteration(run, vu).finally(() => {

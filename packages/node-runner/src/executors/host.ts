@@ -23,7 +23,8 @@ export class ScenarioRun {
   iterationsStarted = 0;
   completed = 0;
   interrupted = 0;
-  private startedAt = 0;
+  /** performance.now() when the scenario started: the anchor of its schedule. */
+  startedAt = 0;
   private plannedMs: number;
 
   constructor(
