@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from '@rota-perf/rota-db';
 import { describe, expect, it } from 'vitest';
 import { BIN_PATH } from '../test-support/run-bin.js';
 
-// The postgres server a process started: a direct child named postgres, and its -D dir.
-function postgresChildOf(pid: number): { pid: number; dataDir: string } | null {
+// The postgres server a process started: a direct child named postgres, its -D dir and -p port.
+function postgresChildOf(pid: number): { pid: number; dataDir: string; port: string } | null {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -12,14 +13,29 @@ function postgresChildOf(pid: number): { pid: number; dataDir: string } | null {
       if (!status.includes(`\nPPid:\t${pid}\n`)) continue;
       const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
       const d = argv.indexOf('-D');
-      if (argv[0]?.endsWith('postgres') && d !== -1) {
-        return { pid: Number(entry), dataDir: argv[d + 1] as string };
+      const p = argv.indexOf('-p');
+      if (argv[0]?.endsWith('postgres') && d !== -1 && p !== -1) {
+        return { pid: Number(entry), dataDir: argv[d + 1] as string, port: argv[p + 1] as string };
       }
     } catch {
       // The process ended while we looked.
     }
   }
   return null;
+}
+
+async function hasSyntheticUser(url: string): Promise<boolean> {
+  try {
+    const connection = await connect(url, { max: 1, connectTimeoutSeconds: 2 });
+    try {
+      const rows = await connection.client`select 1 from users where email = 'perf-db@example.com'`;
+      return rows.length === 1;
+    } finally {
+      await connection.close();
+    }
+  } catch {
+    return false; // not accepting connections or not migrated yet
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,7 +59,14 @@ describe('interrupting db-bench (built command)', () => {
         server = postgresChildOf(child.pid as number);
       }
       expect(server, 'postgres never started').not.toBeNull();
-      await sleep(1500); // well into seeding or the run
+      // Wait until the synthetic user exists: the context is prepared, the cases are running.
+      const url = `postgres://postgres:postgres@127.0.0.1:${server?.port}/postgres`;
+      let prepared = false;
+      for (let i = 0; i < 360 && !prepared; i++) {
+        await sleep(250);
+        prepared = await hasSyntheticUser(url);
+      }
+      expect(prepared, 'the run never reached its cases').toBe(true);
       child.kill('SIGTERM');
       expect(await exited).toBe(143);
       expect(stderr).toContain('interrupted (SIGTERM)');
