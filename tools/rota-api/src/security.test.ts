@@ -250,4 +250,17 @@ describe('configuration by env (second server on the same database)', () => {
       ).status,
     ).toBe(429);
   });
+
+  it('does not throttle registrations of distinct users together (key = email:username)', async () => {
+    const max = 3;
+    const headers = { 'x-forwarded-for': '198.51.100.9' };
+    for (let i = 0; i <= max; i += 1) {
+      expect((await postJson(`${api.url}/auth/register`, registerBody(), headers)).status).toBe(
+        200,
+      );
+    }
+    const repeated = registerBody();
+    for (let i = 0; i < max; i += 1) await postJson(`${api.url}/auth/register`, repeated, headers);
+    expect((await postJson(`${api.url}/auth/register`, repeated, headers)).status).toBe(429);
+  });
 });
