@@ -90,7 +90,8 @@ export async function runBenchStep(
   if (step.report && (resultsJson !== null || memoryCsv !== null)) {
     report = await writeReportSafely(step.outDir, context);
   }
-  printOutputs(context, { resultsJson, memoryCsv, report });
+  // The main job lists every output once at its end.
+  if (step.report) printOutputs(context, { resultsJson, memoryCsv, report });
   return { exitCode, resultsJson, memoryCsv, memory, report };
 }
 

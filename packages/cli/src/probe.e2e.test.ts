@@ -1,0 +1,47 @@
+// probe --adaptive end to end: each level is a real rps probe run through node-runner against
+// the embedded reference API; tiny rates and 2-second levels keep it short.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from './test-support/run-cli.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rota-perf-probe-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface AdaptiveJson {
+  ceiling: number | null;
+  confirmed: boolean | null;
+  highest_passing_target: number | null;
+  scenarios: { target_rps: number; requests: number | null; passed: boolean }[];
+  runs: { phase: string; rate: number; passed: boolean }[];
+}
+
+it('probe --adaptive runs levels within [min, max], concludes, and writes its results', async () => {
+  const out = join(dir, 'adaptive');
+  const args = ['probe', '--adaptive', '--min', '2', '--max', '4', '--precision', '2'];
+  const run = await runCli([...args, '--step-duration', '2s', '--tolerance', '0.2', '--out', out]);
+  expect(run.code, run.stderr).toBe(0);
+  const doc = JSON.parse(
+    await readFile(join(out, 'adaptive_probe_results.json'), 'utf8'),
+  ) as AdaptiveJson;
+  expect(doc.runs.length).toBeGreaterThanOrEqual(2);
+  for (const r of doc.runs) {
+    expect(r.rate).toBeGreaterThanOrEqual(2);
+    expect(r.rate).toBeLessThanOrEqual(4);
+  }
+  expect(doc.scenarios).toHaveLength(doc.runs.length);
+  for (const level of doc.scenarios) expect(level.requests).toBeGreaterThan(0);
+  // The conclusion agrees with the levels it is drawn from.
+  const passes = doc.runs.filter((r) => r.passed).map((r) => r.rate);
+  if (doc.ceiling !== null) expect(passes).toContain(doc.ceiling);
+  expect(run.stdout).toMatch(/\[\d+s\] step 2 RPS: achieved/);
+  expect(run.stdout).toContain(join(out, 'adaptive_probe_results.json'));
+  await stat(join(out, 'rps_probe_adaptive_memory.csv'));
+  await stat(join(out, 'report.html'));
+});
