@@ -16,7 +16,7 @@ export function watchInterrupts(log: (line: string) => void): InterruptWatch {
       log(`rota-perf: second ${name}, exiting now`);
       process.exit(EXIT_INTERRUPTED);
     }
-    log(`rota-perf: ${name} received, stopping (partial results are written; again to force)`);
+    log(`rota-perf: ${name} received, stopping cleanly (again to force)`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);

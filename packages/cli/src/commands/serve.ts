@@ -69,12 +69,15 @@ AUTH_RATE_LIMIT_MAX_ATTEMPTS, …) come from the environment; see the README.`,
     context.out(`Rota API listening on ${api.url} (pid ${api.pid})`);
     context.out(`Database: ${redact(api.databaseUrl)}`);
     context.out('Press Ctrl-C to stop.');
+    // The API child is unref'd (it must not keep a finished CLI alive): hold the loop open.
+    const keepAlive = setInterval(() => {}, 60_000);
     try {
       await new Promise<void>((resolve) => {
         if (context.signal.aborted) resolve();
         context.signal.addEventListener('abort', () => resolve(), { once: true });
       });
     } finally {
+      clearInterval(keepAlive);
       await api.stop();
       context.err('serve: stopped the server and its database');
     }
