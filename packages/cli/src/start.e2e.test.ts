@@ -1,0 +1,64 @@
+// The main job end to end with short phases: endpoint benchmark, db-bench and one report of
+// both, against a separately started rota-api and its database (BASE_URL, DATABASE_URL).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseMemoryCsv } from '@rota-perf/report-formatter';
+import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from './test-support/run-cli.js';
+
+let dir: string;
+let api: StartedRotaApi;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rota-perf-start-'));
+  api = await startRotaApi({ fixture: 'small' });
+});
+afterAll(async () => {
+  await api?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+it('start writes results JSON, memory CSV, db-bench JSON and a report of them all', async () => {
+  const out = join(dir, 'job');
+  const phases = [
+    'WARMUP_DURATION=1s',
+    'TEST_DURATION=2s',
+    'COOLDOWN_DURATION=1s',
+    'RAMP_DOWN_DURATION=1s',
+  ];
+  const args = [
+    'start',
+    '--out',
+    out,
+    '-q',
+    '--monitor-pid',
+    String(api.pid),
+    ...phases.flatMap((p) => ['-e', p]),
+  ];
+  const run = await runCli(args, { BASE_URL: api.url, DATABASE_URL: api.databaseUrl });
+  expect(run.code, run.stderr).toBe(0);
+  for (const step of ['[1/3] endpoint benchmark', '[2/3] db-bench', '[3/3] HTML report']) {
+    expect(run.stdout).toContain(step);
+  }
+  const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+  expect(results.total_requests).toBeGreaterThan(0);
+  const db = JSON.parse(await readFile(join(out, 'db_bench_results.json'), 'utf8'));
+  expect(db.environment.database.kind).toBe('external');
+  expect(db.cases.length).toBeGreaterThan(0);
+  const samples = parseMemoryCsv(await readFile(join(out, 'performance_memory.csv'), 'utf8'));
+  expect(samples.length).toBeGreaterThan(0);
+  const html = await readFile(join(out, 'report.html'), 'utf8');
+  // The report holds both the endpoint figures and every db-bench case.
+  expect(html).toContain('GET /trails/showcase');
+  for (const c of db.cases as { name: string }[]) expect(html).toContain(c.name);
+  const listing = run.stdout.slice(run.stdout.lastIndexOf('Outputs:'));
+  for (const name of [
+    'results.json',
+    'performance_memory.csv',
+    'db_bench_results.json',
+    'report.html',
+  ]) {
+    expect(listing).toContain(join(out, name));
+  }
+});
