@@ -54,3 +54,21 @@ export function stillRunning(entry: ProcessEntry): boolean {
   const now = readEntry(entry.pid);
   return now !== null && now.start === entry.start && now.state !== 'Z';
 }
+
+/**
+ * The entries still running after up to `timeoutMs`. A short grace is needed: rota-db's
+ * orphan watchdog (`while kill -0 <pid>; do sleep 1; done`) notices its parent's exit within a
+ * second, so its last `sleep 1` may outlive the command briefly.
+ */
+export async function survivorsAfter(
+  entries: ProcessEntry[],
+  timeoutMs: number,
+): Promise<ProcessEntry[]> {
+  const deadline = Date.now() + timeoutMs;
+  let left = entries.filter(stillRunning);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = left.filter(stillRunning);
+  }
+  return left;
+}
