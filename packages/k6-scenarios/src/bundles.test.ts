@@ -32,6 +32,40 @@ function freeIdentifiers(node: unknown, found: Set<string>, parent?: Node, key?:
   for (const [k, v] of Object.entries(n)) if (k !== 'type') freeIdentifiers(v, found, n, k);
 }
 
+// Local names under which the bundle imports `sleep` from 'k6' (rollup may rename it).
+function sleepNames(program: { body: Node[] }): Set<string> {
+  const names = new Set<string>();
+  for (const n of program.body) {
+    if (n.type !== 'ImportDeclaration' || (n.source as { value?: string }).value !== 'k6') continue;
+    for (const s of n.specifiers as Node[]) {
+      const imported = (s.imported as Node | undefined)?.name;
+      if (s.type === 'ImportSpecifier' && imported === 'sleep')
+        names.add((s.local as Node).name as string);
+    }
+  }
+  return names;
+}
+
+// Calls of `names` whose value is not awaited: under node-runner sleep returns a Promise and
+// pauses only when awaited (k6's own sleep blocks and returns nothing, so awaiting is harmless).
+function unawaitedCalls(node: unknown, names: Set<string>, found: number[], parent?: Node): void {
+  if (Array.isArray(node)) {
+    for (const child of node) unawaitedCalls(child, names, found, parent);
+    return;
+  }
+  if (!node || typeof node !== 'object' || typeof (node as Node).type !== 'string') return;
+  const n = node as Node;
+  const callee = n.callee as Node | undefined;
+  if (
+    n.type === 'CallExpression' &&
+    callee?.type === 'Identifier' &&
+    names.has(callee.name as string) &&
+    parent?.type !== 'AwaitExpression'
+  )
+    found.push(n.start as number);
+  for (const [k, v] of Object.entries(n)) if (k !== 'type') unawaitedCalls(v, names, found, n);
+}
+
 describe.each(SCRIPT_NAMES)('bundle %s.test.js', (name) => {
   const source = readFileSync(bundlePath(name), 'utf8');
 
@@ -60,6 +94,17 @@ describe.each(SCRIPT_NAMES)('bundle %s.test.js', (name) => {
     const found = new Set<string>();
     freeIdentifiers(parse(source, { ecmaVersion: 2017, sourceType: 'module' }), found);
     expect(MISSING_IN_K6.filter((g) => found.has(g))).toEqual([]);
+  });
+
+  it('awaits every sleep() (node-runner sleep is a Promise)', () => {
+    const program = parse(source, { ecmaVersion: 2017, sourceType: 'module' }) as unknown as {
+      body: Node[];
+    };
+    const names = sleepNames(program);
+    const found: number[] = [];
+    unawaitedCalls(program, names, found);
+    const lines = found.map((at) => source.slice(0, at).split('\n').length);
+    expect(lines).toEqual([]);
   });
 
   it('uses http.asyncRequest and never the synchronous HTTP calls', () => {

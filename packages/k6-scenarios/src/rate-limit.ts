@@ -67,7 +67,9 @@ export async function verifyRateLimit(
       const retryAfter = Number(headerValue(response.headers, 'retry-after'));
       if (Number.isFinite(retryAfter)) outcome.retryAfterSeconds = retryAfter;
     } else if (response.status === 200) outcome.allowedCount++;
-    sleep(0.2);
+    // k6's sleep blocks the VU and returns nothing (awaiting it is harmless); node-runner's
+    // returns a Promise and pauses only when awaited.
+    await sleep(0.2);
   }
   outcome.passed =
     outcome.firstLimitedAt === limit &&
