@@ -82,7 +82,11 @@ export interface DbBenchCaseResult {
   name: string;
   iterations: number;
   concurrency: number;
-  /** Sum of measured durations, seconds. */
+  /**
+   * Wall-clock time of the case's measured phase, seconds. Serially it is taken as the sum of
+   * the call durations (as the original; the harness's gaps between calls are left out); with
+   * `--concurrency` > 1 the calls overlap, so it is less than the sum of latencies.
+   */
   total_time: number;
   mean_ms: number;
   min_ms: number;

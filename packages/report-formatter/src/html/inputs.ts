@@ -64,6 +64,14 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSweep = (v: unknown) => isObject(v) && Array.isArray(v.scenarios);
 
+// db-bench writes `{ cases, skipped, aggregate, calibration, context, environment }`; the
+// original benchmark wrote the bare array of cases. Both are read; null when neither.
+function dbBenchCases(v: unknown): Partial<DbBenchJsonCase>[] | null {
+  const cases = isObject(v) ? v.cases : v;
+  if (!Array.isArray(cases)) return null;
+  return cases.every((c) => isObject(c) && typeof c.name === 'string') ? cases : null;
+}
+
 /** Reads the results files of a folder; throws one clear line for a malformed file. */
 export async function readReportInputs(folder: string): Promise<ReportInputs> {
   const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
@@ -94,8 +102,8 @@ export async function readReportInputs(folder: string): Promise<ReportInputs> {
   );
   const dbBench = await readJson(
     at(REPORT_FILES.dbBench),
-    (v) => Array.isArray(v) && v.every((c) => isObject(c) && typeof c.name === 'string'),
-    'a db-bench results file (an array of cases with a "name")',
+    (v) => dbBenchCases(v) !== null,
+    'a db-bench results file (an object with a "cases" array, or an array of cases, each with a "name")',
   );
   const memory: MemoryInput[] = [];
   const notes: string[] = [];
@@ -118,7 +126,7 @@ export async function readReportInputs(folder: string): Promise<ReportInputs> {
     rps: rps as SweepResultsJson | null,
     progressProbe: progressProbe as SweepResultsJson | null,
     write: write as WriteResultsJson | null,
-    dbBench: dbBench as Partial<DbBenchJsonCase>[] | null,
+    dbBench: dbBench === null ? null : dbBenchCases(dbBench),
     memory,
     notes,
   };

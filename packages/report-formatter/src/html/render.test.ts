@@ -2,13 +2,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateDbBench, buildDbBenchJson } from '../db-bench.js';
 import {
   FIXTURE_START_MS,
+  fixtureDbBench,
   fixtureMemory,
   fixtureSweep,
   writeFixtureFolder,
 } from '../test-support/report-fixture.js';
-import { readReportInputs } from './inputs.js';
+import { hasAnyResults, readReportInputs } from './inputs.js';
 import { escapeHtml } from './markup.js';
 import { computeTimelineMarks, renderHtmlReport } from './render.js';
 import { writeHtmlReport } from './write.js';
@@ -38,6 +40,41 @@ describe('readReportInputs', () => {
     expect(inputs.write?.total_requests).toBe(1000);
     expect(inputs.dbBench).toHaveLength(2);
     expect(inputs.memory[0]?.samples).toHaveLength(fixtureMemory().length);
+  });
+
+  it("reads db-bench's own layout ({ cases, aggregate, … }) as well as the bare array", async () => {
+    const own = await mkdtemp(join(tmpdir(), 'rota-report-dbbench-'));
+    try {
+      const results = fixtureDbBench();
+      // The document db-bench's --json writes (packages/db-bench/src/cli/run.ts).
+      const document = {
+        cases: buildDbBenchJson(results),
+        skipped: [{ name: 'FormsRepository.get_form', missing: ['form_item_id'] }],
+        aggregate: aggregateDbBench(results),
+        calibration: buildDbBenchJson(results.slice(0, 1)),
+        context: { trail_id: 1, section_id: 2, item_id: 3, user_id: 4 },
+        environment: { node_version: process.version, finished_at: new Date().toISOString() },
+      };
+      await writeFile(join(own, 'db_bench_results.json'), JSON.stringify(document));
+      const inputs = await readReportInputs(own);
+      expect(inputs.dbBench?.map((c) => c.name)).toEqual(results.map((c) => c.name));
+      expect(inputs.dbBench?.map((c) => c.ops_per_second)).toEqual(
+        results.map((c) => c.ops_per_second),
+      );
+      expect(hasAnyResults(inputs)).toBe(true);
+      expect(renderHtmlReport(inputs, { chartJs: '', generatedAt: 'now' })).toContain(
+        escapeHtml(results[1]?.name ?? '?'),
+      );
+
+      await writeFile(join(own, 'db_bench_results.json'), JSON.stringify({ aggregate: {} }));
+      await expect(readReportInputs(own)).rejects.toThrow(
+        `${join(own, 'db_bench_results.json')}: not a db-bench results file`,
+      );
+      await writeFile(join(own, 'db_bench_results.json'), JSON.stringify({ cases: [{}] }));
+      await expect(readReportInputs(own)).rejects.toThrow(/not a db-bench results file/);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
   });
 
   it('names the malformed file in a one-line error', async () => {
