@@ -1,5 +1,5 @@
 export { createPainter } from './color.js';
-export type { DbBenchJsonCase } from './db-bench.js';
+export type { DbBenchJsonCase, DbBenchTotals } from './db-bench.js';
 export {
   aggregateDbBench,
   buildDbBenchJson,
@@ -28,6 +28,7 @@ export {
 } from './k6-data.js';
 export type { FormatOptions, LoadEndpointJson, LoadResultsJson } from './load-format.js';
 export { buildLoadResultsJson, formatLoadSummary } from './load-format.js';
+export { summariseLoad } from './load-summary.js';
 export type {
   LoadEndpoint,
   LoadEndpointSummary,
@@ -36,8 +37,7 @@ export type {
   RateLimitVerification,
   SkippedScenario,
   SummariseLoadOptions,
-} from './load-summary.js';
-export { summariseLoad } from './load-summary.js';
+} from './load-types.js';
 export {
   formatMemoryCsvRow,
   MEMORY_CSV_COLUMNS,

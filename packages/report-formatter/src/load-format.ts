@@ -1,7 +1,7 @@
 // Console text and results.json of the load summary (contract §5.2, with the dead fields fixed).
 import { createPainter } from './color.js';
 import { formatCount, formatNumber, formatPercent, isPrintable, MISSING } from './format.js';
-import type { LoadSummary, PhaseFailure } from './load-summary.js';
+import type { LoadSummary, PhaseFailure } from './load-types.js';
 import { table } from './table.js';
 
 /** Output options: colour only when the caller asks (`!NO_COLOR && isTTY`). */

@@ -18,16 +18,6 @@ import type {
 } from './load-types.js';
 import type { K6SummaryData } from './types.js';
 
-export type {
-  LoadEndpoint,
-  LoadEndpointSummary,
-  LoadSummary,
-  PhaseFailure,
-  RateLimitVerification,
-  SkippedScenario,
-  SummariseLoadOptions,
-} from './load-types.js';
-
 function sumOrNull(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }

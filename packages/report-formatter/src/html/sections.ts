@@ -2,7 +2,7 @@
 // page is complete without JavaScript; the charts repeat them visually.
 
 import type { DbBenchJsonCase } from '../db-bench.js';
-import { aggregateDbBench } from '../db-bench.js';
+import { aggregateDbBench, DB_BENCH_COLUMNS } from '../db-bench.js';
 import {
   formatBytes,
   formatCount,
@@ -13,7 +13,6 @@ import {
 import type { LoadResultsJson } from '../load-format.js';
 import { summariseMemory } from '../memory.js';
 import type { SweepResultsJson } from '../sweep.js';
-import type { DbBenchCaseResult } from '../types.js';
 import type { WriteResultsJson } from '../write-probe.js';
 import type { MemoryInput } from './inputs.js';
 import { escapeHtml, htmlTable, num, para, tiles } from './markup.js';
@@ -185,21 +184,12 @@ export function dbBenchSection(cases: readonly Partial<DbBenchJsonCase>[]): stri
       iterations: c.iterations ?? 0,
       total_time: c.total_time ?? 0,
       rows_processed: c.rows_processed ?? 0,
-    })) as DbBenchCaseResult[],
+    })),
   );
+  const [query, ...figures] = DB_BENCH_COLUMNS;
   return [
     htmlTable(
-      [
-        'Query',
-        'Iterations',
-        'Ops/s',
-        'Ops/m',
-        'Rows/s',
-        'Mean (ms)',
-        'p50 (ms)',
-        'p95 (ms)',
-        'p99 (ms)',
-      ],
+      [query, 'Iterations', ...figures],
       cases.map((c) => [
         c.name ?? '',
         num(formatCount(c.iterations ?? null)),

@@ -1,5 +1,6 @@
 // Test data builders: the golden k6 summary data, and hand-built summary data.
 import { readFileSync } from 'node:fs';
+import { mean, quantile } from '../stats.js';
 import type { K6Metric, K6SummaryData } from '../types.js';
 
 /** The real k6 v0.49 handleSummary data recorded in k6-golden/02-summary-data.json. */
@@ -33,20 +34,15 @@ export function counter(count: number, seconds: number): K6Metric {
   return { type: 'counter', contains: 'default', values: { count, rate: count / seconds } };
 }
 
-/** A time trend from raw samples (k6's stats computed by hand). */
+/** A time trend from raw samples (the values k6 would compute, via the shared stats). */
 export function trend(samples: number[]): K6Metric {
   const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => {
-    const pos = (s.length - 1) * p;
-    const lo = s[Math.floor(pos)] as number;
-    const hi = s[Math.ceil(pos)] as number;
-    return lo + (hi - lo) * (pos - Math.floor(pos));
-  };
+  const q = (p: number) => quantile(s, p, true);
   return {
     type: 'trend',
     contains: 'time',
     values: {
-      avg: s.reduce((a, b) => a + b, 0) / s.length,
+      avg: mean(s),
       min: s[0] as number,
       med: q(0.5),
       max: s[s.length - 1] as number,
