@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readReportInputs } from '@rota-perf/report-formatter/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROTA_CASES } from '../rota/cases.js';
 import {
@@ -190,5 +191,13 @@ describe('db-bench with no database given', () => {
     // The fixture is deterministic: the separately seeded database holds the same content.
     await expectRowsMatch(doc);
     expect(result.stdout).toMatch(/^Query\s+Ops\/s/m);
+    // The HTML report reads the file as written (its object layout, not the original's array).
+    const folder = await mkdtemp(join(dir, 'report-'));
+    await copyFile(join(dir, 'embedded.json'), join(folder, 'db_bench_results.json'));
+    const inputs = await readReportInputs(folder);
+    expect(inputs.dbBench?.map((c) => c.name)).toEqual(reads);
+    expect(inputs.dbBench?.map((c) => c.rows_processed)).toEqual(
+      doc.cases.map((c) => c.rows_processed),
+    );
   });
 });
