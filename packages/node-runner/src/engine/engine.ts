@@ -101,7 +101,7 @@ export async function executeScript(
   try {
     let main: VuState;
     try {
-      main = await createVu(0, scriptUrl, undefined, false);
+      main = await createVu(0, scriptUrl, undefined);
       vus.push(main);
     } catch (err) {
       if (err instanceof RunnerError) throw err;
@@ -144,7 +144,7 @@ export async function executeScript(
     for (const s of ordered) {
       const own: VuState[] = [];
       for (let i = 0; i < initialVus(s); i++)
-        own.push(await createVu(nextId++, scriptUrl, setupJson, rt.insecureSkipTLSVerify));
+        own.push(await createVu(nextId++, scriptUrl, setupJson));
       vus.push(...own);
       const globalTags: Record<string, string> = {};
       for (const [k, v] of Object.entries((options.tags ?? {}) as Record<string, unknown>))
@@ -158,7 +158,7 @@ export async function executeScript(
     const host: ExecutorHost = {
       signal: stop.signal,
       createVu: async () => {
-        const vu = await createVu(nextId++, scriptUrl, setupJson, rt.insecureSkipTLSVerify);
+        const vu = await createVu(nextId++, scriptUrl, setupJson);
         vus.push(vu);
         return vu;
       },

@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
+import type { Tags } from '../metrics/registry.js';
 import {
   als,
   getRuntime,
@@ -59,7 +60,8 @@ export async function runIteration(
     run.active.delete(ctx);
   }
   if (ctx.cancelled) return;
-  const tags = sampleTags(ctx);
+  let built: Tags | undefined;
+  const tags = () => (built ??= sampleTags(ctx));
   rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, tags);
   rt.registry.push(rt.builtins.iterations, 1, tags);
 }

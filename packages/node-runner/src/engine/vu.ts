@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import { VuConnections } from '../http/connections.js';
 import { CookieJar } from '../http/cookies.js';
 import { type IterationContext, setInitContext, type VuState } from '../runtime/state.js';
 
@@ -8,16 +7,14 @@ export async function createVu(
   id: number,
   scriptUrl: string,
   setupJson: string | undefined,
-  insecure: boolean,
 ): Promise<VuState> {
   const vu: VuState = {
     id,
     exports: {},
     jar: new CookieJar(),
-    agents: {
-      http: new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
-      https: new https.Agent({ keepAlive: true, rejectUnauthorized: !insecure }),
-    },
+    // Connections open lazily at the first request, so options.insecureSkipTLSVerify (read
+    // after VU 0 evaluated the script) applies to setup and teardown too.
+    connections: new VuConnections(),
     setupData: setupJson === undefined ? undefined : JSON.parse(setupJson),
     iterations: 0,
     inflight: new Set(),
@@ -44,6 +41,5 @@ export async function createVu(
 
 /** Closes a VU's keep-alive connections. */
 export function destroyVu(vu: VuState): void {
-  vu.agents.http.destroy();
-  vu.agents.https.destroy();
+  vu.connections.destroy();
 }

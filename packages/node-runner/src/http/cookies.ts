@@ -114,6 +114,7 @@ export class CookieJar {
 
   /** Cookies to send to `url`, longest path first then oldest first (as Go's jar). */
   cookiesFor(url: URL): { name: string; value: string }[] {
+    if (this.cookies.length === 0) return [];
     const host = url.hostname.toLowerCase();
     const now = Date.now();
     this.cookies = this.cookies.filter((c) => c.expiresAt > now);

@@ -84,36 +84,51 @@ function prepareCookies(
   return { header: pairs.join('; '), echo };
 }
 
+function requestTags(
+  ctx: IterationContext | undefined,
+  ex: Exchange,
+  method: string,
+  url: URL,
+  expected: boolean | null,
+  custom: Tags,
+): Tags {
+  const href = url.href;
+  const t: Tags = sampleTags(ctx);
+  t.method = method;
+  t.url = href;
+  t.name = href;
+  t.status = String(ex.status);
+  t.proto = ex.proto;
+  if (ex.errorCode) t.error_code = String(ex.errorCode);
+  if (expected !== null) t.expected_response = String(expected);
+  for (const k in custom) t[k] = custom[k] as string;
+  return t;
+}
+
 function emitMetrics(
   ctx: IterationContext | undefined,
   ex: Exchange,
   method: string,
   url: URL,
-  tags: Tags,
+  custom: Tags,
 ): void {
   if (ctx?.cancelled) return;
   const rt = getRuntime();
   const b = rt.builtins;
-  const t: Tags = sampleTags(ctx, {
-    method,
-    url: url.href,
-    name: url.href,
-    status: String(ex.status),
-    proto: ex.proto,
-  });
-  if (ex.errorCode) t.error_code = String(ex.errorCode);
   const expected = rt.expectedStatus ? ex.status !== 0 && rt.expectedStatus(ex.status) : null;
-  if (expected !== null) t.expected_response = String(expected);
-  Object.assign(t, tags);
+  // Tags are only materialised if a sub-metric (a threshold's, or expected_response) filters.
+  let built: Tags | undefined;
+  const t = () => (built ??= requestTags(ctx, ex, method, url, expected, custom));
   const reg = rt.registry;
+  const timings = ex.timings;
   reg.push(b.http_reqs, 1, t);
-  reg.push(b.http_req_duration, ex.timings.duration, t);
-  reg.push(b.http_req_blocked, ex.timings.blocked, t);
-  reg.push(b.http_req_connecting, ex.timings.connecting, t);
-  reg.push(b.http_req_tls_handshaking, ex.timings.tls_handshaking, t);
-  reg.push(b.http_req_sending, ex.timings.sending, t);
-  reg.push(b.http_req_waiting, ex.timings.waiting, t);
-  reg.push(b.http_req_receiving, ex.timings.receiving, t);
+  reg.push(b.http_req_duration, timings.duration, t);
+  reg.push(b.http_req_blocked, timings.blocked, t);
+  reg.push(b.http_req_connecting, timings.connecting, t);
+  reg.push(b.http_req_tls_handshaking, timings.tls_handshaking, t);
+  reg.push(b.http_req_sending, timings.sending, t);
+  reg.push(b.http_req_waiting, timings.waiting, t);
+  reg.push(b.http_req_receiving, timings.receiving, t);
   if (expected !== null) reg.push(b.http_req_failed, expected ? 0 : 1, t);
   reg.push(b.data_sent, ex.bytesSent, t);
   reg.push(b.data_received, ex.bytesReceived, t);
@@ -178,7 +193,7 @@ export async function asyncRequest(
       timeoutMs,
       insecure: rt.insecureSkipTLSVerify,
     });
-    if (jar)
+    if (jar && ex.setCookies.length > 0)
       jar.storeFromResponse(
         target,
         ex.setCookies.map(parseSetCookie).filter((c): c is ResponseCookie => c !== null),

@@ -1,9 +1,8 @@
-import http from 'node:http';
-import https from 'node:https';
-import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
+import type { Dispatcher } from 'undici';
 import type { VuState } from '../runtime/state.js';
+import type { ConnectTimes } from './connections.js';
 
 /** k6's `timings` object, milliseconds. */
 export interface Timings {
@@ -52,6 +51,7 @@ function classify(err: NodeJS.ErrnoException): { code: number; text: string } {
     case 'ECONNREFUSED':
       return { code: 1212, text: 'dial: connection refused' };
     case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
       return { code: 1220, text: 'write: connection reset by peer' };
     case 'EPIPE':
       return { code: 1201, text: 'write: broken pipe' };
@@ -93,72 +93,52 @@ function decode(body: Buffer, encoding: string | undefined): Buffer {
   }
 }
 
-/** Performs one exchange on the VU's keep-alive pool, timing it from socket events. */
+/** Performs one exchange on one of the VU's keep-alive connections, timing its phases. */
 export function exchange(vu: VuState, req: ExchangeRequest): Promise<Exchange> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    let tLookup = 0;
-    let tConnectStart = 0;
-    let tConnected = 0;
+    const conn = vu.connections.acquire(req.url, req.insecure);
+    let connect: ConnectTimes | null = null;
     let tReady = 0;
     let tSent = 0;
     let tResponse = 0;
-    let socket: Socket | undefined;
-    let remoteIp = '';
-    let remotePort = 0;
-    const noteRemote = (s: Socket) => {
-      remoteIp = s.remoteAddress ?? '';
-      remotePort = s.remotePort ?? 0;
-    };
     let written0 = 0;
     let read0 = 0;
+    let status = 0;
+    let rawHeaders: Buffer[] = [];
+    const chunks: Buffer[] = [];
+    let abort: ((err?: Error) => void) | null = null;
     let done = false;
-    const isHttps = req.url.protocol === 'https:';
-    const options: https.RequestOptions = {
-      method: req.method,
-      hostname: req.url.hostname.replace(/^\[|\]$/g, ''),
-      port: req.url.port || (isHttps ? 443 : 80),
-      path: `${req.url.pathname}${req.url.search}`,
-      headers: req.headers,
-      agent: isHttps ? vu.agents.https : vu.agents.http,
-    };
-    if (isHttps) options.rejectUnauthorized = !req.insecure;
-    const cr = (isHttps ? https : http).request(options);
-    const handle = { destroy: (err?: Error) => cr.destroy(err) };
-    vu.inflight.add(handle);
 
-    const finish = (result: Partial<Exchange> & { status: number }) => {
+    const finish = (result: Partial<Exchange> & { status: number }, broken = false) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       vu.inflight.delete(handle);
       const end = performance.now();
+      const socket = tReady ? conn.socket : null;
+      vu.connections.release(conn, broken);
       const ready = tReady || end;
       const sent = Math.max(tSent || ready, ready);
       const resp = tResponse ? Math.max(tResponse, sent) : end;
       const timings: Timings = {
-        blocked: ready - t0,
-        looking_up: tLookup && tConnectStart ? Math.max(0, tLookup - tConnectStart) : 0,
-        connecting: tConnected && tConnectStart ? tConnected - (tLookup || tConnectStart) : 0,
-        tls_handshaking: isHttps && tReady && tConnected ? tReady - tConnected : 0,
-        sending: sent - ready,
-        waiting: resp - sent,
+        blocked: tReady ? ready - t0 : 0,
+        looking_up: connect?.lookup ? Math.max(0, connect.lookup - connect.start) : 0,
+        connecting: connect?.connected ? connect.connected - (connect.lookup || connect.start) : 0,
+        tls_handshaking: connect?.secure ? connect.secure - connect.connected : 0,
+        sending: tReady ? sent - ready : 0,
+        waiting: tReady ? resp - sent : 0,
         receiving: tResponse ? end - resp : 0,
         duration: 0,
       };
-      if (!tReady) {
-        timings.blocked = 0;
-        timings.sending = 0;
-        timings.waiting = 0;
-      }
       timings.duration = timings.sending + timings.waiting + timings.receiving;
       resolve({
         rawHeaders: [],
         setCookies: [],
         body: null,
         proto: '',
-        remoteIp,
-        remotePort,
+        remoteIp: socket?.remoteAddress ?? '',
+        remotePort: socket?.remotePort ?? 0,
         bytesSent: socket ? socket.bytesWritten - written0 : 0,
         bytesReceived: socket ? socket.bytesRead - read0 : 0,
         error: '',
@@ -167,57 +147,86 @@ export function exchange(vu: VuState, req: ExchangeRequest): Promise<Exchange> {
         ...result,
       });
     };
+    const fail = (err: Error) => finish({ status: 0, ...errorFields(err) }, abort === null);
+    const cancel = (err: Error) => {
+      if (abort) abort(err);
+      else fail(err); // still connecting: the connection is dropped (release with broken)
+    };
+    const handle = { destroy: (err?: Error) => cancel(err ?? new Error('aborted')) };
+    vu.inflight.add(handle);
+    const timer = setTimeout(() => cancel(new TimeoutError('request timeout')), req.timeoutMs);
 
-    const timer = setTimeout(() => cr.destroy(new TimeoutError('request timeout')), req.timeoutMs);
-
-    cr.on('socket', (s: Socket) => {
-      socket = s;
-      written0 = s.bytesWritten;
-      read0 = s.bytesRead;
-      if ((s as Socket & { connecting: boolean }).connecting) {
-        tConnectStart = performance.now();
-        s.once('lookup', () => {
-          tLookup = performance.now();
-        });
-        s.once('connect', () => {
-          tConnected = performance.now();
-          noteRemote(s);
-          if (!isHttps) tReady = tConnected;
-        });
-        if (isHttps) s.once('secureConnect', () => (tReady = performance.now()));
-      } else {
+    // `onRequestSent` is called by undici's HTTP/1.1 writer but missing from its types.
+    const handler: Dispatcher.DispatchHandler & { onRequestSent(): void } = {
+      onConnect(abortFn) {
+        // Called once the request has a socket, right before it is written.
+        abort = abortFn;
         tReady = performance.now();
-        noteRemote(s);
-      }
-    });
-    cr.on('finish', () => {
-      tSent = performance.now();
-    });
-    cr.on('response', (res) => {
-      tResponse = performance.now();
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (err) => finish({ status: 0, ...errorFields(err) }));
-      res.on('end', () => {
-        let body: Buffer = Buffer.concat(chunks);
+        connect = conn.fresh;
+        conn.fresh = null;
+        const s = conn.socket;
+        written0 = connect || !s ? 0 : s.bytesWritten;
+        read0 = connect || !s ? 0 : s.bytesRead;
+      },
+      onRequestSent() {
+        tSent = performance.now();
+      },
+      onResponseStarted() {
+        tResponse = performance.now();
+      },
+      onHeaders(statusCode, headers) {
+        // 1xx informational responses come first; the final status wins.
+        status = statusCode;
+        rawHeaders = headers;
+        return true;
+      },
+      onData(chunk) {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        const names: string[] = [];
+        const setCookies: string[] = [];
+        let encoding: string | undefined;
+        for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+          const name = (rawHeaders[i] as Buffer).toString('latin1');
+          const value = (rawHeaders[i + 1] as Buffer).toString('latin1');
+          names.push(name, value);
+          const lower = name.length === 10 || name.length === 16 ? name.toLowerCase() : '';
+          if (lower === 'set-cookie') setCookies.push(value);
+          else if (lower === 'content-encoding') encoding = value;
+        }
+        let body: Buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
         try {
-          body = decode(body, res.headers['content-encoding']);
+          body = decode(body, encoding);
         } catch {
           // A body that fails to decompress is handed over as received.
         }
-        finish({
-          status: res.statusCode ?? 0,
-          rawHeaders: res.rawHeaders,
-          setCookies: res.headers['set-cookie'] ?? [],
-          body,
-          proto: `HTTP/${res.httpVersion}`,
-        });
-      });
-    });
-    cr.on('error', (err) => finish({ status: 0, ...errorFields(err) }));
-    if (req.body) cr.end(req.body);
-    else cr.end();
+        finish({ status, rawHeaders: names, setCookies, body, proto: 'HTTP/1.1' });
+      },
+      onError: fail,
+    };
+    conn.client.dispatch(
+      {
+        path: `${req.url.pathname}${req.url.search}`,
+        method: req.method,
+        headers: wireHeaders(req.headers),
+        body: req.body,
+      },
+      handler,
+    );
   });
+}
+
+// Hop-by-hop and framing headers are the client's business (Go's client manages them too);
+// undici refuses them from callers, so they stay in the request echo but not on the wire.
+const MANAGED = ['Transfer-Encoding', 'Keep-Alive', 'Upgrade', 'Expect', 'Content-Length'];
+
+function wireHeaders(headers: Record<string, string>): Record<string, string> {
+  if (!MANAGED.some((h) => h in headers)) return headers;
+  const out = { ...headers };
+  for (const h of MANAGED) delete out[h];
+  return out;
 }
 
 function errorFields(err: Error): { error: string; errorCode: number } {

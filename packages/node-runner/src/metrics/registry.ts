@@ -7,6 +7,14 @@ export type Contains = 'default' | 'time' | 'data';
 /** Sample tags: k6 system tags plus custom ones. */
 export type Tags = Record<string, string>;
 
+/** A sample's tags, or a function that builds them only when a sub-metric has to look. */
+export type TagSource = Tags | (() => Tags);
+
+function matches(filter: [string, string][], tags: Tags): boolean {
+  for (const [k, v] of filter) if (tags[k] !== v) return false;
+  return true;
+}
+
 /** A tag-filtered view of a metric, e.g. `http_req_duration{scenario:steady}`. */
 export interface Submetric {
   key: string;
@@ -77,11 +85,12 @@ export class MetricRegistry {
     return sub;
   }
 
-  /** Records one sample with its tags. */
-  push(metric: Metric, value: number, tags: Tags): void {
+  /** Records one sample with its tags (built lazily: most metrics have no sub-metric). */
+  push(metric: Metric, value: number, tags: TagSource): void {
     metric.sink.add(value);
-    for (const sub of metric.submetrics) {
-      if (sub.filter.every(([k, v]) => tags[k] === v)) sub.sink.add(value);
-    }
+    const subs = metric.submetrics;
+    if (subs.length === 0) return;
+    const t = typeof tags === 'function' ? tags() : tags;
+    for (const sub of subs) if (matches(sub.filter, t)) sub.sink.add(value);
   }
 }

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Agent as HttpAgent } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
+import type { VuConnections } from '../http/connections.js';
 import type { CookieJar } from '../http/cookies.js';
 import type { Builtins } from '../metrics/builtin.js';
 import type { MetricRegistry, Tags } from '../metrics/registry.js';
@@ -11,7 +10,7 @@ export interface VuState {
   id: number;
   exports: Record<string, unknown>;
   jar: CookieJar;
-  agents: { http: HttpAgent; https: HttpsAgent };
+  connections: VuConnections;
   setupData: unknown;
   /** Iterations this VU ran in its current scenario (`__ITER`). */
   iterations: number;
@@ -90,7 +89,10 @@ export function currentContext(): IterationContext | undefined {
 
 /** Tags for a sample emitted now: iteration tags plus the group path. */
 export function sampleTags(ctx: IterationContext | undefined, extra?: Tags): Tags {
-  const tags: Tags = { ...(ctx?.tags ?? {}), group: ctx?.groupPath ?? '' };
-  if (extra) Object.assign(tags, extra);
+  const tags: Tags = {};
+  const base = ctx?.tags;
+  if (base) for (const k in base) tags[k] = base[k] as string;
+  tags.group = ctx?.groupPath ?? '';
+  if (extra) for (const k in extra) tags[k] = extra[k] as string;
   return tags;
 }
