@@ -135,11 +135,18 @@ function readPoolSize(env: EnvMap): number {
   return Number(raw);
 }
 
+// The same reader as rps-sweeper's `readBoolean` (same spellings, blank = unset, same error
+// line), kept here on purpose: the core has no runtime imports (it is bundled into k6 scripts
+// and must not pull in rps-sweeper and report-formatter), and a bad value must surface as this
+// package's ConfigError. k6-scenarios/src/env-parity.test.ts keeps the two in step.
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+
 function readBoolean(env: EnvMap, name: string, fallback: boolean): boolean {
   const raw = value(env, name);
   if (raw === undefined) return fallback;
-  const lower = raw.toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(lower)) return true;
-  if (['false', '0', 'no', 'off'].includes(lower)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  const word = raw.toLowerCase();
+  if (TRUE_WORDS.indexOf(word) >= 0) return true;
+  if (FALSE_WORDS.indexOf(word) >= 0) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
 }
