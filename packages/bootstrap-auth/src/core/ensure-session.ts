@@ -49,19 +49,9 @@ export function postRegister(
   credentials: Credentials,
   expectedStatuses: number[],
 ): Promise<HttpResponse> {
-  return send(client, {
-    method: 'POST',
-    baseUrl: config.baseUrl,
-    path: '/auth/register',
-    body: {
-      email: credentials.email,
-      password: credentials.password,
-      username: credentials.username,
-      ...PROFILE,
-    },
-    step: 'register',
-    expectedStatuses,
-  });
+  const { email, password, username } = credentials;
+  const body = { email, password, username, ...PROFILE };
+  return postAuth(client, config, 'register', body, expectedStatuses);
 }
 
 function postLogin(
@@ -70,12 +60,25 @@ function postLogin(
   credentials: Credentials,
   expectedStatuses: number[],
 ): Promise<HttpResponse> {
+  const body = { email: credentials.email, password: credentials.password, remember: true };
+  return postAuth(client, config, 'login', body, expectedStatuses);
+}
+
+// POST /auth/<step>: the step names both the path and the request in error messages.
+function postAuth(
+  client: HttpClient,
+  config: Pick<BootstrapConfig, 'baseUrl'>,
+  step: 'register' | 'login',
+  body: Record<string, unknown>,
+  expectedStatuses: number[],
+): Promise<HttpResponse> {
+  const path = `/auth/${step}`;
   return send(client, {
     method: 'POST',
     baseUrl: config.baseUrl,
-    path: '/auth/login',
-    body: { email: credentials.email, password: credentials.password, remember: true },
-    step: 'login',
+    path,
+    body,
+    step,
     expectedStatuses,
   });
 }
