@@ -85,16 +85,10 @@ export async function readReportInputs(folder: string): Promise<ReportInputs> {
     (v) => isObject(v) && 'total_requests' in v,
     'a load results file (no "total_requests" key)',
   );
-  const rps = await readJson(
-    at(REPORT_FILES.rps),
-    isSweep,
-    'a sweep results file (no "scenarios" array)',
-  );
-  const progressProbe = await readJson(
-    at(REPORT_FILES.progressProbe),
-    isSweep,
-    'a sweep results file (no "scenarios" array)',
-  );
+  const readSweep = (name: string) =>
+    readJson(at(name), isSweep, 'a sweep results file (no "scenarios" array)');
+  const rps = await readSweep(REPORT_FILES.rps);
+  const progressProbe = await readSweep(REPORT_FILES.progressProbe);
   const write = await readJson(
     at(REPORT_FILES.write),
     (v) => isObject(v) && 'target_rps' in v,
