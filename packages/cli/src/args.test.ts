@@ -5,6 +5,8 @@ import {
   type OptionTable,
   parseCommandArgs,
   positiveNumber,
+  requiredPositional,
+  valueUnlessDefault,
 } from './args.js';
 import { exitCodeFor, InterruptedError, UsageError } from './errors.js';
 
@@ -13,6 +15,28 @@ const TABLE: OptionTable = {
   env: { type: 'string', short: 'e', multiple: true, description: 'variables' },
   quiet: { type: 'boolean', short: 'q', description: 'quiet' },
 };
+
+describe('valueUnlessDefault and requiredPositional', () => {
+  const table: OptionTable = {
+    out: { type: 'string', default: '<folder>/report.html', description: 'where' },
+  };
+
+  it('treats a descriptive default as absent, and keeps a given value', () => {
+    const given = parseCommandArgs('report', ['--out', 'x.html', 'dir'], table, 1);
+    expect(valueUnlessDefault(given, 'out', table)).toBe('x.html');
+    expect(requiredPositional(given, 'report', '<folder>')).toBe('dir');
+    const absent = parseCommandArgs('report', [], table, 1);
+    expect(absent.values.out).toBe(table.out?.default);
+    expect(valueUnlessDefault(absent, 'out', table)).toBeUndefined();
+  });
+
+  it('names the missing positional and the command', () => {
+    const args = parseCommandArgs('report', [], table, 1);
+    expect(() => requiredPositional(args, 'report', '<folder>')).toThrow(
+      new UsageError('missing <folder> (see rota-perf report --help)'),
+    );
+  });
+});
 
 describe('parseCommandArgs', () => {
   it('applies defaults, collects repeated -e and positionals', () => {

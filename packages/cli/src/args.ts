@@ -83,6 +83,27 @@ export function stringValue(args: ParsedArgs, name: string): string | undefined 
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * A string option's value, undefined when absent or when it is the table's default: some
+ * defaults are descriptive text (`<folder>/report.html`), not a value to use.
+ */
+export function valueUnlessDefault(
+  args: ParsedArgs,
+  name: string,
+  table: OptionTable,
+): string | undefined {
+  const value = stringValue(args, name);
+  return value === table[name]?.default ? undefined : value;
+}
+
+/** The one positional a command requires; its absence is a UsageError naming the command. */
+export function requiredPositional(args: ParsedArgs, command: string, placeholder: string): string {
+  const value = args.positionals[0];
+  if (value === undefined)
+    throw new UsageError(`missing ${placeholder} (see rota-perf ${command} --help)`);
+  return value;
+}
+
 /** A repeatable string option's values. */
 export function listValue(args: ParsedArgs, name: string): string[] {
   const value = args.values[name];

@@ -56,6 +56,12 @@ describe('rota-perf usage errors', () => {
       '--port must be between 0 and 65535',
     );
     expectOneLineUsageError(await runCli(['run']), 'missing <script.js>');
+    expectOneLineUsageError(await runCli(['report']), 'missing <folder>');
+    // start reads the same run options as bench (it once ignored --base-url and BASE_URL's form).
+    expectOneLineUsageError(
+      await runCli(['start', '--base-url', 'localhost:8001']),
+      '--base-url must be an http(s) URL',
+    );
   });
 
   it('a missing results folder is one line and exit 1', async () => {

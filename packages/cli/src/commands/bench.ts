@@ -1,18 +1,9 @@
 // rota-perf bench [performance|rps-probe|progress-probe|progress-write]
-import { envPairs, formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
+import { formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
 import { runBenchStep } from '../bench-run.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { prepareOutDir } from '../outputs.js';
-import {
-  baseUrlOption,
-  engineOption,
-  fixtureOption,
-  MONITOR_OPTIONS,
-  monitorOption,
-  outOption,
-  RUN_OPTIONS,
-} from './shared-options.js';
+import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   ...RUN_OPTIONS,
@@ -46,18 +37,14 @@ Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad us
   async run(argv, context) {
     const args = parseCommandArgs('bench', argv, OPTIONS, 1);
     const script = parseScript(args.positionals[0] ?? 'performance');
-    const baseUrl = baseUrlOption(args, context.env);
     const step = {
       script,
-      engine: engineOption(args),
-      env: envPairs(args),
-      fixture: fixtureOption(args),
-      monitor: monitorOption(args),
+      ...readRunSettings(args, context.env),
       quiet: args.values.quiet === true,
       report: args.values['no-report'] !== true,
-      outDir: await prepareOutDir(context.cwd, outOption(args)),
+      outDir: await resultsFolder(args, context.cwd),
     };
-    const result = await runBenchStep(baseUrl === undefined ? step : { ...step, baseUrl }, context);
+    const result = await runBenchStep(step, context);
     return result.exitCode;
   },
 };

@@ -2,7 +2,6 @@
 import { ADAPTIVE_RESULTS, runSearch } from '../adaptive-search.js';
 import {
   choice,
-  envPairs,
   formatHelp,
   type OptionTable,
   parseCommandArgs,
@@ -11,16 +10,7 @@ import {
 } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { prepareOutDir } from '../outputs.js';
-import {
-  baseUrlOption,
-  engineOption,
-  fixtureOption,
-  MONITOR_OPTIONS,
-  monitorOption,
-  outOption,
-  RUN_OPTIONS,
-} from './shared-options.js';
+import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   adaptive: { type: 'boolean', description: 'search for the ceiling adaptively (required)' },
@@ -105,14 +95,7 @@ rps_probe_adaptive_memory.csv and report.html into the results folder. For the s
       tolerance,
       p95SloMs: positiveNumber(args, 'p95-ms') ?? null,
     };
-    const run = {
-      engine: engineOption(args),
-      env: envPairs(args),
-      fixture: fixtureOption(args),
-      monitor: monitorOption(args),
-      baseUrl: baseUrlOption(args, context.env),
-    };
-    const outDir = await prepareOutDir(context.cwd, outOption(args));
-    return runSearch(search, run, outDir, context);
+    const run = readRunSettings(args, context.env);
+    return runSearch(search, run, await resultsFolder(args, context.cwd), context);
   },
 };

@@ -1,9 +1,16 @@
 // rota-perf report <folder>: the HTML report of results written earlier.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatHelp, type OptionTable, parseCommandArgs, stringValue } from '../args.js';
+import {
+  formatHelp,
+  type OptionTable,
+  parseCommandArgs,
+  requiredPositional,
+  stringValue,
+  valueUnlessDefault,
+} from '../args.js';
 import type { Command } from '../command.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { writeReport } from '../report.js';
 
 const OPTIONS: OptionTable = {
@@ -27,16 +34,10 @@ writes one self-contained HTML report.`,
   ),
   async run(argv, context) {
     const args = parseCommandArgs('report', argv, OPTIONS, 1);
-    const folder = args.positionals[0];
-    if (folder === undefined)
-      throw new UsageError('missing <folder> (see rota-perf report --help)');
-    const dir = resolve(context.cwd, folder);
+    const dir = resolve(context.cwd, requiredPositional(args, 'report', '<folder>'));
     if (!existsSync(dir)) throw new CliError(`results folder ${dir} does not exist`);
-    const outText = stringValue(args, 'out');
-    const out =
-      outText === undefined || outText === OPTIONS.out?.default
-        ? undefined
-        : resolve(context.cwd, outText);
+    const outText = valueUnlessDefault(args, 'out', OPTIONS);
+    const out = outText === undefined ? undefined : resolve(context.cwd, outText);
     try {
       const path = await writeReport(dir, out, stringValue(args, 'title'));
       context.out(`HTML report written to ${path}`);

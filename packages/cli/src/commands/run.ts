@@ -1,7 +1,14 @@
 // rota-perf run <script.js>: node-runner on any k6 script that uses the async HTTP API.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { envPairs, formatHelp, type OptionTable, parseCommandArgs, stringValue } from '../args.js';
+import {
+  envPairs,
+  formatHelp,
+  type OptionTable,
+  parseCommandArgs,
+  requiredPositional,
+  stringValue,
+} from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 
@@ -31,10 +38,7 @@ k6/execution). Exit codes as k6: 0 ok, 99 thresholds crossed, 105 interrupted, 1
   ),
   async run(argv, context) {
     const args = parseCommandArgs('run', argv, OPTIONS, 1);
-    const script = args.positionals[0];
-    if (script === undefined)
-      throw new UsageError('missing <script.js> (see rota-perf run --help)');
-    const path = resolve(context.cwd, script);
+    const path = resolve(context.cwd, requiredPositional(args, 'run', '<script.js>'));
     if (!existsSync(path)) throw new UsageError(`script ${path} does not exist`);
     const env = envPairs(args);
     const summaryExport = stringValue(args, 'summary-export');

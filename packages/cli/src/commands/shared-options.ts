@@ -1,8 +1,9 @@
 // Options shared by the commands that run a bundle (bench, probe, start).
 import type { OptionTable, ParsedArgs } from '../args.js';
-import { choice, positiveNumber, stringValue } from '../args.js';
+import { choice, envPairs, positiveNumber, stringValue, valueUnlessDefault } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { MonitorChoice } from '../monitor.js';
+import { prepareOutDir } from '../outputs.js';
 
 /** Engine, target, variables, results folder, fixture. */
 export const RUN_OPTIONS: OptionTable = {
@@ -61,8 +62,33 @@ export const MONITOR_OPTIONS: OptionTable = {
 
 /** The --out value, undefined when it is the default (the default's text is descriptive). */
 export function outOption(args: ParsedArgs): string | undefined {
-  const out = stringValue(args, 'out');
-  return out === RUN_OPTIONS.out?.default ? undefined : out;
+  return valueUnlessDefault(args, 'out', RUN_OPTIONS);
+}
+
+/** How a bundle is run: what bench, probe and start read alike from RUN/MONITOR_OPTIONS. */
+export interface RunSettings {
+  engine: 'auto' | 'k6' | 'node';
+  env: Record<string, string>;
+  fixture: 'small' | 'large';
+  monitor: MonitorChoice;
+  /** undefined: the embedded reference API. */
+  baseUrl: string | undefined;
+}
+
+/** Reads engine, -e variables, fixture, monitor and target; a bad value is a UsageError. */
+export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings {
+  return {
+    engine: engineOption(args),
+    env: envPairs(args),
+    fixture: fixtureOption(args),
+    monitor: monitorOption(args),
+    baseUrl: baseUrlOption(args, env),
+  };
+}
+
+/** The results folder (--out, else performance/ at the repository root), created. */
+export function resultsFolder(args: ParsedArgs, cwd: string): Promise<string> {
+  return prepareOutDir(cwd, outOption(args));
 }
 
 /** The monitor choice; --monitor-pid and --monitor-pattern exclude each other. */

@@ -1,20 +1,13 @@
 // rota-perf start: the main job behind `pnpm start`. The endpoint benchmark with its
 // documented defaults on the embedded target, db-bench, then one HTML report of both.
 import { join } from 'node:path';
-import { envPairs, formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
+import { formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
 import type { Command } from '../command.js';
 import { runDbBenchChild } from '../db-bench-child.js';
 import { EXIT_INTERRUPTED } from '../errors.js';
-import { prepareOutDir, writtenSince } from '../outputs.js';
-import {
-  engineOption,
-  fixtureOption,
-  MONITOR_OPTIONS,
-  monitorOption,
-  outOption,
-  RUN_OPTIONS,
-} from './shared-options.js';
+import { writtenSince } from '../outputs.js';
+import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   ...RUN_OPTIONS,
@@ -60,24 +53,19 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
   async run(argv, context) {
     const args = parseCommandArgs('start', argv, OPTIONS, 0);
     const started = Date.now();
-    const env = envPairs(args);
-    const settings = Object.keys(DEFAULTS).map(
-      (k) => `${k}=${env[k] ?? context.env[k] ?? DEFAULTS[k]}`,
-    );
     const step = {
       script: 'performance' as const,
-      engine: engineOption(args),
-      env,
-      fixture: fixtureOption(args),
-      monitor: monitorOption(args),
+      ...readRunSettings(args, context.env),
       quiet: args.values.quiet === true,
       report: false,
-      outDir: await prepareOutDir(context.cwd, outOption(args)),
+      outDir: await resultsFolder(args, context.cwd),
     };
-    const baseUrl = context.env.BASE_URL || undefined;
+    const settings = Object.keys(DEFAULTS).map(
+      (k) => `${k}=${step.env[k] ?? context.env[k] ?? DEFAULTS[k]}`,
+    );
     const steps = args.values['no-db-bench'] === true ? 2 : 3;
     context.out(`[1/${steps}] endpoint benchmark (${settings.join(' ')})`);
-    const bench = await runBenchStep(baseUrl ? { ...step, baseUrl } : step, context);
+    const bench = await runBenchStep(step, context);
     let exitCode = bench.exitCode;
     if (
       exitCode === THRESHOLDS_CROSSED &&
