@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
 import {
   formAnswers,
@@ -8,6 +8,7 @@ import {
   forms,
   lkQuestionType,
 } from '../schema/index.js';
+import { lazy } from './prepared.js';
 
 /** An answer option, with the correctness the API uses for scoring but never exposes. */
 export interface OptionRow {
@@ -62,56 +63,63 @@ export interface NewSubmission {
 
 /** Forms: the item detail's form and submission storage. */
 export function createFormsRepository(db: Executor) {
+  const formQuery = lazy(() =>
+    db
+      .select({
+        id: forms.id,
+        trailItemId: sql<number>`${forms.trailItemId}`.mapWith(Number),
+        title: forms.title,
+        description: forms.description,
+        minScoreToPass: forms.minScoreToPass,
+        randomizeQuestions: sql<
+          boolean | null
+        >`coalesce(${forms.randomizeQuestions}, case when ${forms.randomizeQuestionsYn} is null then null else ${forms.randomizeQuestionsYn} = 'S' end)`,
+      })
+      .from(forms)
+      .where(eq(forms.trailItemId, sql.placeholder('itemId')))
+      .limit(1)
+      .prepare('forms_by_item'),
+  );
+  const questionsQuery = lazy(() =>
+    db
+      .select({
+        id: formQuestion.id,
+        prompt: formQuestion.prompt,
+        type: sql<string>`coalesce(${lkQuestionType.code}, 'UNKNOWN')`,
+        required: sql<boolean>`coalesce(${formQuestion.required}, ${formQuestion.requiredYn} = 'Y', false)`,
+        orderIndex: formQuestion.orderIndex,
+        points: formQuestion.points,
+      })
+      .from(formQuestion)
+      .leftJoin(lkQuestionType, eq(lkQuestionType.id, formQuestion.questionTypeId))
+      .where(eq(formQuestion.formId, sql.placeholder('formId')))
+      .orderBy(asc(formQuestion.orderIndex), asc(formQuestion.id))
+      .prepare('form_questions'),
+  );
+  // Options of all questions of one form: joined by form id so the statement has one shape.
+  const optionsQuery = lazy(() =>
+    db
+      .select({
+        id: formQuestionOptions.id,
+        questionId: sql<number>`${formQuestionOptions.questionId}`.mapWith(Number),
+        text: formQuestionOptions.optionText,
+        orderIndex: formQuestionOptions.orderIndex,
+        isCorrect: sql<boolean>`coalesce(${formQuestionOptions.isCorrect}, ${formQuestionOptions.isCorrectYn} = 'Y', false)`,
+      })
+      .from(formQuestionOptions)
+      .innerJoin(formQuestion, eq(formQuestion.id, formQuestionOptions.questionId))
+      .where(eq(formQuestion.formId, sql.placeholder('formId')))
+      .orderBy(asc(formQuestionOptions.orderIndex), asc(formQuestionOptions.id))
+      .prepare('form_question_options'),
+  );
   return {
     /** The form of an item with questions and options (null when the item has no form row). */
     async getFormForItem(itemId: number): Promise<FormRow | null> {
-      const [form] = await db
-        .select({
-          id: forms.id,
-          trailItemId: sql<number>`${forms.trailItemId}`.mapWith(Number),
-          title: forms.title,
-          description: forms.description,
-          minScoreToPass: forms.minScoreToPass,
-          randomizeQuestions: sql<
-            boolean | null
-          >`coalesce(${forms.randomizeQuestions}, case when ${forms.randomizeQuestionsYn} is null then null else ${forms.randomizeQuestionsYn} = 'S' end)`,
-        })
-        .from(forms)
-        .where(eq(forms.trailItemId, itemId))
-        .limit(1);
+      const [form] = await formQuery().execute({ itemId });
       if (!form) return null;
-      const questions = await db
-        .select({
-          id: formQuestion.id,
-          prompt: formQuestion.prompt,
-          type: sql<string>`coalesce(${lkQuestionType.code}, 'UNKNOWN')`,
-          required: sql<boolean>`coalesce(${formQuestion.required}, ${formQuestion.requiredYn} = 'Y', false)`,
-          orderIndex: formQuestion.orderIndex,
-          points: formQuestion.points,
-        })
-        .from(formQuestion)
-        .leftJoin(lkQuestionType, eq(lkQuestionType.id, formQuestion.questionTypeId))
-        .where(eq(formQuestion.formId, form.id))
-        .orderBy(asc(formQuestion.orderIndex), asc(formQuestion.id));
+      const questions = await questionsQuery().execute({ formId: form.id });
       const options =
-        questions.length === 0
-          ? []
-          : await db
-              .select({
-                id: formQuestionOptions.id,
-                questionId: sql<number>`${formQuestionOptions.questionId}`.mapWith(Number),
-                text: formQuestionOptions.optionText,
-                orderIndex: formQuestionOptions.orderIndex,
-                isCorrect: sql<boolean>`coalesce(${formQuestionOptions.isCorrect}, ${formQuestionOptions.isCorrectYn} = 'Y', false)`,
-              })
-              .from(formQuestionOptions)
-              .where(
-                inArray(
-                  formQuestionOptions.questionId,
-                  questions.map((q) => q.id),
-                ),
-              )
-              .orderBy(asc(formQuestionOptions.orderIndex), asc(formQuestionOptions.id));
+        questions.length === 0 ? [] : await optionsQuery().execute({ formId: form.id });
       const byQuestion = new Map<number, OptionRow[]>(questions.map((q) => [q.id, []]));
       for (const { questionId, ...option } of options) byQuestion.get(questionId)?.push(option);
       return {

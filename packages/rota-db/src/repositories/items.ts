@@ -1,8 +1,11 @@
-import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
 import { lkItemType, trailItems, trailSections } from '../schema/index.js';
+import { lazy, preparedSql } from './prepared.js';
 import type { ItemRow } from './rows.js';
-import { itemColumns } from './sql-parts.js';
+import { itemColumns, LOCK_ORDER, TI_REQUIRES } from './sql-parts.js';
+
+const p = (name: string) => sql.placeholder(name);
 
 /** An item in lock order with the user's progress status (null without a row). */
 export interface LockOrderItem {
@@ -18,9 +21,6 @@ export interface AdjacentItems {
   nextItemId: number | null;
 }
 
-// Section-less first, then section order_index (nulls first), item order_index (nulls first), id.
-const LOCK_ORDER = sql`(ti.section_id is not null), ts.order_index nulls first, ti.order_index nulls first, ti.id`;
-
 /** Item queries: detail, lock rule, neighbours and the db-bench context picks. */
 export function createItemsRepository(db: Executor) {
   const listInLockOrder = async (
@@ -34,7 +34,7 @@ export function createItemsRepository(db: Executor) {
       status: string | null;
     }>(sql`
       select ti.id, ti.title,
-             coalesce(ti.requires_completion, upper(ti.requires_completion_yn) = 'S', false) as requires,
+             ${TI_REQUIRES} as requires,
              ps.code as status
       from trail_items ti
       left join trail_sections ts on ts.id = ti.section_id
@@ -50,21 +50,56 @@ export function createItemsRepository(db: Executor) {
     }));
   };
 
+  const itemInTrail = lazy(() =>
+    db
+      .select(itemColumns)
+      .from(trailItems)
+      .leftJoin(lkItemType, eq(lkItemType.id, trailItems.itemTypeId))
+      .where(and(eq(trailItems.trailId, p('trailId')), eq(trailItems.id, p('itemId'))))
+      .limit(1)
+      .prepare('items_in_trail'),
+  );
+  // The walk of find_blocking_item done by PostgreSQL: one row back instead of the whole trail.
+  const blocking = preparedSql<{ id: string; title: string | null }>(
+    db,
+    () => sql`
+      with ordered as (
+        select ti.id, ti.title, ${TI_REQUIRES} as requires,
+               row_number() over (order by ${LOCK_ORDER}) as pos
+        from trail_items ti left join trail_sections ts on ts.id = ti.section_id
+        where ti.trail_id = ${p('trailId')}
+      )
+      select o.id, o.title from ordered o
+      left join user_item_progress uip on uip.trail_item_id = o.id and uip.user_id = ${p('userId')}
+      where o.requires and o.pos < (select pos from ordered where id = ${p('itemId')})
+        and uip.status_id is distinct from (select id from lk_progress_status where code = 'COMPLETED')
+      order by o.pos limit 1`,
+  );
+  const firstInLockOrder = preparedSql<{ id: string }>(
+    db,
+    () => sql`
+      select ti.id from trail_items ti left join trail_sections ts on ts.id = ti.section_id
+      where ti.trail_id = ${p('trailId')} order by ${LOCK_ORDER} limit 1`,
+  );
+  // Both neighbours in one statement: same trail and same section (or both section-less).
+  const adjacent = preparedSql<{ prev: string | null; next: string | null }>(db, () => {
+    const group = sql`trail_id = ${p('trailId')} and section_id is not distinct from ${p('sectionId')}::bigint`;
+    return sql`
+      select
+        (select id from trail_items where ${group} and coalesce(order_index, 0) < ${p('order')}::int
+          order by coalesce(order_index, 0) desc, id desc limit 1) as prev,
+        (select id from trail_items where ${group} and coalesce(order_index, 0) > ${p('order')}::int
+          order by coalesce(order_index, 0), id limit 1) as next`;
+  });
+
   return {
     /** The item if it belongs to the trail (type code, url, resolved requires-completion). */
     async getItemInTrail(trailId: number, itemId: number): Promise<ItemRow | null> {
-      const [row] = await db
-        .select(itemColumns)
-        .from(trailItems)
-        .leftJoin(lkItemType, eq(lkItemType.id, trailItems.itemTypeId))
-        .where(and(eq(trailItems.trailId, trailId), eq(trailItems.id, itemId)))
-        .limit(1);
+      const [row] = await itemInTrail().execute({ trailId, itemId });
       return row ?? null;
     },
-
     /** Every item of the trail in lock order with the user's progress status. */
     listInLockOrder,
-
     /**
      * Lock rule (`find_blocking_item`): the first item before `itemId` in lock order that
      * requires completion and is not COMPLETED for the user; null when none (or not found).
@@ -74,49 +109,28 @@ export function createItemsRepository(db: Executor) {
       trailId: number,
       itemId: number,
     ): Promise<{ id: number; title: string | null } | null> {
-      for (const item of await listInLockOrder(userId, trailId)) {
-        if (item.id === itemId) return null;
-        if (item.requiresCompletion && item.status !== 'COMPLETED')
-          return { id: item.id, title: item.title };
-      }
-      return null;
+      const [row] = await blocking({ userId, trailId, itemId });
+      return row ? { id: Number(row.id), title: row.title } : null;
     },
-
     /** The enroll response's `first_item_id`: the first item of the trail in lock order. */
     async firstItemInLockOrder(trailId: number): Promise<number | null> {
-      const rows = await db.execute<{ id: string }>(sql`
-        select ti.id from trail_items ti left join trail_sections ts on ts.id = ti.section_id
-        where ti.trail_id = ${trailId} order by ${LOCK_ORDER} limit 1`);
-      return rows[0] ? Number(rows[0].id) : null;
+      const [row] = await firstInLockOrder({ trailId });
+      return row ? Number(row.id) : null;
     },
-
     /** prev/next in the same section by order_index (null as 0), ties broken by id. */
     async getAdjacentItems(
       item: Pick<ItemRow, 'id' | 'trailId' | 'sectionId' | 'orderIndex'>,
     ): Promise<AdjacentItems> {
-      const order = sql<number>`coalesce(${trailItems.orderIndex}, 0)`;
-      const own = item.orderIndex ?? 0;
-      const sameGroup = and(
-        eq(trailItems.trailId, item.trailId),
-        item.sectionId === null
-          ? isNull(trailItems.sectionId)
-          : eq(trailItems.sectionId, item.sectionId),
-      );
-      const [prev] = await db
-        .select({ id: trailItems.id })
-        .from(trailItems)
-        .where(and(sameGroup, lt(order, own)))
-        .orderBy(desc(order), desc(trailItems.id))
-        .limit(1);
-      const [next] = await db
-        .select({ id: trailItems.id })
-        .from(trailItems)
-        .where(and(sameGroup, gt(order, own)))
-        .orderBy(asc(order), asc(trailItems.id))
-        .limit(1);
-      return { prevItemId: prev?.id ?? null, nextItemId: next?.id ?? null };
+      const [row] = await adjacent({
+        trailId: item.trailId,
+        sectionId: item.sectionId,
+        order: item.orderIndex ?? 0,
+      });
+      return {
+        prevItemId: row?.prev == null ? null : Number(row.prev),
+        nextItemId: row?.next == null ? null : Number(row.next),
+      };
     },
-
     /** db-bench context: the first section of the trail by (order_index, id). */
     async firstSectionId(trailId: number): Promise<number | null> {
       const [row] = await db

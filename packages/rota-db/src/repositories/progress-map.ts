@@ -1,110 +1,81 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
 import { percentOf } from '../progress/round.js';
-import {
-  lkEnrollmentStatus,
-  lkProgressStatus,
-  trailCertificates,
-  trailItems,
-  userItemProgress,
-  userTrails,
-} from '../schema/index.js';
+import { preparedSql } from './prepared.js';
 import type { ProgressEntry } from './rows.js';
-import { countSql } from './sql-parts.js';
+import type { TimestampMapper } from './sql-parts.js';
+
+type MapRow = {
+  trail_id: string;
+  total: number;
+  done: number;
+  progress_percent: number | null;
+  enrolled: boolean;
+  started_at: string | null;
+  status: string | null;
+  completed_at: string | null;
+  review_rating: number | null;
+  review_comment: string | null;
+  certificate_hash: string | null;
+  credential_id: string | null;
+  issued_at: string | null;
+};
 
 /**
- * The progress map of contract §2.2 for several trails, in the original's 5 reads. Every
- * requested trail gets an entry, enrolled or not.
+ * The progress map of contract §2.2 for several trails in one prepared statement. Every
+ * requested trail gets an entry, enrolled or not. Build once per executor, call many times.
  */
-export async function readProgressMap(
-  db: Executor,
-  userId: number,
-  trailIds: number[],
-): Promise<Map<number, ProgressEntry>> {
-  const result = new Map<number, ProgressEntry>();
-  if (trailIds.length === 0) return result;
-  const totals = await db
-    .select({ trailId: trailItems.trailId, n: countSql })
-    .from(trailItems)
-    .where(inArray(trailItems.trailId, trailIds))
-    .groupBy(trailItems.trailId);
-  const [completed] = await db
-    .select({ id: lkProgressStatus.id })
-    .from(lkProgressStatus)
-    .where(eq(lkProgressStatus.code, 'COMPLETED'))
-    .limit(1);
-  const done =
-    completed === undefined
-      ? []
-      : await db
-          .select({ trailId: trailItems.trailId, n: countSql })
-          .from(trailItems)
-          .innerJoin(
-            userItemProgress,
-            and(
-              eq(userItemProgress.trailItemId, trailItems.id),
-              eq(userItemProgress.userId, userId),
-            ),
-          )
-          .where(
-            and(inArray(trailItems.trailId, trailIds), eq(userItemProgress.statusId, completed.id)),
-          )
-          .groupBy(trailItems.trailId);
-  const enrollments = await db
-    .select({
-      trailId: userTrails.trailId,
-      progressPercent: userTrails.progressPercent,
-      startedAt: userTrails.startedAt,
-      completedAt: userTrails.completedAt,
-      reviewRating: userTrails.reviewRating,
-      reviewComment: userTrails.reviewComment,
-      status: lkEnrollmentStatus.code,
-    })
-    .from(userTrails)
-    .leftJoin(lkEnrollmentStatus, eq(lkEnrollmentStatus.id, userTrails.statusId))
-    .where(and(eq(userTrails.userId, userId), inArray(userTrails.trailId, trailIds)));
-  const certificates = await db
-    .select({
-      trailId: trailCertificates.trailId,
-      hash: trailCertificates.certificateHash,
-      credentialId: trailCertificates.credentialId,
-      issuedAt: trailCertificates.issuedAt,
-    })
-    .from(trailCertificates)
-    .where(and(eq(trailCertificates.userId, userId), inArray(trailCertificates.trailId, trailIds)));
-
-  const totalBy = new Map(totals.map((r) => [r.trailId, r.n]));
-  const doneBy = new Map(done.map((r) => [r.trailId, r.n]));
-  const enrollmentBy = new Map(enrollments.map((r) => [r.trailId, r]));
-  const certificateBy = new Map(certificates.map((r) => [r.trailId, r]));
-  for (const trailId of trailIds) {
-    const total = totalBy.get(trailId) ?? 0;
-    const rawDone = doneBy.get(trailId) ?? 0;
-    const doneCount = total > 0 ? Math.min(rawDone, total) : rawDone;
-    const enrollment = enrollmentBy.get(trailId);
-    const entry: ProgressEntry = {
-      done: doneCount,
-      total,
-      computedProgressPercent: enrollment
-        ? enrollment.progressPercent
-        : percentOf(doneCount, total),
-      nextAction:
-        total > 0 && doneCount >= total ? 'Revisar' : doneCount > 0 ? 'Continuar' : 'Começar',
-      enrolledAt: enrollment?.startedAt ?? null,
-      status: enrollment?.status ?? null,
-      completedAt: enrollment?.completedAt ?? null,
-      reviewRating: enrollment?.reviewRating ?? null,
-      reviewComment: enrollment?.reviewComment ?? null,
-    };
-    const certificate = certificateBy.get(trailId);
-    if (certificate) {
-      entry.certificate = {
-        hash: certificate.hash,
-        credentialId: certificate.credentialId,
-        issuedAt: certificate.issuedAt,
+export function createProgressMapReader(db: Executor) {
+  const read = preparedSql<MapRow>(
+    db,
+    () => sql`
+      select t.trail_id,
+        (select count(*)::int from trail_items ti where ti.trail_id = t.trail_id) as total,
+        (select count(*)::int from trail_items ti
+           join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${sql.placeholder('userId')}
+          where ti.trail_id = t.trail_id
+            and uip.status_id = (select id from lk_progress_status where code = 'COMPLETED')) as done,
+        ut.progress_percent::float8 as progress_percent, ut.id is not null as enrolled,
+        ut.started_at, es.code as status, ut.completed_at, ut.review_rating, ut.review_comment,
+        c.certificate_hash, c.credential_id, c.issued_at
+      from unnest(${sql.placeholder('trailIds')}::bigint[]) with ordinality as t(trail_id, ord)
+      left join user_trails ut on ut.trail_id = t.trail_id and ut.user_id = ${sql.placeholder('userId')}
+      left join lk_enrollment_status es on es.id = ut.status_id
+      left join trail_certificates c on c.trail_id = t.trail_id and c.user_id = ${sql.placeholder('userId')}
+      order by t.ord`,
+  );
+  return async <T>(
+    userId: number,
+    trailIds: number[],
+    time: TimestampMapper<T>,
+  ): Promise<Map<number, ProgressEntry<T>>> => {
+    const result = new Map<number, ProgressEntry<T>>();
+    if (trailIds.length === 0) return result;
+    for (const row of await read({ userId, trailIds })) {
+      const total = row.total;
+      const done = total > 0 ? Math.min(row.done, total) : row.done;
+      const entry: ProgressEntry<T> = {
+        done,
+        total,
+        computedProgressPercent: row.enrolled
+          ? Number(row.progress_percent ?? 0)
+          : percentOf(done, total),
+        nextAction: total > 0 && done >= total ? 'Revisar' : done > 0 ? 'Continuar' : 'Começar',
+        enrolledAt: time(row.started_at),
+        status: row.status,
+        completedAt: time(row.completed_at),
+        reviewRating: row.review_rating,
+        reviewComment: row.review_comment,
       };
+      if (row.certificate_hash !== null) {
+        entry.certificate = {
+          hash: row.certificate_hash,
+          credentialId: row.credential_id ?? '',
+          issuedAt: time(row.issued_at),
+        };
+      }
+      result.set(Number(row.trail_id), entry);
     }
-    result.set(trailId, entry);
-  }
-  return result;
+    return result;
+  };
 }

@@ -53,6 +53,24 @@ export interface SectionWithItems extends SectionRow {
   items: ItemRow[];
 }
 
+/** `ItemOut` JSON of contract §2.2, keys in sorted order. */
+export interface ItemJson {
+  duration_seconds: number | null;
+  id: number;
+  order_index: number | null;
+  requires_completion: boolean;
+  title: string;
+  type: string | null;
+}
+
+/** One entry of the sections-with-items response body, keys in sorted order. */
+export interface SectionWithItemsJson {
+  id: number;
+  items: ItemJson[];
+  order_index: number;
+  title: string;
+}
+
 /** A row of trail_included_items / trail_requirements / trail_target_audience. */
 export interface TextRow {
   id: number;
@@ -93,33 +111,33 @@ export interface EnrollmentRow {
   reviewComment: string | null;
 }
 
-/** A certificate as the progress map shows it. */
-export interface CertificateInfo {
+/** A certificate as the progress map shows it (`T`: Date, or ISO text for the API). */
+export interface CertificateInfo<T = Date> {
   hash: string;
   credentialId: string;
-  issuedAt: Date | null;
+  issuedAt: T | null;
 }
 
 /** One progress-map entry (contract §2.2); `certificate` is absent, not null, without one. */
-export interface ProgressEntry {
+export interface ProgressEntry<T = Date> {
   done: number;
   total: number;
   computedProgressPercent: number;
   nextAction: 'Começar' | 'Continuar' | 'Revisar';
-  enrolledAt: Date | null;
+  enrolledAt: T | null;
   status: string | null;
-  completedAt: Date | null;
+  completedAt: T | null;
   reviewRating: number | null;
   reviewComment: string | null;
-  certificate?: CertificateInfo;
+  certificate?: CertificateInfo<T>;
 }
 
-/** Per-item progress in lock order (items-progress). */
-export interface ItemProgressRow {
+/** Per-item progress in lock order (items-progress); `T`: Date, or ISO text for the API. */
+export interface ItemProgressRow<T = Date> {
   itemId: number;
   status: string | null;
   progressValue: number | null;
-  completedAt: Date | null;
+  completedAt: T | null;
 }
 
 /** Per-section progress (sections-progress). */

@@ -30,3 +30,25 @@ export function toDate(value: Date | string | null): Date | null {
   if (value === null) return null;
   return value instanceof Date ? value : new Date(value);
 }
+
+/** `requiresCompletionSql` for raw queries that alias trail_items as `ti`. */
+export const TI_REQUIRES = sql`coalesce(ti.requires_completion, upper(ti.requires_completion_yn) = 'S', false)`;
+
+/** Lock order (contract §2.3): section-less first, section and item order_index nulls first, id. */
+export const LOCK_ORDER = sql`(ti.section_id is not null), ts.order_index nulls first, ti.order_index nulls first, ti.id`;
+
+/**
+ * A timestamptz as PostgreSQL prints it (`2025-10-27 20:39:49.123456+00`) → Python's
+ * isoformat (`2025-10-27T20:39:49.123456+00:00`), microseconds kept; the API sends this form.
+ */
+export function isoTimestamp(text: string | null): string | null {
+  if (text === null) return null;
+  const iso = text.replace(' ', 'T');
+  return /[+-]\d\d$/.test(iso) ? `${iso}:00` : iso;
+}
+
+/** How a repository hands out timestamps: `Date` (db-bench, default) or ISO text (the API). */
+export type TimestampMapper<T> = (text: string | null) => T | null;
+
+/** Raw timestamp text → Date. */
+export const dateTimestamp: TimestampMapper<Date> = (text) => toDate(text);

@@ -9,16 +9,20 @@ import {
   trails,
   trailTargetAudience,
 } from '../schema/index.js';
+import { lazy, preparedSql } from './prepared.js';
 import type {
   ItemRow,
   Page,
   SectionRow,
   SectionWithItems,
+  SectionWithItemsJson,
   TextRow,
   TrailRow,
   Window,
 } from './rows.js';
-import { countSql, itemColumns } from './sql-parts.js';
+import { countSql, itemColumns, requiresCompletionSql } from './sql-parts.js';
+
+const p = (name: string) => sql.placeholder(name);
 
 const trailColumns = {
   id: trails.id,
@@ -41,44 +45,118 @@ const sectionColumns = {
 
 /** Trail content queries (db-bench cases 1–9 and the public trail endpoints). */
 export function createTrailsRepository(db: Executor) {
-  const textList =
-    (table: typeof trailIncludedItems) =>
-    (trailId: number): Promise<TextRow[]> =>
+  // Prepared once per repository (see prepared.ts): the API calls these on every request.
+  const textList = (table: typeof trailIncludedItems, name: string) => {
+    const query = lazy(() =>
       db
         .select({ id: table.id, textVal: table.textVal, ord: table.ord })
         .from(table)
-        .where(eq(table.trailId, trailId))
-        .orderBy(asc(table.ord), asc(table.id));
+        .where(eq(table.trailId, p('trailId')))
+        .orderBy(asc(table.ord), asc(table.id))
+        .prepare(name),
+    );
+    return (trailId: number): Promise<TextRow[]> => query().execute({ trailId });
+  };
+  const showcase = lazy(() =>
+    db
+      .select(trailColumns)
+      .from(trails)
+      .orderBy(sql`${trails.createdDate} desc nulls last`)
+      .limit(6)
+      .prepare('trails_showcase'),
+  );
+  const trailCount = lazy(() =>
+    db.select({ total: countSql }).from(trails).prepare('trails_count'),
+  );
+  const trailPage = lazy(() =>
+    db
+      .select(trailColumns)
+      .from(trails)
+      .orderBy(asc(trails.name))
+      .offset(p('offset'))
+      .limit(p('limit'))
+      .prepare('trails_page'),
+  );
+  const trailById = lazy(() =>
+    db
+      .select(trailColumns)
+      .from(trails)
+      .where(eq(trails.id, p('trailId')))
+      .limit(1)
+      .prepare('trails_by_id'),
+  );
+  const sectionWhere = eq(trailSections.trailId, p('trailId'));
+  const sectionCount = lazy(() =>
+    db
+      .select({ total: countSql })
+      .from(trailSections)
+      .where(sectionWhere)
+      .prepare('sections_count'),
+  );
+  const sectionPage = lazy(() =>
+    db
+      .select(sectionColumns)
+      .from(trailSections)
+      .where(sectionWhere)
+      .orderBy(asc(trailSections.orderIndex), asc(trailSections.id))
+      .offset(p('offset'))
+      .limit(p('limit'))
+      .prepare('sections_page'),
+  );
+  const itemWhere = and(
+    eq(trailItems.trailId, p('trailId')),
+    eq(trailItems.sectionId, p('sectionId')),
+  );
+  const itemCount = lazy(() =>
+    db.select({ total: countSql }).from(trailItems).where(itemWhere).prepare('section_items_count'),
+  );
+  const itemPage = lazy(() =>
+    db
+      .select(itemColumns)
+      .from(trailItems)
+      .leftJoin(lkItemType, eq(lkItemType.id, trailItems.itemTypeId))
+      .where(itemWhere)
+      .orderBy(asc(trailItems.orderIndex), asc(trailItems.id))
+      .offset(p('offset'))
+      .limit(p('limit'))
+      .prepare('section_items_page'),
+  );
+  const sectionsWithItemsJson = preparedSql<{ body: SectionWithItemsJson[] }>(
+    db,
+    () => sql`
+      select coalesce(json_agg(json_build_object(
+               'id', ts.id, 'items', coalesce(it.items, '[]'::json), 'order_index', ts.order_index,
+               'title', ts.title) order by ts.order_index, ts.id), '[]'::json) as body
+      from trail_sections ts
+      left join lateral (
+        -- Unaliased: requiresCompletionSql names "trail_items" columns.
+        select json_agg(json_build_object(
+                 'duration_seconds', trail_items.duration_seconds, 'id', trail_items.id,
+                 'order_index', trail_items.order_index, 'requires_completion', ${requiresCompletionSql},
+                 'title', coalesce(trail_items.title, ''), 'type', lit.code)
+               order by trail_items.order_index, trail_items.id) as items
+        from trail_items left join lk_item_type lit on lit.id = trail_items.item_type_id
+        where trail_items.section_id = ts.id
+      ) it on true
+      where ts.trail_id = ${p('trailId')}`,
+  );
 
   return {
     /** Case 1: at most 6 trails by created_date desc, nulls last (no tie-breaker, as the original). */
     listShowcase(): Promise<TrailRow[]> {
-      return db
-        .select(trailColumns)
-        .from(trails)
-        .orderBy(sql`${trails.createdDate} desc nulls last`)
-        .limit(6);
+      return showcase().execute();
     },
 
     /** Case 2: total count, then trails by name (default offset 0, limit 10). */
     async listAll({ offset = 0, limit = 10 }: Window = {}): Promise<Page<TrailRow>> {
-      const [count] = await db.select({ total: countSql }).from(trails);
-      const rows = await db
-        .select(trailColumns)
-        .from(trails)
-        .orderBy(asc(trails.name))
-        .offset(offset)
-        .limit(limit);
+      const [count] = await trailCount().execute();
+      const rows = await trailPage().execute({ offset, limit });
       return { rows, total: count?.total ?? 0 };
     },
 
     /** Case 3: one trail by id, or null. */
     async getTrail(trailId: number): Promise<TrailRow | null> {
-      const [row] = await db
-        .select(trailColumns)
-        .from(trails)
-        .where(eq(trails.id, trailId))
-        .limit(1);
+      const [row] = await trailById().execute({ trailId });
       return row ?? null;
     },
 
@@ -93,15 +171,8 @@ export function createTrailsRepository(db: Executor) {
       trailId: number,
       { offset = 0, limit = 10 }: Window = {},
     ): Promise<Page<SectionRow>> {
-      const where = eq(trailSections.trailId, trailId);
-      const [count] = await db.select({ total: countSql }).from(trailSections).where(where);
-      const rows = await db
-        .select(sectionColumns)
-        .from(trailSections)
-        .where(where)
-        .orderBy(asc(trailSections.orderIndex), asc(trailSections.id))
-        .offset(offset)
-        .limit(limit);
+      const [count] = await sectionCount().execute({ trailId });
+      const rows = await sectionPage().execute({ trailId, offset, limit });
       return { rows, total: count?.total ?? 0 };
     },
 
@@ -111,17 +182,19 @@ export function createTrailsRepository(db: Executor) {
       sectionId: number,
       { offset = 0, limit = 10 }: Window = {},
     ): Promise<Page<ItemRow>> {
-      const where = and(eq(trailItems.trailId, trailId), eq(trailItems.sectionId, sectionId));
-      const [count] = await db.select({ total: countSql }).from(trailItems).where(where);
-      const rows = await db
-        .select(itemColumns)
-        .from(trailItems)
-        .leftJoin(lkItemType, eq(lkItemType.id, trailItems.itemTypeId))
-        .where(where)
-        .orderBy(asc(trailItems.orderIndex), asc(trailItems.id))
-        .offset(offset)
-        .limit(limit);
+      const [count] = await itemCount().execute({ trailId, sectionId });
+      const rows = await itemPage().execute({ trailId, sectionId, offset, limit });
       return { rows, total: count?.total ?? 0 };
+    },
+
+    /**
+     * The sections-with-items response body (contract §2.3): sections by (order_index, id) with
+     * their `ItemOut` items by (order_index, id), keys sorted, rendered by PostgreSQL in one
+     * statement (one round trip, one JSON decode instead of a row per item).
+     */
+    async listSectionsWithItemsJson(trailId: number): Promise<SectionWithItemsJson[]> {
+      const [row] = await sectionsWithItemsJson({ trailId });
+      return row?.body ?? [];
     },
 
     /** Case 6: sections by (order_index, id), then one IN-list query for their items. */
@@ -150,11 +223,11 @@ export function createTrailsRepository(db: Executor) {
     },
 
     /** Case 7: included items by (ord, id). */
-    listIncludedItems: textList(trailIncludedItems),
+    listIncludedItems: textList(trailIncludedItems, 'trail_included_items'),
     /** Case 8: requirements by (ord, id). */
-    listRequirements: textList(trailRequirements),
+    listRequirements: textList(trailRequirements, 'trail_requirements'),
     /** Case 9: target audience by (ord, id). */
-    listAudience: textList(trailTargetAudience),
+    listAudience: textList(trailTargetAudience, 'trail_target_audience'),
 
     /** The first trail id of a one-row query with no ORDER BY (db-bench's arbitrary trail). */
     async anyTrailId(): Promise<number | null> {

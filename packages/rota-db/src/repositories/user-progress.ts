@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
+import { preparedSql } from './prepared.js';
 import type { ItemProgressRecord } from './rows.js';
 import { toDate } from './sql-parts.js';
 import { type SyncResult, syncTrailProgress } from './sync.js';
@@ -86,7 +87,20 @@ export function createUserProgressRepository(db: Executor) {
     };
   };
 
+  const storedValue = preparedSql<{ progress_value: number | null }>(
+    db,
+    () => sql`
+      select progress_value from user_item_progress
+      where user_id = ${sql.placeholder('userId')} and trail_item_id = ${sql.placeholder('itemId')}`,
+  );
+
   return {
+    /** The stored `progress_value` of the user's item (null without a row or a value): the video rules' "existing". */
+    async getProgressValue(userId: number, itemId: number): Promise<number | null> {
+      const [row] = await storedValue({ userId, itemId });
+      return row?.progress_value ?? null;
+    },
+
     /** The race-safe upsert alone (§2.3 rules: never leaves COMPLETED, value only grows). */
     upsertItemProgress,
 

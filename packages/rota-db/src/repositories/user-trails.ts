@@ -2,10 +2,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
 import { percentOf } from '../progress/round.js';
 import { lkEnrollmentStatus, trailItems, userTrails } from '../schema/index.js';
-import { readProgressMap } from './progress-map.js';
+import { lazy, preparedSql } from './prepared.js';
+import { createProgressMapReader } from './progress-map.js';
 import type { EnrollmentRow, ItemProgressRow, ProgressEntry, SectionProgressRow } from './rows.js';
-import { countSql, lookupId, toDate } from './sql-parts.js';
-import { syncTrailProgress } from './sync.js';
+import {
+  countSql,
+  dateTimestamp,
+  isoTimestamp,
+  LOCK_ORDER,
+  lookupId,
+  type TimestampMapper,
+} from './sql-parts.js';
+import { createSync, syncTrailProgress } from './sync.js';
 
 /** Result of `ensureEnrollment`. */
 export interface EnsureEnrollmentResult {
@@ -14,10 +22,12 @@ export interface EnsureEnrollmentResult {
   created: boolean;
 }
 
+const p = (name: string) => sql.placeholder(name);
+
 /** Enrolment and progress queries (db-bench cases 10–14, 20; enroll and progress endpoints). */
 export function createUserTrailsRepository(db: Executor) {
-  const getEnrollment = async (userId: number, trailId: number): Promise<EnrollmentRow | null> => {
-    const [row] = await db
+  const enrollmentQuery = lazy(() =>
+    db
       .select({
         id: userTrails.id,
         userId: sql<number>`${userTrails.userId}`.mapWith(Number),
@@ -31,20 +41,85 @@ export function createUserTrailsRepository(db: Executor) {
       })
       .from(userTrails)
       .leftJoin(lkEnrollmentStatus, eq(lkEnrollmentStatus.id, userTrails.statusId))
-      .where(and(eq(userTrails.userId, userId), eq(userTrails.trailId, trailId)))
-      .limit(1);
+      .where(and(eq(userTrails.userId, p('userId')), eq(userTrails.trailId, p('trailId'))))
+      .limit(1)
+      .prepare('user_trails_enrollment'),
+  );
+  const getEnrollment = async (userId: number, trailId: number): Promise<EnrollmentRow | null> => {
+    const [row] = await enrollmentQuery().execute({ userId, trailId });
     return row ?? null;
   };
+  const countItems = lazy(() =>
+    db
+      .select({ n: countSql })
+      .from(trailItems)
+      .where(eq(trailItems.trailId, p('trailId')))
+      .prepare('user_trails_count_items'),
+  );
+  const sync = createSync(db);
+  const readMap = createProgressMapReader(db);
+  const itemsProgress = preparedSql<{
+    item_id: string;
+    status: string | null;
+    progress_value: number | null;
+    completed_at: string | null;
+  }>(
+    db,
+    () => sql`
+      select ti.id as item_id, ps.code as status, uip.progress_value, uip.completed_at
+      from trail_items ti
+      left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${p('userId')}
+      left join lk_progress_status ps on ps.id = uip.status_id
+      left join trail_sections ts on ts.id = ti.section_id
+      where ti.trail_id = ${p('trailId')}
+      order by ${LOCK_ORDER}`,
+  );
+  const readItemsProgress = async <T>(
+    userId: number,
+    trailId: number,
+    time: TimestampMapper<T>,
+  ): Promise<ItemProgressRow<T>[]> =>
+    (await itemsProgress({ userId, trailId })).map((r) => ({
+      itemId: Number(r.item_id),
+      status: r.status,
+      progressValue: r.progress_value,
+      completedAt: time(r.completed_at),
+    }));
+  const sectionsProgress = preparedSql<{
+    section_id: string;
+    title: string;
+    total: number;
+    done: number;
+  }>(
+    db,
+    () => sql`
+      select ts.id as section_id, ts.title,
+             coalesce(agg.total, 0)::int as total, coalesce(agg.done, 0)::int as done
+      from trail_sections ts
+      left join (
+        select ti.section_id, count(ti.id) as total,
+               sum(case when ps.code = 'COMPLETED' then 1 else 0 end) as done
+        from trail_items ti
+        left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${p('userId')}
+        left join lk_progress_status ps on ps.id = uip.status_id
+        where ti.trail_id = ${p('trailId')} and ti.section_id is not null
+        group by ti.section_id
+      ) agg on agg.section_id = ts.id
+      where ts.trail_id = ${p('trailId')}
+      order by ts.order_index, ts.id`,
+  );
 
   return {
     getEnrollment,
 
+    /** Whether the user has a `user_trails` row for the trail (the progress reads' 403 guard). */
+    async isEnrolled(userId: number, trailId: number): Promise<boolean> {
+      return (await getEnrollment(userId, trailId)) !== null;
+    },
+
     /** Case 10: number of items in the trail. */
     async countItemsInTrail(trailId: number): Promise<number> {
-      const [row] = await db
-        .select({ n: countSql })
-        .from(trailItems)
-        .where(eq(trailItems.trailId, trailId));
+      const [row] = await countItems().execute({ trailId });
       return row?.n ?? 0;
     },
 
@@ -72,67 +147,42 @@ export function createUserTrailsRepository(db: Executor) {
       return { enrollment, created: inserted.length > 0 };
     },
 
-    /** Recomputes user_trails (and issues the certificate) for an enrolled user; null if not enrolled. */
-    syncTrailProgress: (userId: number, trailId: number) => syncTrailProgress(db, userId, trailId),
+    /**
+     * Recomputes user_trails (and issues the certificate) for an enrolled user; null if not
+     * enrolled. Two statements, no transaction of its own (the write only happens on a change).
+     */
+    syncTrailProgress: sync,
 
     /** Case 14: the progress map (no sync) for several trails; every trail gets an entry. */
-    getProgressMapForUser: (userId: number, trailIds: number[]) =>
-      readProgressMap(db, userId, trailIds),
+    getProgressMapForUser: (
+      userId: number,
+      trailIds: number[],
+    ): Promise<Map<number, ProgressEntry>> => readMap(userId, trailIds, dateTimestamp),
+
+    /** `getProgressMapForUser` with timestamps as ISO text with microseconds (the API's JSON). */
+    getProgressMapIso: (
+      userId: number,
+      trailIds: number[],
+    ): Promise<Map<number, ProgressEntry<string>>> => readMap(userId, trailIds, isoTimestamp),
 
     /** Case 11: sync (in its own transaction), then the map entry of that trail (9 keys, 10 with a certificate). */
     async getProgressForUser(userId: number, trailId: number): Promise<ProgressEntry> {
       await db.transaction((tx) => syncTrailProgress(tx, userId, trailId));
-      const map = await readProgressMap(db, userId, [trailId]);
+      const map = await readMap(userId, [trailId], dateTimestamp);
       return map.get(trailId) as ProgressEntry;
     },
 
     /** Case 12: one row per item of the trail, in lock order, with the user's progress or nulls. */
-    async getItemsProgress(userId: number, trailId: number): Promise<ItemProgressRow[]> {
-      const rows = await db.execute<{
-        item_id: string;
-        status: string | null;
-        progress_value: number | null;
-        completed_at: Date | string | null;
-      }>(sql`
-        select ti.id as item_id, ps.code as status, uip.progress_value, uip.completed_at
-        from trail_items ti
-        left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${userId}
-        left join lk_progress_status ps on ps.id = uip.status_id
-        left join trail_sections ts on ts.id = ti.section_id
-        where ti.trail_id = ${trailId}
-        order by (ti.section_id is not null), ts.order_index nulls first,
-                 ti.order_index nulls first, ti.id`);
-      return rows.map((r) => ({
-        itemId: Number(r.item_id),
-        status: r.status,
-        progressValue: r.progress_value,
-        completedAt: toDate(r.completed_at),
-      }));
-    },
+    getItemsProgress: (userId: number, trailId: number): Promise<ItemProgressRow[]> =>
+      readItemsProgress(userId, trailId, dateTimestamp),
+
+    /** `getItemsProgress` with `completedAt` as ISO text with microseconds (the API's JSON). */
+    getItemsProgressIso: (userId: number, trailId: number): Promise<ItemProgressRow<string>[]> =>
+      readItemsProgress(userId, trailId, isoTimestamp),
 
     /** Case 13: per section (order_index, id): items, COMPLETED items and the rounded percent. */
     async getSectionsProgress(userId: number, trailId: number): Promise<SectionProgressRow[]> {
-      const rows = await db.execute<{
-        section_id: string;
-        title: string;
-        total: number;
-        done: number;
-      }>(sql`
-        select ts.id as section_id, ts.title,
-               coalesce(agg.total, 0)::int as total, coalesce(agg.done, 0)::int as done
-        from trail_sections ts
-        left join (
-          select ti.section_id, count(ti.id) as total,
-                 sum(case when ps.code = 'COMPLETED' then 1 else 0 end) as done
-          from trail_items ti
-          left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${userId}
-          left join lk_progress_status ps on ps.id = uip.status_id
-          where ti.trail_id = ${trailId} and ti.section_id is not null
-          group by ti.section_id
-        ) agg on agg.section_id = ts.id
-        where ts.trail_id = ${trailId}
-        order by ts.order_index, ts.id`);
-      return rows.map((r) => ({
+      return (await sectionsProgress({ userId, trailId })).map((r) => ({
         sectionId: Number(r.section_id),
         title: r.title,
         total: r.total,

@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { RotaDbError } from '../db/errors.js';
 import type { Executor } from '../db/types.js';
 import { lkColor, lkRole, lkSex, users } from '../schema/index.js';
+import { lazy } from './prepared.js';
 import type { UserRow } from './rows.js';
 
 const role = alias(lkRole, 'r');
@@ -45,33 +46,51 @@ export interface NewUser {
 
 /** User queries (db-bench cases 15–19, register, login, /me). */
 export function createUsersRepository(db: Executor) {
-  const getBy = async (where: ReturnType<typeof eq>): Promise<UserRow | null> => {
-    const [row] = await db
-      .select(userColumns)
-      .from(users)
-      .leftJoin(role, eq(role.id, users.roleId))
-      .leftJoin(sex, eq(sex.id, users.sexId))
-      .leftJoin(color, eq(color.id, users.colorId))
-      .where(where)
-      .limit(1);
-    return row ?? null;
+  // Prepared once per repository: /me and every authenticated request read the user by id.
+  const byColumn = (column: PgColumn, name: string) => {
+    const query = lazy(() =>
+      db
+        .select(userColumns)
+        .from(users)
+        .leftJoin(role, eq(role.id, users.roleId))
+        .leftJoin(sex, eq(sex.id, users.sexId))
+        .leftJoin(color, eq(color.id, users.colorId))
+        .where(eq(column, sql.placeholder('value')))
+        .limit(1)
+        .prepare(name),
+    );
+    return async (value: string | number): Promise<UserRow | null> => {
+      const [row] = await query().execute({ value });
+      return row ?? null;
+    };
   };
-  const exists = async (where: ReturnType<typeof eq>): Promise<boolean> => {
-    const rows = await db.select({ userId: users.userId }).from(users).where(where).limit(1);
-    return rows.length > 0;
+  const existsBy = (column: PgColumn, name: string) => {
+    const query = lazy(() =>
+      db
+        .select({ userId: users.userId })
+        .from(users)
+        .where(eq(column, sql.placeholder('value')))
+        .limit(1)
+        .prepare(name),
+    );
+    return async (value: string): Promise<boolean> => (await query().execute({ value })).length > 0;
   };
-
+  const byEmail = byColumn(users.email, 'users_by_email');
+  const byUsername = byColumn(users.username, 'users_by_username');
+  const byId = byColumn(users.userId, 'users_by_id');
+  const emailTaken = existsBy(users.email, 'users_email_taken');
+  const usernameTaken = existsBy(users.username, 'users_username_taken');
   return {
     /** Case 15: user by exact (case-sensitive) email, with role/sex/color codes. */
-    getUserByEmail: (email: string) => getBy(eq(users.email, email)),
+    getUserByEmail: (email: string) => byEmail(email),
     /** Case 16: user by username. */
-    getUserByUsername: (username: string) => getBy(eq(users.username, username)),
+    getUserByUsername: (username: string) => byUsername(username),
     /** Case 17: user by id. */
-    getUserById: (userId: number) => getBy(eq(users.userId, userId)),
+    getUserById: (userId: number) => byId(userId),
     /** Case 18: whether the email is taken. */
-    existsEmail: (email: string) => exists(eq(users.email, email)),
+    existsEmail: (email: string) => emailTaken(email),
     /** Case 19: whether the username is taken. */
-    existsUsername: (username: string) => exists(eq(users.username, username)),
+    existsUsername: (username: string) => usernameTaken(username),
 
     /**
      * Inserts a user, resolving lookup codes in the same statement. Returns null when the email
@@ -88,7 +107,7 @@ export function createUsersRepository(db: Executor) {
         on conflict do nothing
         returning user_id`);
       const id = rows[0]?.user_id;
-      if (id !== undefined) return getBy(eq(users.userId, Number(id)));
+      if (id !== undefined) return byId(Number(id));
       await assertCodesExist(db, input);
       return null;
     },

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemsInLockOrder } from '../fixture/content.js';
+import { generateFixture } from '../fixture/generate.js';
+import { FIXTURE_PASSWORD_HASH } from '../fixture/insert-users.js';
+import { seedFixture } from '../fixture/seed.js';
+import type { FixtureItem, FixtureTrail } from '../fixture/types.js';
+import { percentOf } from '../progress/round.js';
+import { startTestDatabase, type TestDatabase } from '../test-support/database.js';
+import { createRepositories, type Repositories } from './index.js';
+import { isoTimestamp } from './sql-parts.js';
+
+// The methods the reference API needs beyond the 21 db-bench cases, checked against the
+// fixture and against the db-bench methods that share their semantics.
+const OPTIONS = {
+  seed: 11,
+  trails: 3,
+  sectionsPerTrail: 2,
+  itemsPerSection: 3,
+  questionsPerForm: 2,
+  usersWithProgress: 0,
+};
+const DATA = generateFixture(OPTIONS);
+let t: TestDatabase;
+let repos: Repositories;
+const trailIds = new Map<string, number>();
+const itemIds = new Map<string, number>();
+let userSeq = 0;
+
+beforeAll(async () => {
+  t = await startTestDatabase();
+  await seedFixture(t.db, OPTIONS);
+  repos = createRepositories(t.db);
+  for (const r of await t.client`select id, thumbnail_url from trails`)
+    trailIds.set(r.thumbnail_url, Number(r.id));
+  for (const r of await t.client`select id, url from trail_items`) itemIds.set(r.url, Number(r.id));
+});
+afterAll(async () => {
+  await t?.dispose();
+});
+
+const tid = (trail: FixtureTrail) => trailIds.get(trail.thumbnailUrl) as number;
+const iid = (item: FixtureItem) => itemIds.get(item.url) as number;
+const trail = DATA.trails[2] as FixtureTrail;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00:00$/;
+
+async function newUser(): Promise<number> {
+  userSeq += 1;
+  const user = await repos.users.createUser({
+    email: `api-${userSeq}@example.com`,
+    username: `api_${userSeq}`,
+    passwordHash: FIXTURE_PASSWORD_HASH,
+    nameForCertificate: 'A',
+    birthday: '1990-01-01',
+    sex: 'MC',
+    color: 'NS',
+    role: 'User',
+  });
+  return user?.userId as number;
+}
+
+const xminOf = async (userId: number, trailId: number) => {
+  const [row] = await t.client`select xmin::text as x from user_trails
+                               where user_id = ${userId} and trail_id = ${trailId}`;
+  return row?.x as string;
+};
+
+describe('isoTimestamp', () => {
+  it('turns PostgreSQL text into Python isoformat, keeping microseconds', () => {
+    expect(isoTimestamp('2025-10-27 20:39:49.123456+00')).toBe('2025-10-27T20:39:49.123456+00:00');
+    expect(isoTimestamp('2025-10-27 20:39:49+05:30')).toBe('2025-10-27T20:39:49+05:30');
+    expect(isoTimestamp(null)).toBeNull();
+  });
+});
+
+describe('API reads', () => {
+  it('listSectionsWithItemsJson is the ItemOut rendering of listSectionsWithItems', async () => {
+    const trailId = tid(trail);
+    const expected = (await repos.trails.listSectionsWithItems(trailId)).map((s) => ({
+      id: s.id,
+      items: s.items.map((i) => ({
+        duration_seconds: i.durationSeconds,
+        id: i.id,
+        order_index: i.orderIndex,
+        requires_completion: i.requiresCompletion,
+        title: i.title ?? '',
+        type: i.type,
+      })),
+      order_index: s.orderIndex,
+      title: s.title,
+    }));
+    const body = await repos.trails.listSectionsWithItemsJson(trailId);
+    expect(body).toEqual(expected);
+    expect(body.flatMap((s) => s.items)).toHaveLength(
+      trail.sections.reduce((n, s) => n + s.items.length, 0),
+    );
+    expect(Object.keys(body[0] ?? {})).toEqual(['id', 'items', 'order_index', 'title']);
+    expect(await repos.trails.listSectionsWithItemsJson(987_654)).toEqual([]);
+  });
+
+  it('isEnrolled and getProgressValue follow the rows', async () => {
+    const userId = await newUser();
+    const item = itemsInLockOrder(trail)[0] as FixtureItem;
+    expect(await repos.userTrails.isEnrolled(userId, tid(trail))).toBe(false);
+    expect(await repos.userProgress.getProgressValue(userId, iid(item))).toBeNull();
+    await repos.userTrails.ensureEnrollment(userId, tid(trail));
+    expect(await repos.userTrails.isEnrolled(userId, tid(trail))).toBe(true);
+    await repos.userProgress.upsertItemProgress({
+      userId,
+      itemId: iid(item),
+      status: 'IN_PROGRESS',
+      progressValue: 17,
+    });
+    expect(await repos.userProgress.getProgressValue(userId, iid(item))).toBe(17);
+  });
+
+  it('the ISO variants equal the Date ones, with microsecond ISO text', async () => {
+    const userId = await newUser();
+    const trailId = tid(trail);
+    await repos.userTrails.ensureEnrollment(userId, trailId);
+    for (const item of itemsInLockOrder(trail))
+      await repos.userProgress.saveItemProgress({ userId, itemId: iid(item), status: 'COMPLETED' });
+    const asDates = await repos.userTrails.getItemsProgress(userId, trailId);
+    const asIso = await repos.userTrails.getItemsProgressIso(userId, trailId);
+    expect(asIso.map((r) => ({ ...r, completedAt: new Date(r.completedAt as string) }))).toEqual(
+      asDates,
+    );
+    for (const r of asIso) expect(r.completedAt).toMatch(ISO);
+
+    const map = await repos.userTrails.getProgressMapForUser(userId, [trailId]);
+    const iso = await repos.userTrails.getProgressMapIso(userId, [trailId]);
+    const entry = iso.get(trailId);
+    expect(entry?.certificate?.issuedAt).toMatch(ISO);
+    expect(entry?.enrolledAt).toMatch(ISO);
+    expect(entry?.completedAt).toMatch(ISO);
+    const back = {
+      ...entry,
+      enrolledAt: new Date(entry?.enrolledAt as string),
+      completedAt: new Date(entry?.completedAt as string),
+      certificate: {
+        ...entry?.certificate,
+        issuedAt: new Date(entry?.certificate?.issuedAt as string),
+      },
+    };
+    expect(back).toEqual(map.get(trailId));
+    expect(entry).toMatchObject({ done: asIso.length, status: 'COMPLETED' });
+  });
+});
+
+describe('sync writes only on a change', () => {
+  it('an unchanged enrolment keeps its row version; a change or a complete trail rewrites it', async () => {
+    const userId = await newUser();
+    const trailId = tid(trail);
+    const items = itemsInLockOrder(trail);
+    await repos.userTrails.ensureEnrollment(userId, trailId);
+    expect(await repos.userTrails.syncTrailProgress(userId, trailId)).toMatchObject({
+      status: 'ENROLLED',
+      progressPercent: 0,
+    });
+    const before = await xminOf(userId, trailId);
+    await repos.userTrails.syncTrailProgress(userId, trailId);
+    expect(await xminOf(userId, trailId)).toBe(before);
+
+    await repos.userProgress.upsertItemProgress({
+      userId,
+      itemId: iid(items[0] as FixtureItem),
+      status: 'COMPLETED',
+    });
+    const changed = await repos.userTrails.syncTrailProgress(userId, trailId);
+    expect(changed).toMatchObject({
+      status: 'IN_PROGRESS',
+      done: 1,
+      progressPercent: percentOf(1, items.length),
+    });
+    const after = await xminOf(userId, trailId);
+    expect(after).not.toBe(before);
+    await repos.userTrails.syncTrailProgress(userId, trailId);
+    expect(await xminOf(userId, trailId)).toBe(after);
+
+    for (const item of items)
+      await repos.userProgress.upsertItemProgress({
+        userId,
+        itemId: iid(item),
+        status: 'COMPLETED',
+      });
+    expect((await repos.userTrails.syncTrailProgress(userId, trailId))?.certificateIssued).toBe(
+      true,
+    );
+    const complete = await xminOf(userId, trailId);
+    // While complete, every sync sets completed_at = now() (the original's rule): a new version.
+    expect((await repos.userTrails.syncTrailProgress(userId, trailId))?.certificateIssued).toBe(
+      false,
+    );
+    expect(await xminOf(userId, trailId)).not.toBe(complete);
+  });
+
+  it('a user who is not enrolled gets null and no row', async () => {
+    const userId = await newUser();
+    expect(await repos.userTrails.syncTrailProgress(userId, tid(trail))).toBeNull();
+    expect(await repos.userTrails.getEnrollment(userId, tid(trail))).toBeNull();
+  });
+});
