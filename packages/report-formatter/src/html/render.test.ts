@@ -18,6 +18,16 @@ import { writeHtmlReport } from './write.js';
 let folder: string;
 let empty: string;
 
+// Runs `use` on a fresh temp folder and removes the folder afterwards, pass or fail.
+async function inTempFolder(prefix: string, use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 beforeAll(async () => {
   folder = await writeFixtureFolder();
   empty = await mkdtemp(join(tmpdir(), 'rota-report-empty-'));
@@ -43,8 +53,7 @@ describe('readReportInputs', () => {
   });
 
   it("reads db-bench's own layout ({ cases, aggregate, … }) as well as the bare array", async () => {
-    const own = await mkdtemp(join(tmpdir(), 'rota-report-dbbench-'));
-    try {
+    await inTempFolder('rota-report-dbbench-', async (own) => {
       const results = fixtureDbBench();
       // The document db-bench's --json writes (packages/db-bench/src/cli/run.ts).
       const document = {
@@ -72,35 +81,27 @@ describe('readReportInputs', () => {
       );
       await writeFile(join(own, 'db_bench_results.json'), JSON.stringify({ cases: [{}] }));
       await expect(readReportInputs(own)).rejects.toThrow(/not a db-bench results file/);
-    } finally {
-      await rm(own, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names the malformed file in a one-line error', async () => {
-    const bad = await mkdtemp(join(tmpdir(), 'rota-report-bad-'));
-    try {
+    await inTempFolder('rota-report-bad-', async (bad) => {
       await writeFile(join(bad, 'rps_results.json'), '{"scenarios": 3}');
       await expect(readReportInputs(bad)).rejects.toThrow(
         `${join(bad, 'rps_results.json')}: not a sweep results file`,
       );
       await writeFile(join(bad, 'rps_results.json'), '{oops');
       await expect(readReportInputs(bad)).rejects.toThrow(/rps_results\.json: not valid JSON/);
-    } finally {
-      await rm(bad, { recursive: true, force: true });
-    }
+    });
   });
 
   it('ignores CSV files that are not mem-monitor output, with a note', async () => {
-    const other = await mkdtemp(join(tmpdir(), 'rota-report-csv-'));
-    try {
+    await inTempFolder('rota-report-csv-', async (other) => {
       await writeFile(join(other, 'other.csv'), 'a,b\n1,2\n');
       const inputs = await readReportInputs(other);
       expect(inputs.memory).toEqual([]);
       expect(inputs.notes).toEqual(['other.csv: not a mem-monitor CSV, ignored']);
-    } finally {
-      await rm(other, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -156,8 +157,7 @@ describe('renderHtmlReport and writeHtmlReport', () => {
   });
 
   it('renders a folder holding only an original-format db-bench file (8 keys, no percentiles)', async () => {
-    const only = await mkdtemp(join(tmpdir(), 'rota-report-db-'));
-    try {
+    await inTempFolder('rota-report-db-', async (only) => {
       const original = [
         {
           name: 'Q.one',
@@ -178,9 +178,7 @@ describe('renderHtmlReport and writeHtmlReport', () => {
       // Absent percentiles show as n/a, not 0.
       expect(html).toMatch(/<td class="num missing">n\/a<\/td>/);
       expect(html).toContain('Overall: 50 iterations in 0.10s');
-    } finally {
-      await rm(only, { recursive: true, force: true });
-    }
+    });
   });
 
   it('fails with a clear message when the folder has no results or does not exist', async () => {
