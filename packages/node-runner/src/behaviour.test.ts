@@ -146,3 +146,13 @@ describe('lifecycle and context', () => {
     expect(data.metrics.checks.thresholds['rate>0.99'].ok).toBe(false);
   });
 });
+
+describe('many waits and requests at once', () => {
+  it('emit no MaxListenersExceededWarning (12 scenarios, 15 requests in flight per iteration)', async () => {
+    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}/`, fixture('many-waits.js')]);
+    expect(r.code).toBe(0);
+    // The fixture collects process 'warning' events inside the runner process.
+    expect(consoleMessages(r.stderr)).toEqual(['WARNINGS []']);
+    expect(r.stderr).not.toContain('MaxListenersExceededWarning');
+  });
+});

@@ -44,4 +44,16 @@ describe('TLS', () => {
     expect(r.code).toBe(0);
     expect(consoleMessages(r.stderr)).toEqual(['TLS 200 0 true ']);
   });
+
+  it('applies insecureSkipTLSVerify to setup() and teardown() too, not only to iterations', async () => {
+    const r = await runBin([
+      'run',
+      '-q',
+      '-e',
+      `BASE=${base}`,
+      resolve(fixturesDir, 'tls-lifecycle.js'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(consoleMessages(r.stderr)).toEqual(['SETUP 200 0', 'DEFAULT 200 0', 'TEARDOWN 200 0']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Tags } from '../metrics/registry.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
 import type { IterationContext, ScenarioInfo, VuState } from '../runtime/state.js';
+import { onAbort } from '../util/abort.js';
 
 /** What executors need from the engine. */
 export interface ExecutorHost {
@@ -81,15 +82,14 @@ export function waitUntil(at: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(true);
   if (delay <= 0) return Promise.resolve(false);
   return new Promise((resolve) => {
-    // A listener per wait, removed again: millions of waits must not pile up reactions.
-    const onAbort = () => {
+    // Unsubscribed again on time: millions of waits must not pile up callbacks.
+    const off = onAbort(signal, () => {
       clearTimeout(timer);
       resolve(true);
-    };
+    });
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      off();
       resolve(signal.aborted);
     }, delay);
-    signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -1,4 +1,5 @@
 import type { VuState } from '../runtime/state.js';
+import { onAbort } from '../util/abort.js';
 import { type ExecutorHost, type ScenarioRun, waitUntil } from './host.js';
 import { rampingVusAt } from './schedule.js';
 
@@ -15,15 +16,15 @@ async function loop(
 /** Resolves true when `p` settles within `ms`, false on timeout or abort. */
 function within(p: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
-    const onAbort = () => done(false);
+    let off = () => {};
     const timer = setTimeout(() => done(false), Math.max(0, ms));
     const done = (v: boolean) => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      off();
       resolve(v);
     };
     if (signal?.aborted) return done(false);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) off = onAbort(signal, () => done(false));
     p.then(() => done(true));
   });
 }
