@@ -1,3 +1,4 @@
+import type { Repositories } from '@rota-perf/rota-db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { RotaApiConfig } from './config.js';
 import { abort, HttpError, NOT_FOUND_MESSAGE } from './http/errors.js';
@@ -8,12 +9,11 @@ import { registerMeRoutes } from './routes/me.js';
 import { registerTrailRoutes } from './routes/trails.js';
 import { registerUserTrailRoutes } from './routes/user-trails.js';
 import { SlidingLogRateLimiter } from './security/rate-limiter.js';
-import type { RotaStore } from './store/types.js';
 
-/** What `createRotaApp` needs: resolved config, a store, and optional Fastify server options. */
+/** What `createRotaApp` needs: resolved config, rota-db repositories, and optional Fastify server options. */
 export interface RotaAppOptions {
   config: RotaApiConfig;
-  store: RotaStore;
+  repos: Repositories;
   /** e.g. `{ https: { key, cert } }` for TLS; logging is off unless given. */
   server?: Pick<FastifyServerOptions, 'logger'> & { https?: { key: string; cert: string } };
 }
@@ -26,9 +26,17 @@ function sendError(
   sendJson(reply, error.body, error.statusCode);
 }
 
-/** Builds the Fastify app with every Rota route; the caller owns `listen` and the store. */
+// Drizzle wraps driver errors ("Failed query: <sql> params: …", several lines); the log keeps the
+// driver's one-line reason.
+function rootMessage(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const message = cause instanceof Error ? cause.message : (error as Error).message;
+  return String(message).split('\n')[0] ?? '';
+}
+
+/** Builds the Fastify app with every Rota route; the caller owns `listen` and the database. */
 export function createRotaApp(options: RotaAppOptions): FastifyInstance {
-  const { config, store } = options;
+  const { config, repos } = options;
   const app = Fastify({
     logger: options.server?.logger ?? false,
     bodyLimit: config.bodyLimit,
@@ -57,14 +65,14 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
     if (options.server?.logger) request.log.error(error);
     else
       process.stderr.write(
-        `rota-api: ${request.method} ${request.url} -> 500: ${(error as Error).message}\n`,
+        `rota-api: ${request.method} ${request.url} -> 500: ${rootMessage(error)}\n`,
       );
     return sendError(reply, abort(500, 'Internal Server Error'));
   });
 
   const ctx = {
     config,
-    store,
+    repos,
     limiter: new SlidingLogRateLimiter(config.rateLimitMaxAttempts, config.rateLimitWindowSeconds),
   };
   registerAuthRoutes(app, ctx);

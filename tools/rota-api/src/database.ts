@@ -10,6 +10,40 @@ export interface PreparedDatabase {
   stop(): Promise<void>;
 }
 
+/** The API's data access: rota-db repositories over one pool. */
+export interface ApiDatabase {
+  repos: rotaDb.Repositories;
+  /** Closes the pool (waits up to 5 s for running queries). */
+  close(): Promise<void>;
+}
+
+/**
+ * Session settings for the API's pool, as URL query parameters (postgres.js sends unknown ones
+ * as startup parameters). `TimeZone=UTC`: timestamps print as `+00:00`, like the original's
+ * UTC sessions. `plan_cache_mode=force_generic_plan`: the repositories' prepared statements
+ * are planned once per connection; with the default (`auto`) PostgreSQL re-plans some of them
+ * on every call and planning costs more than running them (docs/benchmarks/rota-api.md).
+ * Settings already in the URL win.
+ */
+export function withSessionSettings(url: string): string {
+  const parsed = new URL(url);
+  for (const [name, value] of [
+    ['TimeZone', 'UTC'],
+    ['plan_cache_mode', 'force_generic_plan'],
+    ['application_name', 'rota-api'],
+  ] as const) {
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
+  }
+  return parsed.toString();
+}
+
+/** Opens the pool and the repositories the routes use (built once: their statements are prepared). */
+export async function openApiDatabase(url: string, max: number): Promise<ApiDatabase> {
+  rotaDb.parseDatabaseUrl(url);
+  const connection = await rotaDb.connect(withSessionSettings(url), { max });
+  return { repos: rotaDb.createRepositories(connection.db), close: connection.close };
+}
+
 /** Migrates, seeds lookups and (when `fixture` is given) loads a content fixture. */
 export async function prepareSchema(url: string, fixture?: FixturePreset): Promise<void> {
   await rotaDb.migrate(url);

@@ -5,4 +5,3 @@ export { ConfigError, type RotaApiConfig, resolveConfig } from './config.js';
 export type { FixturePreset } from './database.js';
 export { type ListenOptions, listenRotaApi, type RunningApi } from './server.js';
 export { type StartedRotaApi, type StartOptions, startRotaApi } from './start.js';
-export type { RotaStore } from './store/types.js';

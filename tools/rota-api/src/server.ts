@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createRotaApp } from './app.js';
 import { type RotaApiConfig, resolveConfig } from './config.js';
+import { openApiDatabase } from './database.js';
 import { drainHandlers } from './http/routes.js';
-import { createSqlStore } from './store/sql-store.js';
 import { generateSelfSignedCertificate } from './tls.js';
 
 /** Options of `listenRotaApi` (in-process server). */
@@ -34,12 +34,12 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
   const config = resolveConfig(options.env ?? process.env);
   const host = options.host ?? '127.0.0.1';
   const https = options.tls ? await generateSelfSignedCertificate(host) : undefined;
-  const store = createSqlStore(options.databaseUrl, { maxConnections: options.maxConnections });
-  const app = createRotaApp({ config, store, server: https ? { https } : {} });
+  const database = await openApiDatabase(options.databaseUrl, options.maxConnections ?? 10);
+  const app = createRotaApp({ config, repos: database.repos, server: https ? { https } : {} });
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {
-    await store.close();
+    await database.close();
     throw error;
   }
   const address = app.server.address();
@@ -52,7 +52,7 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
     async close() {
       await app.close();
       await drainHandlers(5000);
-      await store.close();
+      await database.close();
     },
   };
 }

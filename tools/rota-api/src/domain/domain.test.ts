@@ -1,13 +1,12 @@
+import { type FormRow, percentOf, roundPercent } from '@rota-perf/rota-db';
 import { describe, expect, it } from 'vitest';
-import type { FormRecord } from '../store/types.js';
 import { extractYoutubeId, resourceKindOf } from './items.js';
-import { percentOf, roundHalfEven2 } from './rounding.js';
 import { scoreSubmission } from './scoring.js';
 import { checkVideoRules, effectiveProgress } from './video-rules.js';
 
 describe('rounding', () => {
   it('rounds like Python round(x, 2), ties to even on exact binary ties', () => {
-    expect([0.125, 0.375, 12.125, 2.675].map(roundHalfEven2)).toEqual([0.12, 0.38, 12.12, 2.67]);
+    expect([0.125, 0.375, 12.125, 2.675].map(roundPercent)).toEqual([0.12, 0.38, 12.12, 2.67]);
     expect(percentOf(1, 3)).toBe(33.33);
     expect(percentOf(2, 3)).toBe(66.67);
     expect(percentOf(0, 0)).toBe(0);
@@ -59,8 +58,9 @@ describe('video rules', () => {
   });
 });
 
-const FORM: FormRecord = {
+const FORM: FormRow = {
   id: 1,
+  trailItemId: 5,
   title: 'Quiz',
   description: null,
   minScoreToPass: 70,

@@ -1,4 +1,4 @@
-import type { FormRecord, NewSubmission } from '../store/types.js';
+import type { FormRow, NewSubmission } from '@rota-perf/rota-db';
 import type { AnswerBody } from '../validation/progress-bodies.js';
 
 /** Why a submission is rejected with 422 before anything is saved. */
@@ -25,7 +25,7 @@ function isAnswered(type: string, answer: AnswerBody | undefined): boolean {
 
 /** Validates and scores answers against a form (contract §2.3 form-submission steps 8-10). */
 export function scoreSubmission(
-  form: FormRecord,
+  form: FormRow,
   answers: AnswerBody[],
 ): ScoredSubmission | ScoringRejection {
   const questionIds = new Set(form.questions.map((q) => q.id));

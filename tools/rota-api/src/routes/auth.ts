@@ -1,18 +1,14 @@
-import { hash, verify } from '@node-rs/bcrypt';
+import { hashPassword, type UserRow, verifyPassword } from '@rota-perf/rota-db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readJsonBody } from '../http/body.js';
 import { abort, HttpError } from '../http/errors.js';
 import { defineRoute, sendJson } from '../http/routes.js';
 import { clearAuthCookies, clientIdOf, issueAuthCookies } from '../security/session.js';
-import type { UserRecord } from '../store/types.js';
 import { validateLoginBody, validateRegisterBody } from '../validation/auth-bodies.js';
 import type { RouteContext } from './context.js';
 
-/** The original hashes with passlib's bcrypt default cost. */
-const BCRYPT_COST = 12;
-
 /** `UserOut` JSON. */
-export function toUserOut(user: UserRecord) {
+export function toUserOut(user: UserRow) {
   return {
     user_id: user.userId,
     email: user.email,
@@ -51,13 +47,16 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const body = validateRegisterBody(readJsonBody(request));
       if (body instanceof HttpError) throw body;
       enforceRateLimit(ctx, request, 'register', `${body.email}:${body.username}`);
-      if (await ctx.store.userExists(body.email, body.username)) {
+      if (
+        (await ctx.repos.users.existsEmail(body.email)) ||
+        (await ctx.repos.users.existsUsername(body.username))
+      ) {
         throw abort(409, 'Dados já cadastrados');
       }
       if (!isIsoDate(body.birthday)) throw abort(500, 'Internal Server Error');
-      const passwordHash = await hash(body.password, { cost: BCRYPT_COST, version: '2b' });
-      const created = await ctx.store.createUser({ ...body, passwordHash });
-      if (created === 'duplicate') throw abort(409, 'Dados já cadastrados');
+      const passwordHash = await hashPassword(body.password);
+      const created = await ctx.repos.users.createUser({ ...body, passwordHash });
+      if (!created) throw abort(409, 'Dados já cadastrados');
       issueAuthCookies(request, reply, ctx.config, created, body.remember);
       sendJson(reply, { user: toUserOut(created) });
     },
@@ -67,8 +66,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const body = validateLoginBody(readJsonBody(request));
       if (body instanceof HttpError) throw body;
       enforceRateLimit(ctx, request, 'login', body.email);
-      const user = await ctx.store.findUserByEmail(body.email);
-      if (!user || !(await verify(body.password, user.passwordHash).catch(() => false))) {
+      const user = await ctx.repos.users.getUserByEmail(body.email);
+      if (!user || !(await verifyPassword(body.password, user.passwordHash).catch(() => false))) {
         throw abort(401, 'Credenciais inválidas');
       }
       issueAuthCookies(request, reply, ctx.config, user, body.remember);

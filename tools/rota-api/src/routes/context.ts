@@ -1,10 +1,11 @@
+import type { Repositories } from '@rota-perf/rota-db';
 import type { RotaApiConfig } from '../config.js';
 import type { SlidingLogRateLimiter } from '../security/rate-limiter.js';
-import type { RotaStore } from '../store/types.js';
 
 /** What every route module receives. */
 export interface RouteContext {
   config: RotaApiConfig;
-  store: RotaStore;
+  /** rota-db repositories over the API's pool (created once; their statements are prepared). */
+  repos: Repositories;
   limiter: SlidingLogRateLimiter;
 }

@@ -1,6 +1,6 @@
+import { type FormRow, type ItemRow, roundPercent } from '@rota-perf/rota-db';
 import type { FastifyInstance } from 'fastify';
 import { extractYoutubeId, resourceKindOf } from '../domain/items.js';
-import { roundHalfEven2 } from '../domain/rounding.js';
 import { scoreSubmission } from '../domain/scoring.js';
 import { checkVideoRules, effectiveProgress } from '../domain/video-rules.js';
 import { readJsonBody } from '../http/body.js';
@@ -8,7 +8,6 @@ import { abort, detailError, HttpError } from '../http/errors.js';
 import { idParam } from '../http/params.js';
 import { defineRoute, ID, sendJson } from '../http/routes.js';
 import { enforceCsrf } from '../security/session.js';
-import type { FormRecord, ItemFull } from '../store/types.js';
 import { validateFormSubmissionBody, validateProgressBody } from '../validation/progress-bodies.js';
 import type { RouteContext } from './context.js';
 import { requireUser } from './me.js';
@@ -16,8 +15,8 @@ import { requireUser } from './me.js';
 const ITEM_PATH = `/trails/:trailId${ID}/items/:itemId${ID}`;
 const FORM_NOT_FOUND = 'Formulário não encontrado para este item';
 
-async function requireUnlocked(ctx: RouteContext, userId: number, item: ItemFull) {
-  const blocker = await ctx.store.findBlockingItem(userId, item.trailId, item.id);
+async function requireUnlocked(ctx: RouteContext, userId: number, item: ItemRow) {
+  const blocker = await ctx.repos.items.findBlockingItem(userId, item.trailId, item.id);
   if (blocker) {
     throw detailError(423, {
       detail: 'Conclua o item obrigatório antes de prosseguir.',
@@ -27,7 +26,9 @@ async function requireUnlocked(ctx: RouteContext, userId: number, item: ItemFull
   }
 }
 
-function toFormJson(form: FormRecord) {
+const QUESTION_TYPES = new Set(['ESSAY', 'TRUE_OR_FALSE', 'SINGLE_CHOICE']);
+
+function toFormJson(form: FormRow) {
   return {
     id: form.id,
     title: form.title,
@@ -37,7 +38,7 @@ function toFormJson(form: FormRecord) {
     questions: form.questions.map((q) => ({
       id: q.id,
       prompt: q.prompt ?? '',
-      type: q.type,
+      type: QUESTION_TYPES.has(q.type) ? q.type : 'UNKNOWN',
       required: q.required,
       order_index: q.orderIndex,
       points: q.points,
@@ -46,12 +47,12 @@ function toFormJson(form: FormRecord) {
   };
 }
 
-function itemTypeOf(item: ItemFull): string {
+function itemTypeOf(item: ItemRow): string {
   return item.type ?? 'DOC';
 }
 
 async function itemInTrail(ctx: RouteContext, trailId: number, itemId: number, message: string) {
-  const item = await ctx.store.getItemInTrail(trailId, itemId);
+  const item = await ctx.repos.items.getItemInTrail(trailId, itemId);
   if (!item) throw abort(404, message);
   return item;
 }
@@ -70,9 +71,9 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
       await requireUnlocked(ctx, user.userId, item);
       const type = itemTypeOf(item);
       if (!['VIDEO', 'DOC', 'FORM'].includes(type)) throw abort(500, 'Internal Server Error');
-      const form = type === 'FORM' ? await ctx.store.getFormForItem(item.id) : null;
+      const form = type === 'FORM' ? await ctx.repos.forms.getFormForItem(item.id) : null;
       if (type === 'FORM' && !form) throw abort(404, FORM_NOT_FOUND);
-      const { prev, next } = await ctx.store.getNeighbourIds(item);
+      const { prevItemId: prev, nextItemId: next } = await ctx.repos.items.getAdjacentItems(item);
       const url = item.url.trim();
       sendJson(reply, {
         id: item.id,
@@ -108,7 +109,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
       await requireUnlocked(ctx, user.userId, item);
       let stored = body.progressValue;
       if (itemTypeOf(item) === 'VIDEO') {
-        const existing = await ctx.store.getStoredProgressValue(user.userId, item.id);
+        const existing = await ctx.repos.userProgress.getProgressValue(user.userId, item.id);
         const duration = item.durationSeconds ?? 0;
         if (user.role !== 'Admin' && user.role !== 'Manager') {
           const outcome = checkVideoRules({
@@ -133,10 +134,9 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
         }
         stored = effectiveProgress(existing, body.progressValue, duration);
       }
-      await ctx.store.ensureEnrollment(user.userId, item.trailId);
-      await ctx.store.upsertItemProgress({
+      await ctx.repos.userTrails.ensureEnrollment(user.userId, item.trailId);
+      await ctx.repos.userProgress.saveItemProgress({
         userId: user.userId,
-        trailId: item.trailId,
         itemId: item.id,
         status: body.status,
         progressValue: stored,
@@ -158,32 +158,31 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
       );
       if (itemTypeOf(item) !== 'FORM') throw abort(400, 'Este item não é um formulário');
       await requireUnlocked(ctx, user.userId, item);
-      const form = await ctx.store.getFormForItem(item.id);
+      const form = await ctx.repos.forms.getFormForItem(item.id);
       if (!form) throw abort(404, FORM_NOT_FOUND);
-      await ctx.store.ensureEnrollment(user.userId, item.trailId);
+      await ctx.repos.userTrails.ensureEnrollment(user.userId, item.trailId);
       const scored = scoreSubmission(form, body.answers);
       if (!('answers' in scored)) throw detailError(422, scored);
-      const submissionId = await ctx.store.insertSubmission({
+      const submissionId = await ctx.repos.forms.insertSubmission({
         formId: form.id,
         userId: user.userId,
-        score: roundHalfEven2(scored.scorePercent),
+        score: roundPercent(scored.scorePercent),
         passed: scored.passed,
         durationSeconds: body.durationSeconds,
         answers: scored.answers,
       });
       if (scored.passed === true) {
-        await ctx.store.upsertItemProgress({
+        await ctx.repos.userProgress.saveItemProgress({
           userId: user.userId,
-          trailId: item.trailId,
           itemId: item.id,
           status: 'COMPLETED',
           progressValue: null,
-          passedSubmissionId: submissionId,
+          lastPassedSubmissionId: submissionId,
         });
       }
       sendJson(reply, {
         submission_id: submissionId,
-        score: roundHalfEven2(scored.scorePercent),
+        score: roundPercent(scored.scorePercent),
         score_points: scored.scorePoints,
         max_points: scored.maxPoints,
         max_score: scored.maxPoints > 0 ? 100 : 0,

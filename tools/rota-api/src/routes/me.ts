@@ -10,7 +10,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: RouteContext): void 
   defineRoute(app, '/me', {
     GET: async (request, reply) => {
       const claims = requireSession(request, ctx.config);
-      const user = await ctx.store.findUserById(claims.id);
+      const user = await ctx.repos.users.getUserById(claims.id);
       if (!user) throw abort(404, 'Usuário não encontrado');
       echoCsrfCookie(request, reply, ctx.config);
       sendJson(reply, { user: toUserOut(user) });
@@ -29,7 +29,7 @@ export async function requireUser(
   request: Parameters<typeof requireSession>[0],
 ) {
   const claims = requireSession(request, ctx.config);
-  const user = await ctx.store.findUserById(claims.id);
+  const user = await ctx.repos.users.getUserById(claims.id);
   if (!user) throw abort(401, 'Sessão inválida');
   return user;
 }

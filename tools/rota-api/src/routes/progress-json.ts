@@ -1,4 +1,7 @@
-import type { ProgressEntry } from '../store/types.js';
+import type { ProgressEntry as Entry } from '@rota-perf/rota-db';
+
+/** A progress-map entry with ISO timestamps, as the API sends them. */
+type ProgressEntry = Entry<string>;
 
 function certificateOf(entry: ProgressEntry) {
   const c = entry.certificate;

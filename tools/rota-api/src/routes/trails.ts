@@ -1,15 +1,15 @@
+import type { ProgressEntry, TrailRow } from '@rota-perf/rota-db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { toItemOut } from '../domain/items.js';
 import { abort } from '../http/errors.js';
 import { idParam, paginationOf, parsePositiveQueryInt } from '../http/params.js';
 import { defineRoute, ID, sendJson } from '../http/routes.js';
 import { readSession } from '../security/session.js';
-import type { ProgressEntry, TrailRecord } from '../store/types.js';
 import type { RouteContext } from './context.js';
 
 type Query = Record<string, unknown>;
 
-function toTrailOut(trail: TrailRecord, progress: ProgressEntry | undefined | null) {
+function toTrailOut(trail: TrailRow, progress: ProgressEntry<string> | undefined | null) {
   return {
     id: trail.id,
     name: trail.name,
@@ -29,10 +29,10 @@ function toTrailOut(trail: TrailRecord, progress: ProgressEntry | undefined | nu
 }
 
 /** TrailOut objects with per-user fields when the (optional) session is valid. */
-async function trailsOut(ctx: RouteContext, request: FastifyRequest, trails: TrailRecord[]) {
+async function trailsOut(ctx: RouteContext, request: FastifyRequest, trails: TrailRow[]) {
   const session = readSession(request, ctx.config);
   if (session.kind !== 'ok' || trails.length === 0) return trails.map((t) => toTrailOut(t, null));
-  const map = await ctx.store.getProgressMap(
+  const map = await ctx.repos.userTrails.getProgressMapIso(
     session.claims.id,
     trails.map((t) => t.id),
   );
@@ -62,7 +62,7 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
   defineRoute(app, '/trails/', {
     GET: async (request, reply) => {
       const { page, pageSize, offset } = pageOf(request, 10);
-      const { rows, total } = await ctx.store.listTrails(offset, pageSize);
+      const { rows, total } = await ctx.repos.trails.listAll({ offset, limit: pageSize });
       sendJson(reply, {
         trails: await trailsOut(ctx, request, rows),
         pagination: paginationOf(page, pageSize, total),
@@ -71,13 +71,13 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
   });
   defineRoute(app, '/trails/showcase', {
     GET: async (request, reply) => {
-      const rows = await ctx.store.listShowcase();
+      const rows = await ctx.repos.trails.listShowcase();
       sendJson(reply, { trails: await trailsOut(ctx, request, rows) });
     },
   });
   defineRoute(app, `/trails/:trailId${ID}`, {
     GET: async (request, reply) => {
-      const trail = await ctx.store.getTrail(idParam(request, 'trailId'));
+      const trail = await ctx.repos.trails.getTrail(idParam(request, 'trailId'));
       if (!trail) throw abort(404, 'Trail not found');
       const [out] = await trailsOut(ctx, request, [trail]);
       sendJson(reply, out);
@@ -86,11 +86,10 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
   defineRoute(app, `/trails/:trailId${ID}/sections`, {
     GET: async (request, reply) => {
       const { page, pageSize, offset } = pageOf(request, 20);
-      const { rows, total } = await ctx.store.listSections(
-        idParam(request, 'trailId'),
+      const { rows, total } = await ctx.repos.trails.listSections(idParam(request, 'trailId'), {
         offset,
-        pageSize,
-      );
+        limit: pageSize,
+      });
       sendJson(reply, {
         sections: rows.map((s) => ({ id: s.id, title: s.title, order_index: s.orderIndex })),
         pagination: paginationOf(page, pageSize, total),
@@ -102,12 +101,10 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const { page, pageSize, offset } = pageOf(request, 25);
       const trailId = idParam(request, 'trailId');
       const sectionId = idParam(request, 'sectionId');
-      const { rows, total } = await ctx.store.listSectionItems(
-        trailId,
-        sectionId,
+      const { rows, total } = await ctx.repos.trails.listSectionItems(trailId, sectionId, {
         offset,
-        pageSize,
-      );
+        limit: pageSize,
+      });
       sendJson(reply, {
         items: rows.map(toItemOut),
         pagination: paginationOf(page, pageSize, total),
@@ -116,22 +113,24 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
   });
   defineRoute(app, `/trails/:trailId${ID}/sections-with-items`, {
     GET: async (request, reply) => {
-      const sections = await ctx.store.listSectionsWithItems(idParam(request, 'trailId'));
+      const sections = await ctx.repos.trails.listSectionsWithItemsJson(
+        idParam(request, 'trailId'),
+      );
       sendJson(reply, sections, 200, true);
     },
   });
   const texts = {
-    'included-items': 'included',
-    requirements: 'requirements',
-    audience: 'audience',
-  } as const;
-  for (const [path, kind] of Object.entries(texts)) {
+    'included-items': ctx.repos.trails.listIncludedItems,
+    requirements: ctx.repos.trails.listRequirements,
+    audience: ctx.repos.trails.listAudience,
+  };
+  for (const [path, list] of Object.entries(texts)) {
     defineRoute(app, `/trails/:trailId${ID}/${path}`, {
       GET: async (request, reply) => {
-        const rows = await ctx.store.listTrailTexts(kind, idParam(request, 'trailId'));
+        const rows = await list(idParam(request, 'trailId'));
         sendJson(
           reply,
-          rows.map((text) => ({ text_val: text })),
+          rows.map((row) => ({ text_val: row.textVal })),
         );
       },
     });

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { percentOf } from '../domain/rounding.js';
 import { detailError } from '../http/errors.js';
 import { idParam } from '../http/params.js';
 import { defineRoute, ID, sendJson } from '../http/routes.js';
@@ -11,13 +10,13 @@ import { emptyProgressEntry, toProgressEntryJson, toProgressOut } from './progre
 const NOT_ENROLLED = 'Você precisa se inscrever na trilha antes de acessar o progresso.';
 
 async function syncedEntry(ctx: RouteContext, userId: number, trailId: number) {
-  await ctx.store.syncTrailProgress(userId, trailId);
-  const map = await ctx.store.getProgressMap(userId, [trailId]);
+  await ctx.repos.userTrails.syncTrailProgress(userId, trailId);
+  const map = await ctx.repos.userTrails.getProgressMapIso(userId, [trailId]);
   return map.get(trailId) ?? emptyProgressEntry();
 }
 
 async function requireEnrolled(ctx: RouteContext, userId: number, trailId: number) {
-  if (!(await ctx.store.isEnrolled(userId, trailId)))
+  if (!(await ctx.repos.userTrails.isEnrolled(userId, trailId)))
     throw detailError(403, { detail: NOT_ENROLLED });
 }
 
@@ -28,8 +27,8 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
       const trailId = idParam(request, 'trailId');
       enforceCsrf(request, ctx.config);
       const user = await requireUser(ctx, request);
-      await ctx.store.ensureEnrollment(user.userId, trailId);
-      const firstItemId = await ctx.store.firstItemId(trailId);
+      await ctx.repos.userTrails.ensureEnrollment(user.userId, trailId);
+      const firstItemId = await ctx.repos.items.firstItemInLockOrder(trailId);
       const entry = await syncedEntry(ctx, user.userId, trailId);
       sendJson(reply, {
         ok: true,
@@ -51,7 +50,7 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
       const trailId = idParam(request, 'trailId');
       const user = await requireUser(ctx, request);
       await requireEnrolled(ctx, user.userId, trailId);
-      const rows = await ctx.store.getItemsProgress(user.userId, trailId);
+      const rows = await ctx.repos.userTrails.getItemsProgressIso(user.userId, trailId);
       sendJson(
         reply,
         rows.map((r) => ({
@@ -68,7 +67,7 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
       const trailId = idParam(request, 'trailId');
       const user = await requireUser(ctx, request);
       await requireEnrolled(ctx, user.userId, trailId);
-      const rows = await ctx.store.getSectionsProgress(user.userId, trailId);
+      const rows = await ctx.repos.userTrails.getSectionsProgress(user.userId, trailId);
       sendJson(
         reply,
         rows.map((r) => ({
@@ -76,7 +75,7 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
           title: r.title,
           total: r.total,
           done: r.done,
-          percent: percentOf(r.done, r.total),
+          percent: r.percent,
         })),
       );
     },

@@ -25,7 +25,7 @@ function sign(input: string, secret: string): Buffer {
 
 /** Issues an HS256 session token that expires 24 h after `nowSeconds`. */
 export function signSessionToken(
-  user: { id: number; email: string; role: string; username: string },
+  user: { id: number; email: string; role: string | null; username: string | null },
   secret: string,
   nowSeconds: number,
 ): string {

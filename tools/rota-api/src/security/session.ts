@@ -78,7 +78,7 @@ export function issueAuthCookies(
   request: FastifyRequest,
   reply: FastifyReply,
   config: RotaApiConfig,
-  user: { userId: number; email: string; role: string; username: string },
+  user: { userId: number; email: string; role: string | null; username: string | null },
   remember: boolean,
 ): void {
   const now = Date.now();
