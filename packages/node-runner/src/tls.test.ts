@@ -22,38 +22,33 @@ afterAll(() => {
   server?.close();
 });
 
+/** Runs a fixture against the server; returns the exit code and the console lines. */
+async function runAgainstServer(fixture: string, ...env: string[]) {
+  const args = ['run', '-q', '-e', `BASE=${base}`];
+  for (const e of env) args.push('-e', e);
+  const r = await runBin([...args, resolve(fixturesDir, fixture)]);
+  return { code: r.code, messages: consoleMessages(r.stderr) };
+}
+
 describe('TLS', () => {
   it('rejects an unknown certificate authority with k6 error code 1310', async () => {
-    const r = await runBin(['run', '-q', '-e', `BASE=${base}`, resolve(fixturesDir, 'tls.js')]);
-    expect(r.code).toBe(0);
-    expect(consoleMessages(r.stderr)).toEqual([
-      'TLS 0 1310 false x509: certificate signed by unknown authority',
-    ]);
+    expect(await runAgainstServer('tls.js')).toEqual({
+      code: 0,
+      messages: ['TLS 0 1310 false x509: certificate signed by unknown authority'],
+    });
   });
 
   it('accepts it with insecureSkipTLSVerify and measures the handshake', async () => {
-    const r = await runBin([
-      'run',
-      '-q',
-      '-e',
-      `BASE=${base}`,
-      '-e',
-      'INSECURE=1',
-      resolve(fixturesDir, 'tls.js'),
-    ]);
-    expect(r.code).toBe(0);
-    expect(consoleMessages(r.stderr)).toEqual(['TLS 200 0 true ']);
+    expect(await runAgainstServer('tls.js', 'INSECURE=1')).toEqual({
+      code: 0,
+      messages: ['TLS 200 0 true '],
+    });
   });
 
   it('applies insecureSkipTLSVerify to setup() and teardown() too, not only to iterations', async () => {
-    const r = await runBin([
-      'run',
-      '-q',
-      '-e',
-      `BASE=${base}`,
-      resolve(fixturesDir, 'tls-lifecycle.js'),
-    ]);
-    expect(r.code).toBe(0);
-    expect(consoleMessages(r.stderr)).toEqual(['SETUP 200 0', 'DEFAULT 200 0', 'TEARDOWN 200 0']);
+    expect(await runAgainstServer('tls-lifecycle.js')).toEqual({
+      code: 0,
+      messages: ['SETUP 200 0', 'DEFAULT 200 0', 'TEARDOWN 200 0'],
+    });
   });
 });

@@ -115,6 +115,8 @@ export class VuConnections {
       const i = list.indexOf(conn);
       if (i >= 0) list.splice(i, 1);
     }
+    // A connect still in progress is not the client's yet: end it here.
+    conn.socket?.destroy();
     conn.client.destroy().catch(() => {});
   }
 
