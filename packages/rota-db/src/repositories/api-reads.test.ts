@@ -97,6 +97,58 @@ describe('API reads', () => {
     expect(await repos.trails.listSectionsWithItemsJson(987_654)).toEqual([]);
   });
 
+  it('pages carry the total in one statement; past the end the total is still right', async () => {
+    const trailId = tid(trail);
+    const sections = trail.sections.length;
+    const [row] = await t.client`select count(*)::int as n from trails`;
+    const trails = row?.n as number;
+    expect(await repos.trails.listAll({ offset: 0, limit: 2 })).toMatchObject({ total: trails });
+    expect(await repos.trails.listAll({ offset: trails + 5, limit: 2 })).toEqual({
+      rows: [],
+      total: trails,
+    });
+    const page = await repos.trails.listSections(trailId, { offset: 1, limit: 1 });
+    expect(page.total).toBe(sections);
+    expect(Object.keys(page.rows[0] ?? {})).not.toContain('total');
+    expect(await repos.trails.listSections(trailId, { offset: 99, limit: 5 })).toEqual({
+      rows: [],
+      total: sections,
+    });
+    const [first] = await repos.trails.listSectionsWithItems(trailId);
+    const items = first?.items.length as number;
+    expect(
+      await repos.trails.listSectionItems(trailId, first?.id as number, { offset: 99, limit: 5 }),
+    ).toEqual({ rows: [], total: items });
+    expect(await repos.trails.listSections(987_654)).toEqual({ rows: [], total: 0 });
+  });
+
+  it('getProgressIso syncs first, then answers with ISO timestamps', async () => {
+    const userId = await newUser();
+    const trailId = tid(trail);
+    const items = itemsInLockOrder(trail);
+    await repos.userTrails.ensureEnrollment(userId, trailId);
+    await repos.userProgress.upsertItemProgress({
+      userId,
+      itemId: iid(items[0] as FixtureItem),
+      status: 'COMPLETED',
+    });
+    // The upsert alone does not sync: the stored enrolment still says ENROLLED, 0 %.
+    expect((await repos.userTrails.getEnrollment(userId, trailId))?.status).toBe('ENROLLED');
+    const entry = await repos.userTrails.getProgressIso(userId, trailId);
+    expect(entry).toMatchObject({
+      done: 1,
+      total: items.length,
+      status: 'IN_PROGRESS',
+      computedProgressPercent: percentOf(1, items.length),
+      completedAt: null,
+    });
+    expect(entry.enrolledAt).toMatch(ISO);
+    expect(await repos.userTrails.getProgressForUser(userId, trailId)).toEqual({
+      ...entry,
+      enrolledAt: new Date(entry.enrolledAt as string),
+    });
+  });
+
   it('isEnrolled and getProgressValue follow the rows', async () => {
     const userId = await newUser();
     const item = itemsInLockOrder(trail)[0] as FixtureItem;

@@ -5,8 +5,10 @@ import { preparedSql } from './prepared.js';
 import type { ProgressEntry } from './rows.js';
 import type { TimestampMapper } from './sql-parts.js';
 
-type MapRow = {
+/** A raw progress-map row (driver types: int8 as string, timestamps as text). */
+export type MapRow = {
   trail_id: string;
+  enrollment_id: string | null;
   total: number;
   done: number;
   progress_percent: number | null;
@@ -35,7 +37,8 @@ export function createProgressMapReader(db: Executor) {
            join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${sql.placeholder('userId')}
           where ti.trail_id = t.trail_id
             and uip.status_id = (select id from lk_progress_status where code = 'COMPLETED')) as done,
-        ut.progress_percent::float8 as progress_percent, ut.id is not null as enrolled,
+        ut.id as enrollment_id, ut.progress_percent::float8 as progress_percent,
+        ut.id is not null as enrolled,
         ut.started_at, es.code as status, ut.completed_at, ut.review_rating, ut.review_comment,
         c.certificate_hash, c.credential_id, c.issued_at
       from unnest(${sql.placeholder('trailIds')}::bigint[]) with ordinality as t(trail_id, ord)
@@ -44,38 +47,48 @@ export function createProgressMapReader(db: Executor) {
       left join trail_certificates c on c.trail_id = t.trail_id and c.user_id = ${sql.placeholder('userId')}
       order by t.ord`,
   );
-  return async <T>(
-    userId: number,
-    trailIds: number[],
-    time: TimestampMapper<T>,
-  ): Promise<Map<number, ProgressEntry<T>>> => {
-    const result = new Map<number, ProgressEntry<T>>();
-    if (trailIds.length === 0) return result;
-    for (const row of await read({ userId, trailIds })) {
-      const total = row.total;
-      const done = total > 0 ? Math.min(row.done, total) : row.done;
-      const entry: ProgressEntry<T> = {
-        done,
-        total,
-        computedProgressPercent: row.enrolled
-          ? Number(row.progress_percent ?? 0)
-          : percentOf(done, total),
-        nextAction: total > 0 && done >= total ? 'Revisar' : done > 0 ? 'Continuar' : 'Começar',
-        enrolledAt: time(row.started_at),
-        status: row.status,
-        completedAt: time(row.completed_at),
-        reviewRating: row.review_rating,
-        reviewComment: row.review_comment,
-      };
-      if (row.certificate_hash !== null) {
-        entry.certificate = {
-          hash: row.certificate_hash,
-          credentialId: row.credential_id ?? '',
-          issuedAt: time(row.issued_at),
-        };
-      }
-      result.set(Number(row.trail_id), entry);
-    }
-    return result;
+  return {
+    /** The raw rows, one per requested trail in the requested order. */
+    rows: (userId: number, trailIds: number[]): Promise<MapRow[]> =>
+      trailIds.length === 0 ? Promise.resolve([]) : read({ userId, trailIds }),
+    /** The map of contract §2.2, keyed by trail id. */
+    async map<T>(
+      userId: number,
+      trailIds: number[],
+      time: TimestampMapper<T>,
+    ): Promise<Map<number, ProgressEntry<T>>> {
+      const result = new Map<number, ProgressEntry<T>>();
+      if (trailIds.length === 0) return result;
+      for (const row of await read({ userId, trailIds }))
+        result.set(Number(row.trail_id), toProgressEntry(row, time));
+      return result;
+    },
   };
+}
+
+/** One map entry from its row (contract §2.2 rules). */
+export function toProgressEntry<T>(row: MapRow, time: TimestampMapper<T>): ProgressEntry<T> {
+  const total = row.total;
+  const done = total > 0 ? Math.min(row.done, total) : row.done;
+  const entry: ProgressEntry<T> = {
+    done,
+    total,
+    computedProgressPercent: row.enrolled
+      ? Number(row.progress_percent ?? 0)
+      : percentOf(done, total),
+    nextAction: total > 0 && done >= total ? 'Revisar' : done > 0 ? 'Continuar' : 'Começar',
+    enrolledAt: time(row.started_at),
+    status: row.status,
+    completedAt: time(row.completed_at),
+    reviewRating: row.review_rating,
+    reviewComment: row.review_comment,
+  };
+  if (row.certificate_hash !== null) {
+    entry.certificate = {
+      hash: row.certificate_hash,
+      credentialId: row.credential_id ?? '',
+      issuedAt: time(row.issued_at),
+    };
+  }
+  return entry;
 }

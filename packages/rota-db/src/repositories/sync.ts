@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
 import { percentOf } from '../progress/round.js';
 import { preparedSql } from './prepared.js';
+import { createProgressMapReader, type MapRow } from './progress-map.js';
 
 /** What a sync wrote: null when the user is not enrolled (nothing to sync). */
 export interface SyncResult {
@@ -17,24 +18,15 @@ export interface SyncResult {
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * The trail sync of contract §2.3 over one executor, as two prepared statements: count, then
- * write. Build once per executor (`createSync`) and call many times.
+ * The trail sync of contract §2.3 over one executor. It reads the trail's progress-map row
+ * (counts and the stored enrolment) and writes only when a value changes. Build once per
+ * executor (`createSync`) and call many times.
  */
 export function createSync(db: Executor) {
-  const count = preparedSql<{ id: string; total: number; done: number }>(
-    db,
-    () => sql`
-      select ut.id,
-        (select count(*)::int from trail_items ti where ti.trail_id = ${p('trailId')}) as total,
-        (select count(*)::int from trail_items ti
-           join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${p('userId')}
-          where ti.trail_id = ${p('trailId')}
-            and uip.status_id = (select id from lk_progress_status where code = 'COMPLETED')) as done
-      from user_trails ut where ut.user_id = ${p('userId')} and ut.trail_id = ${p('trailId')}`,
-  );
-  // The UPDATE only touches the row when a value changes: GET progress syncs on every call and
-  // an unchanged enrolment then costs no new row version, no WAL and no commit flush. While
-  // complete, completed_at = now() always differs, so that rewrite (the original's) still happens.
+  const reader = createProgressMapReader(db);
+  // IS DISTINCT FROM keeps a concurrent sync that already wrote the same values from writing
+  // again. While complete, completed_at = now() always differs, so that rewrite (the
+  // original's) still happens.
   const write = preparedSql<{ id: string }>(
     db,
     () => sql`
@@ -55,30 +47,56 @@ export function createSync(db: Executor) {
       on conflict (user_id, trail_id) do nothing
       returning id`,
   );
+
   /**
-   * Recomputes `user_trails` for an enrolled user (contract §2.3 "sync"): percent, status,
-   * completed_at (rewritten to now on every sync while complete) and a certificate if missing.
+   * Syncs from an already-read map row; `wrote` says whether `user_trails` may have changed
+   * (the row is then stale). GET progress, the hottest write-bearing read, usually writes
+   * nothing: one statement for the read instead of a read, an UPDATE and a commit flush.
    */
-  return async (userId: number, trailId: number): Promise<SyncResult | null> => {
-    const [row] = await count({ userId, trailId });
-    if (!row) return null;
+  const syncRow = async (
+    row: MapRow | undefined,
+  ): Promise<{ result: SyncResult | null; wrote: boolean }> => {
+    if (!row || row.enrollment_id === null) return { result: null, wrote: false };
     const total = row.total;
     const done = Math.min(row.done, total);
     const complete = total > 0 && done >= total;
     const status = complete ? 'COMPLETED' : done > 0 ? 'IN_PROGRESS' : 'ENROLLED';
     const progressPercent = Math.min(100, percentOf(done, total));
+    const result = { done, total, progressPercent, status, certificateIssued: false } as const;
+    const unchanged =
+      !complete &&
+      row.status === status &&
+      row.completed_at === null &&
+      Number(row.progress_percent) === progressPercent;
+    if (unchanged) return { result, wrote: false };
     // One random 16-hex token serves as both hash and credential id, as in the original.
     const token = randomBytes(8).toString('hex');
-    const issued = await write({ id: row.id, status, percent: progressPercent, complete, token });
-    return { done, total, progressPercent, status, certificateIssued: issued.length > 0 };
+    const issued = await write({
+      id: row.enrollment_id,
+      status,
+      percent: progressPercent,
+      complete,
+      token,
+    });
+    return { result: { ...result, certificateIssued: issued.length > 0 }, wrote: true };
   };
+
+  /**
+   * Recomputes `user_trails` for an enrolled user (contract §2.3 "sync"): percent, status,
+   * completed_at (rewritten to now on every sync while complete) and a certificate if missing.
+   */
+  const sync = async (userId: number, trailId: number): Promise<SyncResult | null> => {
+    const [row] = await reader.rows(userId, [trailId]);
+    return (await syncRow(row)).result;
+  };
+  return { sync, syncRow, reader };
 }
 
-/** One-off sync over `db` (prepares its statements for this call only). */
+/** One-off sync over `db` (e.g. a transaction). */
 export function syncTrailProgress(
   db: Executor,
   userId: number,
   trailId: number,
 ): Promise<SyncResult | null> {
-  return createSync(db)(userId, trailId);
+  return createSync(db).sync(userId, trailId);
 }

@@ -43,6 +43,20 @@ const sectionColumns = {
   orderIndex: trailSections.orderIndex,
 };
 
+// The total rides on every row of the page (`count(*) over ()` is computed before LIMIT and
+// OFFSET): one round trip instead of the original's count + page. Only an empty page needs
+// the separate count (0 without one when the page starts at 0).
+const totalSql = sql<number>`count(*) over ()`.mapWith(Number);
+
+async function pageOf<T extends { total: number }>(
+  rows: T[],
+  offset: number,
+  count: () => Promise<number | undefined>,
+): Promise<Page<Omit<T, 'total'>>> {
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : ((await count()) ?? 0));
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}
+
 /** Trail content queries (db-bench cases 1–9 and the public trail endpoints). */
 export function createTrailsRepository(db: Executor) {
   // Prepared once per repository (see prepared.ts): the API calls these on every request.
@@ -70,7 +84,7 @@ export function createTrailsRepository(db: Executor) {
   );
   const trailPage = lazy(() =>
     db
-      .select(trailColumns)
+      .select({ ...trailColumns, total: totalSql })
       .from(trails)
       .orderBy(asc(trails.name))
       .offset(p('offset'))
@@ -95,7 +109,7 @@ export function createTrailsRepository(db: Executor) {
   );
   const sectionPage = lazy(() =>
     db
-      .select(sectionColumns)
+      .select({ ...sectionColumns, total: totalSql })
       .from(trailSections)
       .where(sectionWhere)
       .orderBy(asc(trailSections.orderIndex), asc(trailSections.id))
@@ -112,7 +126,7 @@ export function createTrailsRepository(db: Executor) {
   );
   const itemPage = lazy(() =>
     db
-      .select(itemColumns)
+      .select({ ...itemColumns, total: totalSql })
       .from(trailItems)
       .leftJoin(lkItemType, eq(lkItemType.id, trailItems.itemTypeId))
       .where(itemWhere)
@@ -147,11 +161,10 @@ export function createTrailsRepository(db: Executor) {
       return showcase().execute();
     },
 
-    /** Case 2: total count, then trails by name (default offset 0, limit 10). */
+    /** Case 2: total count and trails by name (default offset 0, limit 10). */
     async listAll({ offset = 0, limit = 10 }: Window = {}): Promise<Page<TrailRow>> {
-      const [count] = await trailCount().execute();
       const rows = await trailPage().execute({ offset, limit });
-      return { rows, total: count?.total ?? 0 };
+      return pageOf(rows, offset, async () => (await trailCount().execute())[0]?.total);
     },
 
     /** Case 3: one trail by id, or null. */
@@ -171,9 +184,12 @@ export function createTrailsRepository(db: Executor) {
       trailId: number,
       { offset = 0, limit = 10 }: Window = {},
     ): Promise<Page<SectionRow>> {
-      const [count] = await sectionCount().execute({ trailId });
       const rows = await sectionPage().execute({ trailId, offset, limit });
-      return { rows, total: count?.total ?? 0 };
+      return pageOf(
+        rows,
+        offset,
+        async () => (await sectionCount().execute({ trailId }))[0]?.total,
+      );
     },
 
     /** Case 5: total + items of one section of one trail by (order_index, id) (default limit 10). */
@@ -182,9 +198,12 @@ export function createTrailsRepository(db: Executor) {
       sectionId: number,
       { offset = 0, limit = 10 }: Window = {},
     ): Promise<Page<ItemRow>> {
-      const [count] = await itemCount().execute({ trailId, sectionId });
       const rows = await itemPage().execute({ trailId, sectionId, offset, limit });
-      return { rows, total: count?.total ?? 0 };
+      return pageOf(
+        rows,
+        offset,
+        async () => (await itemCount().execute({ trailId, sectionId }))[0]?.total,
+      );
     },
 
     /**

@@ -3,7 +3,7 @@ import type { Executor } from '../db/types.js';
 import { percentOf } from '../progress/round.js';
 import { lkEnrollmentStatus, trailItems, userTrails } from '../schema/index.js';
 import { lazy, preparedSql } from './prepared.js';
-import { createProgressMapReader } from './progress-map.js';
+import { toProgressEntry } from './progress-map.js';
 import type { EnrollmentRow, ItemProgressRow, ProgressEntry, SectionProgressRow } from './rows.js';
 import {
   countSql,
@@ -13,7 +13,7 @@ import {
   lookupId,
   type TimestampMapper,
 } from './sql-parts.js';
-import { createSync, syncTrailProgress } from './sync.js';
+import { createSync } from './sync.js';
 
 /** Result of `ensureEnrollment`. */
 export interface EnsureEnrollmentResult {
@@ -56,8 +56,18 @@ export function createUserTrailsRepository(db: Executor) {
       .where(eq(trailItems.trailId, p('trailId')))
       .prepare('user_trails_count_items'),
   );
-  const sync = createSync(db);
-  const readMap = createProgressMapReader(db);
+  const { sync, syncRow, reader } = createSync(db);
+  // Sync, then the entry: the map row read for the sync is the answer unless the sync wrote.
+  const syncedEntry = async <T>(
+    userId: number,
+    trailId: number,
+    time: TimestampMapper<T>,
+  ): Promise<ProgressEntry<T>> => {
+    let [row] = await reader.rows(userId, [trailId]);
+    if ((await syncRow(row)).wrote) [row] = await reader.rows(userId, [trailId]);
+    if (!row) throw new Error(`Progress map of trail ${trailId} returned no row`);
+    return toProgressEntry(row, time);
+  };
   const itemsProgress = preparedSql<{
     item_id: string;
     status: string | null;
@@ -149,7 +159,7 @@ export function createUserTrailsRepository(db: Executor) {
 
     /**
      * Recomputes user_trails (and issues the certificate) for an enrolled user; null if not
-     * enrolled. Two statements, no transaction of its own (the write only happens on a change).
+     * enrolled. A map read, then a write only when a value changes.
      */
     syncTrailProgress: sync,
 
@@ -157,20 +167,24 @@ export function createUserTrailsRepository(db: Executor) {
     getProgressMapForUser: (
       userId: number,
       trailIds: number[],
-    ): Promise<Map<number, ProgressEntry>> => readMap(userId, trailIds, dateTimestamp),
+    ): Promise<Map<number, ProgressEntry>> => reader.map(userId, trailIds, dateTimestamp),
 
     /** `getProgressMapForUser` with timestamps as ISO text with microseconds (the API's JSON). */
     getProgressMapIso: (
       userId: number,
       trailIds: number[],
-    ): Promise<Map<number, ProgressEntry<string>>> => readMap(userId, trailIds, isoTimestamp),
+    ): Promise<Map<number, ProgressEntry<string>>> => reader.map(userId, trailIds, isoTimestamp),
 
-    /** Case 11: sync (in its own transaction), then the map entry of that trail (9 keys, 10 with a certificate). */
-    async getProgressForUser(userId: number, trailId: number): Promise<ProgressEntry> {
-      await db.transaction((tx) => syncTrailProgress(tx, userId, trailId));
-      const map = await readMap(userId, [trailId], dateTimestamp);
-      return map.get(trailId) as ProgressEntry;
-    },
+    /**
+     * Case 11: sync, then the map entry of that trail (9 keys, 10 with a certificate). One
+     * statement when the sync changes nothing; else the write and a second read.
+     */
+    getProgressForUser: (userId: number, trailId: number): Promise<ProgressEntry> =>
+      syncedEntry(userId, trailId, dateTimestamp),
+
+    /** `getProgressForUser` with ISO timestamps (GET /user-trails/:id/progress and enroll). */
+    getProgressIso: (userId: number, trailId: number): Promise<ProgressEntry<string>> =>
+      syncedEntry(userId, trailId, isoTimestamp),
 
     /** Case 12: one row per item of the trail, in lock order, with the user's progress or nulls. */
     getItemsProgress: (userId: number, trailId: number): Promise<ItemProgressRow[]> =>

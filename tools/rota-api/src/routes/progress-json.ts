@@ -39,18 +39,3 @@ export function toProgressOut(entry: ProgressEntry) {
     certificate: certificateOf(entry) ?? null,
   };
 }
-
-/** The entry of a trail with no items and no enrollment. */
-export function emptyProgressEntry(): ProgressEntry {
-  return {
-    done: 0,
-    total: 0,
-    computedProgressPercent: 0,
-    nextAction: 'Começar',
-    enrolledAt: null,
-    status: null,
-    completedAt: null,
-    reviewRating: null,
-    reviewComment: null,
-  };
-}

@@ -5,15 +5,9 @@ import { defineRoute, ID, sendJson } from '../http/routes.js';
 import { enforceCsrf } from '../security/session.js';
 import type { RouteContext } from './context.js';
 import { requireUser } from './me.js';
-import { emptyProgressEntry, toProgressEntryJson, toProgressOut } from './progress-json.js';
+import { toProgressEntryJson, toProgressOut } from './progress-json.js';
 
 const NOT_ENROLLED = 'Você precisa se inscrever na trilha antes de acessar o progresso.';
-
-async function syncedEntry(ctx: RouteContext, userId: number, trailId: number) {
-  await ctx.repos.userTrails.syncTrailProgress(userId, trailId);
-  const map = await ctx.repos.userTrails.getProgressMapIso(userId, [trailId]);
-  return map.get(trailId) ?? emptyProgressEntry();
-}
 
 async function requireEnrolled(ctx: RouteContext, userId: number, trailId: number) {
   if (!(await ctx.repos.userTrails.isEnrolled(userId, trailId)))
@@ -29,7 +23,7 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
       const user = await requireUser(ctx, request);
       await ctx.repos.userTrails.ensureEnrollment(user.userId, trailId);
       const firstItemId = await ctx.repos.items.firstItemInLockOrder(trailId);
-      const entry = await syncedEntry(ctx, user.userId, trailId);
+      const entry = await ctx.repos.userTrails.getProgressIso(user.userId, trailId);
       sendJson(reply, {
         ok: true,
         trail_id: trailId,
@@ -42,7 +36,10 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       const user = await requireUser(ctx, request);
-      sendJson(reply, toProgressOut(await syncedEntry(ctx, user.userId, trailId)));
+      sendJson(
+        reply,
+        toProgressOut(await ctx.repos.userTrails.getProgressIso(user.userId, trailId)),
+      );
     },
   });
   defineRoute(app, `/user-trails/:trailId${ID}/items-progress`, {
