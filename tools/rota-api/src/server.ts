@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { createRotaApp } from './app.js';
 import { type RotaApiConfig, resolveConfig } from './config.js';
@@ -16,7 +17,7 @@ export interface ListenOptions {
   tls?: boolean;
   /** Env map for the configuration (default `process.env`). */
   env?: Record<string, string | undefined>;
-  /** Pool size of the database client (default 10). */
+  /** Pool size of the database client (default: the CPU count, at least 2). */
   maxConnections?: number;
 }
 
@@ -34,7 +35,10 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
   const config = resolveConfig(options.env ?? process.env);
   const host = options.host ?? '127.0.0.1';
   const https = options.tls ? await generateSelfSignedCertificate(host) : undefined;
-  const database = await openApiDatabase(options.databaseUrl, options.maxConnections ?? 10);
+  // About one connection per core: postgres.js pipelines queries on busy connections, and on
+  // 2 cores 2 connections cost less CPU per request than 10 (docs/benchmarks/rota-api.md).
+  const pool = options.maxConnections ?? Math.max(2, availableParallelism());
+  const database = await openApiDatabase(options.databaseUrl, pool);
   const app = createRotaApp({ config, repos: database.repos, server: https ? { https } : {} });
   try {
     await app.listen({ port: options.port ?? 0, host });

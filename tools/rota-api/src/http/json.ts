@@ -1,7 +1,13 @@
 function sortKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  // Most bodies are built in key order (or come sorted from PostgreSQL): no copy for those.
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++)
+    inOrder = (keys[i - 1] as string) < (keys[i] as string);
+  if (inOrder) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
+  for (const key of keys.sort()) {
     sorted[key] = (value as Record<string, unknown>)[key];
   }
   return sorted;

@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SESSION_LIFETIME_SECONDS, signSessionToken, verifySessionToken } from './jwt.js';
+import {
+  SESSION_LIFETIME_SECONDS,
+  signSessionToken,
+  verifySessionToken,
+  verifySessionTokenCached,
+} from './jwt.js';
 
 const SECRET = 'a-test-secret-of-enough-length';
 const USER = { id: 7, email: 'a@example.com', role: 'User', username: 'a' };
@@ -36,5 +41,19 @@ describe('session JWT', () => {
     const tampered = token.replace(/\.([^.]+)\./, (_m, p: string) => `.${p.slice(0, -2)}AA.`);
     expect(verifySessionToken(tampered, SECRET, now)).toBeNull();
     expect(verifySessionToken('not-a-jwt', SECRET, now)).toBeNull();
+  });
+
+  it('the cached verifier answers like the plain one, also on a hit (expiry, other secret)', () => {
+    const now = 1_700_000_000;
+    const token = signSessionToken({ ...USER, id: 8 }, SECRET, now);
+    const plain = verifySessionToken(token, SECRET, now + 5);
+    expect(verifySessionTokenCached(token, SECRET, now + 5)).toEqual(plain);
+    expect(verifySessionTokenCached(token, SECRET, now + 6)).toEqual(plain);
+    expect(verifySessionTokenCached(token, 'another-secret-of-length', now)).toBeNull();
+    expect(verifySessionTokenCached(token, SECRET, now + SESSION_LIFETIME_SECONDS + 1)).toBeNull();
+    expect(verifySessionTokenCached(token, SECRET, now - 1)).toBeNull();
+    const forged = `${token.slice(0, -4)}AAAA`;
+    expect(verifySessionTokenCached(forged, SECRET, now)).toBeNull();
+    expect(verifySessionTokenCached(forged, SECRET, now)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import {
   SESSION_LIFETIME_SECONDS,
   type SessionClaims,
   signSessionToken,
-  verifySessionToken,
+  verifySessionTokenCached,
 } from './jwt.js';
 
 /** What the session cookie of a request says. */
@@ -30,7 +30,7 @@ function cookiesOf(request: FastifyRequest): Map<string, string> {
 export function readSession(request: FastifyRequest, config: RotaApiConfig): SessionState {
   const token = cookiesOf(request).get(config.cookieName);
   if (!token) return { kind: 'none' };
-  const claims = verifySessionToken(token, config.jwtSecret, nowSeconds());
+  const claims = verifySessionTokenCached(token, config.jwtSecret, nowSeconds());
   return claims ? { kind: 'ok', claims } : { kind: 'invalid' };
 }
 
