@@ -80,7 +80,8 @@ export class VuConnections {
 
   /** A free connection to the URL's origin, opening a new one (lazily, on dispatch) if none is. */
   acquire(url: URL, insecure: boolean): Connection {
-    const key = insecure ? `${url.origin}!` : url.origin;
+    const origin = `${url.protocol}//${url.host}`;
+    const key = insecure ? `${origin}!` : origin;
     let list = this.byOrigin.get(key);
     if (!list) {
       list = [];
@@ -93,7 +94,7 @@ export class VuConnections {
       }
     }
     const state = { socket: null as Socket | null, fresh: null as ConnectTimes | null };
-    const client = new Client(url.origin, {
+    const client = new Client(origin, {
       connect: connectorFor(state, insecure),
       pipelining: 1,
       // The runner enforces k6's per-request `timeout` itself.

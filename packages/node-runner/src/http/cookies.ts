@@ -112,6 +112,11 @@ export class CookieJar {
     else this.cookies.push(stored);
   }
 
+  /** True when the jar holds no cookie at all (expired ones included). */
+  isEmpty(): boolean {
+    return this.cookies.length === 0;
+  }
+
   /** Cookies to send to `url`, longest path first then oldest first (as Go's jar). */
   cookiesFor(url: URL): { name: string; value: string }[] {
     if (this.cookies.length === 0) return [];

@@ -42,6 +42,12 @@ export function appendTo<T>(map: Record<string, T[]>, key: string, value: T): vo
   else map[key] = [value];
 }
 
+function echoHeaders(headers: Record<string, string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const k in headers) out[k] = [headers[k] as string];
+  return out;
+}
+
 function goMethod(method: string): string {
   return method.charAt(0) + method.slice(1).toLowerCase();
 }
@@ -58,6 +64,8 @@ function prepareCookies(
   url: URL,
 ): PreparedCookies {
   const echo: RequestEcho['cookies'] = {};
+  // The common case (no Cookie header, no params.cookies, an empty jar) needs no work.
+  if (!explicit && !paramCookies && jar?.isEmpty() !== false) return { header: '', echo };
   const pairs: string[] = [];
   const add = (name: string, value: string, replace: boolean) => {
     appendTo(echo, name, { name, value, replace });
@@ -156,8 +164,12 @@ export async function asyncRequest(
   let m = String(method).toUpperCase();
   const p = params ?? {};
   const headers: Record<string, string> = { 'User-Agent': rt.userAgent };
-  for (const [k, v] of Object.entries(p.headers ?? {}))
-    if (v !== undefined && v !== null) headers[canonicalHeader(k)] = String(v);
+  const given = p.headers;
+  if (given)
+    for (const k in given) {
+      const v = given[k];
+      if (v !== undefined && v !== null) headers[canonicalHeader(k)] = String(v);
+    }
   if (target.username && !headers.Authorization) {
     const cred = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
     headers.Authorization = `Basic ${Buffer.from(cred).toString('base64')}`;
@@ -170,7 +182,8 @@ export async function asyncRequest(
     p.timeout === undefined ? 60_000 : parseDuration(p.timeout, 'the request timeout');
   let redirectsLeft = typeof p.redirects === 'number' ? p.redirects : rt.maxRedirects;
   const customTags: Tags = {};
-  for (const [k, v] of Object.entries(p.tags ?? {})) customTags[k] = String(v);
+  const tagParams = p.tags;
+  if (tagParams) for (const k in tagParams) customTags[k] = String(tagParams[k]);
 
   let echo: RequestEcho | undefined;
   let ex: Exchange;
@@ -181,7 +194,7 @@ export async function asyncRequest(
     echo ??= {
       method: m,
       url: target.href,
-      headers: Object.fromEntries(Object.entries(sendHeaders).map(([k, v]) => [k, [v]])),
+      headers: echoHeaders(sendHeaders),
       body: payload ? payload.toString('utf8') : '',
       cookies: cookies.echo,
     };

@@ -93,6 +93,10 @@ function decode(body: Buffer, encoding: string | undefined): Buffer {
   }
 }
 
+/** What the response (or the error) decided; finish() adds the socket's figures. */
+type Outcome = Pick<Exchange, 'status'> &
+  Partial<Pick<Exchange, 'rawHeaders' | 'setCookies' | 'body' | 'proto' | 'error' | 'errorCode'>>;
+
 /** Performs one exchange on one of the VU's keep-alive connections, timing its phases. */
 export function exchange(vu: VuState, req: ExchangeRequest): Promise<Exchange> {
   return new Promise((resolve) => {
@@ -110,7 +114,7 @@ export function exchange(vu: VuState, req: ExchangeRequest): Promise<Exchange> {
     let abort: ((err?: Error) => void) | null = null;
     let done = false;
 
-    const finish = (result: Partial<Exchange> & { status: number }, broken = false) => {
+    const finish = (result: Outcome, broken = false) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -133,18 +137,18 @@ export function exchange(vu: VuState, req: ExchangeRequest): Promise<Exchange> {
       };
       timings.duration = timings.sending + timings.waiting + timings.receiving;
       resolve({
-        rawHeaders: [],
-        setCookies: [],
-        body: null,
-        proto: '',
+        status: result.status,
+        rawHeaders: result.rawHeaders ?? [],
+        setCookies: result.setCookies ?? [],
+        body: result.body ?? null,
+        proto: result.proto ?? '',
         remoteIp: socket?.remoteAddress ?? '',
         remotePort: socket?.remotePort ?? 0,
         bytesSent: socket ? socket.bytesWritten - written0 : 0,
         bytesReceived: socket ? socket.bytesRead - read0 : 0,
-        error: '',
-        errorCode: 0,
+        error: result.error ?? '',
+        errorCode: result.errorCode ?? 0,
         timings,
-        ...result,
       });
     };
     const fail = (err: Error) => finish({ status: 0, ...errorFields(err) }, abort === null);
