@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemsInLockOrder } from '../fixture/content.js';
 import { generateFixture } from '../fixture/generate.js';
-import { FIXTURE_PASSWORD_HASH } from '../fixture/insert-users.js';
-import { seedFixture } from '../fixture/seed.js';
 import type { FixtureItem, FixtureTrail } from '../fixture/types.js';
 import { percentOf } from '../progress/round.js';
-import { startTestDatabase, type TestDatabase } from '../test-support/database.js';
-import { createRepositories, type Repositories } from './index.js';
 import { isoTimestamp } from './sql-parts.js';
+import { useSeededRepositories } from './test-support/seeded.js';
 
 // The methods the reference API needs beyond the 21 db-bench cases, checked against the
 // fixture and against the db-bench methods that share their semantics.
@@ -20,46 +17,14 @@ const OPTIONS = {
   usersWithProgress: 0,
 };
 const DATA = generateFixture(OPTIONS);
-let t: TestDatabase;
-let repos: Repositories;
-const trailIds = new Map<string, number>();
-const itemIds = new Map<string, number>();
-let userSeq = 0;
+const seeded = useSeededRepositories(OPTIONS, 'api');
+const { tid, iid, newUser } = seeded;
 
-beforeAll(async () => {
-  t = await startTestDatabase();
-  await seedFixture(t.db, OPTIONS);
-  repos = createRepositories(t.db);
-  for (const r of await t.client`select id, thumbnail_url from trails`)
-    trailIds.set(r.thumbnail_url, Number(r.id));
-  for (const r of await t.client`select id, url from trail_items`) itemIds.set(r.url, Number(r.id));
-});
-afterAll(async () => {
-  await t?.dispose();
-});
-
-const tid = (trail: FixtureTrail) => trailIds.get(trail.thumbnailUrl) as number;
-const iid = (item: FixtureItem) => itemIds.get(item.url) as number;
 const trail = DATA.trails[2] as FixtureTrail;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00:00$/;
 
-async function newUser(): Promise<number> {
-  userSeq += 1;
-  const user = await repos.users.createUser({
-    email: `api-${userSeq}@example.com`,
-    username: `api_${userSeq}`,
-    passwordHash: FIXTURE_PASSWORD_HASH,
-    nameForCertificate: 'A',
-    birthday: '1990-01-01',
-    sex: 'MC',
-    color: 'NS',
-    role: 'User',
-  });
-  return user?.userId as number;
-}
-
 const xminOf = async (userId: number, trailId: number) => {
-  const [row] = await t.client`select xmin::text as x from user_trails
+  const [row] = await seeded.t.client`select xmin::text as x from user_trails
                                where user_id = ${userId} and trail_id = ${trailId}`;
   return row?.x as string;
 };
@@ -75,7 +40,7 @@ describe('isoTimestamp', () => {
 describe('API reads', () => {
   it('listSectionsWithItemsJson is the ItemOut rendering of listSectionsWithItems', async () => {
     const trailId = tid(trail);
-    const expected = (await repos.trails.listSectionsWithItems(trailId)).map((s) => ({
+    const expected = (await seeded.repos.trails.listSectionsWithItems(trailId)).map((s) => ({
       id: s.id,
       items: s.items.map((i) => ({
         duration_seconds: i.durationSeconds,
@@ -88,53 +53,58 @@ describe('API reads', () => {
       order_index: s.orderIndex,
       title: s.title,
     }));
-    const body = await repos.trails.listSectionsWithItemsJson(trailId);
+    const body = await seeded.repos.trails.listSectionsWithItemsJson(trailId);
     expect(body).toEqual(expected);
     expect(body.flatMap((s) => s.items)).toHaveLength(
       trail.sections.reduce((n, s) => n + s.items.length, 0),
     );
     expect(Object.keys(body[0] ?? {})).toEqual(['id', 'items', 'order_index', 'title']);
-    expect(await repos.trails.listSectionsWithItemsJson(987_654)).toEqual([]);
+    expect(await seeded.repos.trails.listSectionsWithItemsJson(987_654)).toEqual([]);
   });
 
   it('pages carry the total in one statement; past the end the total is still right', async () => {
     const trailId = tid(trail);
     const sections = trail.sections.length;
-    const [row] = await t.client`select count(*)::int as n from trails`;
+    const [row] = await seeded.t.client`select count(*)::int as n from trails`;
     const trails = row?.n as number;
-    expect(await repos.trails.listAll({ offset: 0, limit: 2 })).toMatchObject({ total: trails });
-    expect(await repos.trails.listAll({ offset: trails + 5, limit: 2 })).toEqual({
+    expect(await seeded.repos.trails.listAll({ offset: 0, limit: 2 })).toMatchObject({
+      total: trails,
+    });
+    expect(await seeded.repos.trails.listAll({ offset: trails + 5, limit: 2 })).toEqual({
       rows: [],
       total: trails,
     });
-    const page = await repos.trails.listSections(trailId, { offset: 1, limit: 1 });
+    const page = await seeded.repos.trails.listSections(trailId, { offset: 1, limit: 1 });
     expect(page.total).toBe(sections);
     expect(Object.keys(page.rows[0] ?? {})).not.toContain('total');
-    expect(await repos.trails.listSections(trailId, { offset: 99, limit: 5 })).toEqual({
+    expect(await seeded.repos.trails.listSections(trailId, { offset: 99, limit: 5 })).toEqual({
       rows: [],
       total: sections,
     });
-    const [first] = await repos.trails.listSectionsWithItems(trailId);
+    const [first] = await seeded.repos.trails.listSectionsWithItems(trailId);
     const items = first?.items.length as number;
     expect(
-      await repos.trails.listSectionItems(trailId, first?.id as number, { offset: 99, limit: 5 }),
+      await seeded.repos.trails.listSectionItems(trailId, first?.id as number, {
+        offset: 99,
+        limit: 5,
+      }),
     ).toEqual({ rows: [], total: items });
-    expect(await repos.trails.listSections(987_654)).toEqual({ rows: [], total: 0 });
+    expect(await seeded.repos.trails.listSections(987_654)).toEqual({ rows: [], total: 0 });
   });
 
   it('getProgressIso syncs first, then answers with ISO timestamps', async () => {
     const userId = await newUser();
     const trailId = tid(trail);
     const items = itemsInLockOrder(trail);
-    await repos.userTrails.ensureEnrollment(userId, trailId);
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userTrails.ensureEnrollment(userId, trailId);
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(items[0] as FixtureItem),
       status: 'COMPLETED',
     });
     // The upsert alone does not sync: the stored enrolment still says ENROLLED, 0 %.
-    expect((await repos.userTrails.getEnrollment(userId, trailId))?.status).toBe('ENROLLED');
-    const entry = await repos.userTrails.getProgressIso(userId, trailId);
+    expect((await seeded.repos.userTrails.getEnrollment(userId, trailId))?.status).toBe('ENROLLED');
+    const entry = await seeded.repos.userTrails.getProgressIso(userId, trailId);
     expect(entry).toMatchObject({
       done: 1,
       total: items.length,
@@ -143,7 +113,7 @@ describe('API reads', () => {
       completedAt: null,
     });
     expect(entry.enrolledAt).toMatch(ISO);
-    expect(await repos.userTrails.getProgressForUser(userId, trailId)).toEqual({
+    expect(await seeded.repos.userTrails.getProgressForUser(userId, trailId)).toEqual({
       ...entry,
       enrolledAt: new Date(entry.enrolledAt as string),
     });
@@ -152,34 +122,38 @@ describe('API reads', () => {
   it('isEnrolled and getProgressValue follow the rows', async () => {
     const userId = await newUser();
     const item = itemsInLockOrder(trail)[0] as FixtureItem;
-    expect(await repos.userTrails.isEnrolled(userId, tid(trail))).toBe(false);
-    expect(await repos.userProgress.getProgressValue(userId, iid(item))).toBeNull();
-    await repos.userTrails.ensureEnrollment(userId, tid(trail));
-    expect(await repos.userTrails.isEnrolled(userId, tid(trail))).toBe(true);
-    await repos.userProgress.upsertItemProgress({
+    expect(await seeded.repos.userTrails.isEnrolled(userId, tid(trail))).toBe(false);
+    expect(await seeded.repos.userProgress.getProgressValue(userId, iid(item))).toBeNull();
+    await seeded.repos.userTrails.ensureEnrollment(userId, tid(trail));
+    expect(await seeded.repos.userTrails.isEnrolled(userId, tid(trail))).toBe(true);
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(item),
       status: 'IN_PROGRESS',
       progressValue: 17,
     });
-    expect(await repos.userProgress.getProgressValue(userId, iid(item))).toBe(17);
+    expect(await seeded.repos.userProgress.getProgressValue(userId, iid(item))).toBe(17);
   });
 
   it('the ISO variants equal the Date ones, with microsecond ISO text', async () => {
     const userId = await newUser();
     const trailId = tid(trail);
-    await repos.userTrails.ensureEnrollment(userId, trailId);
+    await seeded.repos.userTrails.ensureEnrollment(userId, trailId);
     for (const item of itemsInLockOrder(trail))
-      await repos.userProgress.saveItemProgress({ userId, itemId: iid(item), status: 'COMPLETED' });
-    const asDates = await repos.userTrails.getItemsProgress(userId, trailId);
-    const asIso = await repos.userTrails.getItemsProgressIso(userId, trailId);
+      await seeded.repos.userProgress.saveItemProgress({
+        userId,
+        itemId: iid(item),
+        status: 'COMPLETED',
+      });
+    const asDates = await seeded.repos.userTrails.getItemsProgress(userId, trailId);
+    const asIso = await seeded.repos.userTrails.getItemsProgressIso(userId, trailId);
     expect(asIso.map((r) => ({ ...r, completedAt: new Date(r.completedAt as string) }))).toEqual(
       asDates,
     );
     for (const r of asIso) expect(r.completedAt).toMatch(ISO);
 
-    const map = await repos.userTrails.getProgressMapForUser(userId, [trailId]);
-    const iso = await repos.userTrails.getProgressMapIso(userId, [trailId]);
+    const map = await seeded.repos.userTrails.getProgressMapForUser(userId, [trailId]);
+    const iso = await seeded.repos.userTrails.getProgressMapIso(userId, [trailId]);
     const entry = iso.get(trailId);
     expect(entry?.certificate?.issuedAt).toMatch(ISO);
     expect(entry?.enrolledAt).toMatch(ISO);
@@ -203,21 +177,21 @@ describe('sync writes only on a change', () => {
     const userId = await newUser();
     const trailId = tid(trail);
     const items = itemsInLockOrder(trail);
-    await repos.userTrails.ensureEnrollment(userId, trailId);
-    expect(await repos.userTrails.syncTrailProgress(userId, trailId)).toMatchObject({
+    await seeded.repos.userTrails.ensureEnrollment(userId, trailId);
+    expect(await seeded.repos.userTrails.syncTrailProgress(userId, trailId)).toMatchObject({
       status: 'ENROLLED',
       progressPercent: 0,
     });
     const before = await xminOf(userId, trailId);
-    await repos.userTrails.syncTrailProgress(userId, trailId);
+    await seeded.repos.userTrails.syncTrailProgress(userId, trailId);
     expect(await xminOf(userId, trailId)).toBe(before);
 
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(items[0] as FixtureItem),
       status: 'COMPLETED',
     });
-    const changed = await repos.userTrails.syncTrailProgress(userId, trailId);
+    const changed = await seeded.repos.userTrails.syncTrailProgress(userId, trailId);
     expect(changed).toMatchObject({
       status: 'IN_PROGRESS',
       done: 1,
@@ -225,29 +199,29 @@ describe('sync writes only on a change', () => {
     });
     const after = await xminOf(userId, trailId);
     expect(after).not.toBe(before);
-    await repos.userTrails.syncTrailProgress(userId, trailId);
+    await seeded.repos.userTrails.syncTrailProgress(userId, trailId);
     expect(await xminOf(userId, trailId)).toBe(after);
 
     for (const item of items)
-      await repos.userProgress.upsertItemProgress({
+      await seeded.repos.userProgress.upsertItemProgress({
         userId,
         itemId: iid(item),
         status: 'COMPLETED',
       });
-    expect((await repos.userTrails.syncTrailProgress(userId, trailId))?.certificateIssued).toBe(
-      true,
-    );
+    expect(
+      (await seeded.repos.userTrails.syncTrailProgress(userId, trailId))?.certificateIssued,
+    ).toBe(true);
     const complete = await xminOf(userId, trailId);
     // While complete, every sync sets completed_at = now() (the original's rule): a new version.
-    expect((await repos.userTrails.syncTrailProgress(userId, trailId))?.certificateIssued).toBe(
-      false,
-    );
+    expect(
+      (await seeded.repos.userTrails.syncTrailProgress(userId, trailId))?.certificateIssued,
+    ).toBe(false);
     expect(await xminOf(userId, trailId)).not.toBe(complete);
   });
 
   it('a user who is not enrolled gets null and no row', async () => {
     const userId = await newUser();
-    expect(await repos.userTrails.syncTrailProgress(userId, tid(trail))).toBeNull();
-    expect(await repos.userTrails.getEnrollment(userId, tid(trail))).toBeNull();
+    expect(await seeded.repos.userTrails.syncTrailProgress(userId, tid(trail))).toBeNull();
+    expect(await seeded.repos.userTrails.getEnrollment(userId, tid(trail))).toBeNull();
   });
 });

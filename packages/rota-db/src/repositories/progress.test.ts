@@ -1,14 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect } from '../db/connect.js';
 import { itemsInLockOrder } from '../fixture/content.js';
 import { generateFixture } from '../fixture/generate.js';
-import { FIXTURE_PASSWORD_HASH } from '../fixture/insert-users.js';
-import { seedFixture } from '../fixture/seed.js';
 import type { FixtureItem, FixtureTrail } from '../fixture/types.js';
 import { percentOf } from '../progress/round.js';
-import { startTestDatabase, type TestDatabase } from '../test-support/database.js';
-import { createRepositories, type Repositories } from './index.js';
+import { createRepositories } from './index.js';
+import { useSeededRepositories } from './test-support/seeded.js';
 
 const OPTIONS = {
   seed: 5,
@@ -19,53 +17,21 @@ const OPTIONS = {
   usersWithProgress: 0,
 };
 const DATA = generateFixture(OPTIONS);
-let t: TestDatabase;
-let repos: Repositories;
-const trailIds = new Map<string, number>();
-const itemIds = new Map<string, number>();
-let userSeq = 0;
+const seeded = useSeededRepositories(OPTIONS, 'progress');
+const { tid, iid, newUser } = seeded;
 
-beforeAll(async () => {
-  t = await startTestDatabase();
-  await seedFixture(t.db, OPTIONS);
-  repos = createRepositories(t.db);
-  for (const r of await t.client`select id, thumbnail_url from trails`)
-    trailIds.set(r.thumbnail_url, Number(r.id));
-  for (const r of await t.client`select id, url from trail_items`) itemIds.set(r.url, Number(r.id));
-});
-afterAll(async () => {
-  await t?.dispose();
-});
-
-const tid = (trail: FixtureTrail) => trailIds.get(trail.thumbnailUrl) as number;
-const iid = (item: FixtureItem) => itemIds.get(item.url) as number;
 const withSectionless = DATA.trails[2] as FixtureTrail;
 const plain = DATA.trails[0] as FixtureTrail;
 
-async function newUser(): Promise<number> {
-  userSeq += 1;
-  const user = await repos.users.createUser({
-    email: `progress-${userSeq}@example.com`,
-    username: `progress_${userSeq}`,
-    passwordHash: FIXTURE_PASSWORD_HASH,
-    nameForCertificate: 'P',
-    birthday: '1990-01-01',
-    sex: 'MC',
-    color: 'NS',
-    role: 'User',
-  });
-  return user?.userId as number;
-}
-
 const rowOf = async (userId: number, itemId: number) =>
-  t.client`select p.progress_value, p.completed_at, p.last_passed_submission_id, s.code
+  seeded.t.client`select p.progress_value, p.completed_at, p.last_passed_submission_id, s.code
            from user_item_progress p left join lk_progress_status s on s.id = p.status_id
            where p.user_id = ${userId} and p.trail_item_id = ${itemId}`;
 
 describe('ensureEnrollment', () => {
   it('creates once (ENROLLED, 0 %, started now) and is idempotent, also concurrently', async () => {
     const userId = await newUser();
-    const first = await repos.userTrails.ensureEnrollment(userId, tid(plain));
+    const first = await seeded.repos.userTrails.ensureEnrollment(userId, tid(plain));
     expect(first.created).toBe(true);
     expect(first.enrollment).toMatchObject({
       status: 'ENROLLED',
@@ -73,20 +39,22 @@ describe('ensureEnrollment', () => {
       completedAt: null,
     });
     expect(first.enrollment.startedAt).toBeInstanceOf(Date);
-    const again = await repos.userTrails.ensureEnrollment(userId, tid(plain));
+    const again = await seeded.repos.userTrails.ensureEnrollment(userId, tid(plain));
     expect(again).toEqual({ enrollment: first.enrollment, created: false });
     const other = await newUser();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => repos.userTrails.ensureEnrollment(other, tid(plain))),
+      Array.from({ length: 10 }, () => seeded.repos.userTrails.ensureEnrollment(other, tid(plain))),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const [count] =
-      await t.client`select count(*)::int as n from user_trails where user_id = ${other}`;
+    const [count] = await seeded.t
+      .client`select count(*)::int as n from user_trails where user_id = ${other}`;
     expect(count?.n).toBe(1);
   });
 
   it('raises for a trail that does not exist (the API answers 500 like the original)', async () => {
-    await expect(repos.userTrails.ensureEnrollment(await newUser(), 987_654)).rejects.toThrow();
+    await expect(
+      seeded.repos.userTrails.ensureEnrollment(await newUser(), 987_654),
+    ).rejects.toThrow();
   });
 });
 
@@ -99,7 +67,7 @@ describe('upsertItemProgress (contract §2.3 rules)', () => {
       progressValue?: number | null,
       lastPassedSubmissionId?: number,
     ) =>
-      repos.userProgress.upsertItemProgress({
+      seeded.repos.userProgress.upsertItemProgress({
         userId,
         itemId,
         status,
@@ -138,7 +106,7 @@ describe('upsertItemProgress (contract §2.3 rules)', () => {
     const userId = await newUser();
     const [a, b] = itemsInLockOrder(plain);
     expect(
-      await repos.userProgress.upsertItemProgress({
+      await seeded.repos.userProgress.upsertItemProgress({
         userId,
         itemId: iid(a as FixtureItem),
         status: 'IN_PROGRESS',
@@ -146,7 +114,7 @@ describe('upsertItemProgress (contract §2.3 rules)', () => {
       }),
     ).toMatchObject({ progressValue: 0 });
     expect(
-      await repos.userProgress.upsertItemProgress({
+      await seeded.repos.userProgress.upsertItemProgress({
         userId,
         itemId: iid(b as FixtureItem),
         status: 'IN_PROGRESS',
@@ -157,8 +125,8 @@ describe('upsertItemProgress (contract §2.3 rules)', () => {
   it('200 concurrent writes for one user/item: one row, no lost update, COMPLETED wins', async () => {
     const userId = await newUser();
     const itemId = iid(itemsInLockOrder(plain)[0] as FixtureItem);
-    await repos.userTrails.ensureEnrollment(userId, tid(plain));
-    const wide = await connect(t.url, { max: 20 });
+    await seeded.repos.userTrails.ensureEnrollment(userId, tid(plain));
+    const wide = await connect(seeded.t.url, { max: 20 });
     try {
       const r = createRepositories(wide.db);
       await Promise.all(
@@ -190,7 +158,7 @@ describe('upsertItemProgress (contract §2.3 rules)', () => {
     const userId = await newUser();
     const itemId = iid(itemsInLockOrder(plain)[1] as FixtureItem);
     await expect(
-      t.db.transaction(async (tx) => {
+      seeded.t.db.transaction(async (tx) => {
         await createRepositories(tx).userProgress.upsertItemProgress({
           userId,
           itemId,
@@ -211,12 +179,12 @@ describe('sync and the progress map', () => {
   it('an unenrolled user gets computed figures, null status, no sync side effect', async () => {
     const userId = await newUser();
     const items = itemsInLockOrder(plain);
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(items[0] as FixtureItem),
       status: 'COMPLETED',
     });
-    const entry = await repos.userTrails.getProgressForUser(userId, tid(plain));
+    const entry = await seeded.repos.userTrails.getProgressForUser(userId, tid(plain));
     expect(entry).toEqual({
       done: 1,
       total: items.length,
@@ -228,17 +196,17 @@ describe('sync and the progress map', () => {
       reviewRating: null,
       reviewComment: null,
     });
-    expect(await repos.userTrails.getEnrollment(userId, tid(plain))).toBeNull();
+    expect(await seeded.repos.userTrails.getEnrollment(userId, tid(plain))).toBeNull();
   });
 
   it('completing every item completes the trail, issues one certificate, 10 keys', async () => {
     const userId = await newUser();
     const trailId = tid(withSectionless);
-    await repos.userTrails.ensureEnrollment(userId, trailId);
+    await seeded.repos.userTrails.ensureEnrollment(userId, trailId);
     const items = itemsInLockOrder(withSectionless);
-    let last: Awaited<ReturnType<typeof repos.userProgress.saveItemProgress>> | undefined;
+    let last: Awaited<ReturnType<typeof seeded.repos.userProgress.saveItemProgress>> | undefined;
     for (const item of items.slice(0, -1)) {
-      last = await repos.userProgress.saveItemProgress({
+      last = await seeded.repos.userProgress.saveItemProgress({
         userId,
         itemId: iid(item),
         status: 'COMPLETED',
@@ -249,10 +217,10 @@ describe('sync and the progress map', () => {
       done: items.length - 1,
       progressPercent: percentOf(items.length - 1, items.length),
     });
-    const partial = await repos.userTrails.getProgressForUser(userId, trailId);
+    const partial = await seeded.repos.userTrails.getProgressForUser(userId, trailId);
     expect(Object.keys(partial)).toHaveLength(9);
     expect('certificate' in partial).toBe(false);
-    last = await repos.userProgress.saveItemProgress({
+    last = await seeded.repos.userProgress.saveItemProgress({
       userId,
       itemId: iid(items.at(-1) as FixtureItem),
       status: 'COMPLETED',
@@ -262,7 +230,7 @@ describe('sync and the progress map', () => {
       progressPercent: 100,
       certificateIssued: true,
     });
-    const entry = await repos.userTrails.getProgressForUser(userId, trailId);
+    const entry = await seeded.repos.userTrails.getProgressForUser(userId, trailId);
     expect(Object.keys(entry)).toHaveLength(10);
     expect(entry).toMatchObject({
       done: items.length,
@@ -274,29 +242,29 @@ describe('sync and the progress map', () => {
     expect(entry.certificate?.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(entry.certificate?.credentialId).toBe(entry.certificate?.hash);
     // Every sync while complete rewrites completed_at; the certificate stays single.
-    const again = await repos.userTrails.syncTrailProgress(userId, trailId);
+    const again = await seeded.repos.userTrails.syncTrailProgress(userId, trailId);
     expect(again?.certificateIssued).toBe(false);
-    const [certs] =
-      await t.client`select count(*)::int as n from trail_certificates where user_id = ${userId}`;
+    const [certs] = await seeded.t
+      .client`select count(*)::int as n from trail_certificates where user_id = ${userId}`;
     expect(certs?.n).toBe(1);
-    const map = await repos.userTrails.getProgressMapForUser(userId, [trailId, tid(plain)]);
+    const map = await seeded.repos.userTrails.getProgressMapForUser(userId, [trailId, tid(plain)]);
     expect([...map.keys()]).toEqual([trailId, tid(plain)]);
     expect(map.get(tid(plain))).toMatchObject({
       status: null,
       nextAction: 'Começar',
       computedProgressPercent: 0,
     });
-    expect(await repos.userTrails.getProgressMapForUser(userId, [])).toEqual(new Map());
+    expect(await seeded.repos.userTrails.getProgressMapForUser(userId, [])).toEqual(new Map());
   });
 
   it('the stored percent wins over the computed one for enrolled users', async () => {
     const userId = await newUser();
     const trailId = tid(plain);
-    await repos.userTrails.ensureEnrollment(userId, trailId);
-    await t.db.execute(
+    await seeded.repos.userTrails.ensureEnrollment(userId, trailId);
+    await seeded.t.db.execute(
       sql`update user_trails set progress_percent = 42.5 where user_id = ${userId}`,
     );
-    const map = await repos.userTrails.getProgressMapForUser(userId, [trailId]);
+    const map = await seeded.repos.userTrails.getProgressMapForUser(userId, [trailId]);
     expect(map.get(trailId)?.computedProgressPercent).toBe(42.5);
   });
 });
@@ -306,13 +274,13 @@ describe('items and sections progress, lock rule', () => {
     const userId = await newUser();
     const trailId = tid(withSectionless);
     const items = itemsInLockOrder(withSectionless);
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(items[1] as FixtureItem),
       status: 'IN_PROGRESS',
       progressValue: 12,
     });
-    const rows = await repos.userTrails.getItemsProgress(userId, trailId);
+    const rows = await seeded.repos.userTrails.getItemsProgress(userId, trailId);
     expect(rows.map((r) => r.itemId)).toEqual(items.map(iid));
     expect(rows[0]).toEqual({
       itemId: iid(items[0] as FixtureItem),
@@ -321,7 +289,7 @@ describe('items and sections progress, lock rule', () => {
       completedAt: null,
     });
     expect(rows[1]).toMatchObject({ status: 'IN_PROGRESS', progressValue: 12, completedAt: null });
-    expect(await repos.items.firstItemInLockOrder(trailId)).toBe(
+    expect(await seeded.repos.items.firstItemInLockOrder(trailId)).toBe(
       iid(withSectionless.sectionless[0] as FixtureItem),
     );
   });
@@ -330,17 +298,17 @@ describe('items and sections progress, lock rule', () => {
     const userId = await newUser();
     const trailId = tid(plain);
     const [s0, s1] = plain.sections;
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(s0?.items[0] as FixtureItem),
       status: 'COMPLETED',
     });
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(s0?.items[1] as FixtureItem),
       status: 'IN_PROGRESS',
     });
-    const rows = await repos.userTrails.getSectionsProgress(userId, trailId);
+    const rows = await seeded.repos.userTrails.getSectionsProgress(userId, trailId);
     expect(rows.map((r) => [r.title, r.total, r.done, r.percent])).toEqual([
       [s0?.title, s0?.items.length, 1, percentOf(1, s0?.items.length ?? 0)],
       [s1?.title, s1?.items.length, 0, 0],
@@ -352,34 +320,38 @@ describe('items and sections progress, lock rule', () => {
     const trailId = tid(plain);
     const items = itemsInLockOrder(plain);
     const firstFive = items.slice(0, 5).map(iid);
-    await t.db.execute(
+    await seeded.t.db.execute(
       sql`update trail_items set requires_completion = false where id in ${firstFive}`,
     );
     // Make the 3rd item required through the legacy S/N flag to exercise the fallback.
     const gate = items[2] as FixtureItem;
-    await t.db.execute(
+    await seeded.t.db.execute(
       sql`update trail_items set requires_completion = null, requires_completion_yn = 's' where id = ${iid(gate)}`,
     );
     const target = iid(items[4] as FixtureItem);
     expect(
-      await repos.items.findBlockingItem(userId, trailId, iid(items[2] as FixtureItem)),
+      await seeded.repos.items.findBlockingItem(userId, trailId, iid(items[2] as FixtureItem)),
     ).toBeNull();
-    expect(await repos.items.findBlockingItem(userId, trailId, target)).toEqual({
+    expect(await seeded.repos.items.findBlockingItem(userId, trailId, target)).toEqual({
       id: iid(gate),
       title: gate.title,
     });
-    await repos.userProgress.upsertItemProgress({
+    await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(gate),
       status: 'IN_PROGRESS',
     });
-    expect(await repos.items.findBlockingItem(userId, trailId, target)).toEqual({
+    expect(await seeded.repos.items.findBlockingItem(userId, trailId, target)).toEqual({
       id: iid(gate),
       title: gate.title,
     });
-    await repos.userProgress.upsertItemProgress({ userId, itemId: iid(gate), status: 'COMPLETED' });
-    expect(await repos.items.findBlockingItem(userId, trailId, target)).toBeNull();
-    await t.db.execute(
+    await seeded.repos.userProgress.upsertItemProgress({
+      userId,
+      itemId: iid(gate),
+      status: 'COMPLETED',
+    });
+    expect(await seeded.repos.items.findBlockingItem(userId, trailId, target)).toBeNull();
+    await seeded.t.db.execute(
       sql`update trail_items set requires_completion = false where id = ${iid(gate)}`,
     );
   });
