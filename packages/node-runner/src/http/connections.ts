@@ -77,15 +77,21 @@ function connectorFor(
 /** A VU's keep-alive connections, per origin, as k6 keeps a connection pool per VU. */
 export class VuConnections {
   private readonly byOrigin = new Map<string, Connection[]>();
+  // Request URLs are parsed once and shared (request.ts), so the same URL object usually
+  // comes back: remember the last one's list instead of rebuilding the origin key.
+  private last: { url: URL; insecure: boolean; list: Connection[] } | null = null;
 
   /** A free connection to the URL's origin, opening a new one (lazily, on dispatch) if none is. */
   acquire(url: URL, insecure: boolean): Connection {
-    const origin = `${url.protocol}//${url.host}`;
-    const key = insecure ? `${origin}!` : origin;
-    let list = this.byOrigin.get(key);
-    if (!list) {
-      list = [];
+    let list: Connection[];
+    if (this.last && this.last.url === url && this.last.insecure === insecure)
+      list = this.last.list;
+    else {
+      const origin = `${url.protocol}//${url.host}`;
+      const key = insecure ? `${origin}!` : origin;
+      list = this.byOrigin.get(key) ?? [];
       this.byOrigin.set(key, list);
+      this.last = { url, insecure, list };
     }
     for (const c of list) {
       if (!c.busy) {
@@ -94,7 +100,7 @@ export class VuConnections {
       }
     }
     const state = { socket: null as Socket | null, fresh: null as ConnectTimes | null };
-    const client = new Client(origin, {
+    const client = new Client(`${url.protocol}//${url.host}`, {
       connect: connectorFor(state, insecure),
       pipelining: 1,
       // The runner enforces k6's per-request `timeout` itself.
@@ -126,5 +132,6 @@ export class VuConnections {
     for (const list of this.byOrigin.values())
       for (const c of list) c.client.destroy().catch(() => {});
     this.byOrigin.clear();
+    this.last = null;
   }
 }

@@ -142,6 +142,27 @@ function emitMetrics(
   reg.push(b.data_received, ex.bytesReceived, t);
 }
 
+// Scripts request the same few URLs over and over, and parsing was a visible part of each
+// request's cost. The URL objects are shared, so nothing here may modify them.
+const parsed = new Map<string, URL>();
+
+function parseTarget(url: string): URL {
+  const known = parsed.get(url);
+  if (known) return known;
+  let target: URL;
+  try {
+    target = new URL(url);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    throw new GoError(
+      `invalid URL ${JSON.stringify(url)}: expected an absolute http:// or https:// URL`,
+    );
+  }
+  if (parsed.size >= 10_000) parsed.clear();
+  parsed.set(url, target);
+  return target;
+}
+
 /** `http.asyncRequest(method, url, body, params)`: follows redirects, records k6's HTTP metrics. */
 export async function asyncRequest(
   method: string,
@@ -152,15 +173,7 @@ export async function asyncRequest(
   const ctx = currentContext();
   if (!ctx) throw new GoError('http requests are only possible while the script runs');
   const rt = getRuntime();
-  let target: URL;
-  try {
-    target = new URL(String(url));
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('scheme');
-  } catch {
-    throw new GoError(
-      `invalid URL ${JSON.stringify(String(url))}: expected an absolute http:// or https:// URL`,
-    );
-  }
+  let target = parseTarget(String(url));
   let m = String(method).toUpperCase();
   const p = params ?? {};
   const headers: Record<string, string> = { 'User-Agent': rt.userAgent };
