@@ -3,9 +3,11 @@
 // Usage: pnpm --filter @rota-perf/rota-api bench   (env: BENCH_SECONDS, MIXED_SECONDS,
 // MIXED_RATE, BENCH_CONNECTIONS, BENCH_FIXTURE)
 import { execFile, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startRotaApi } from '../dist/index.js';
+import { cpuOf, perRequest } from './cpu.mjs';
 
 const run = promisify(execFile);
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
@@ -72,9 +74,20 @@ try {
     headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
   });
   const base = { connections, duration: seconds };
+  const cpu = {};
+  // Loads the API and records its CPU cost per request under `name`.
+  const measured = async (name, config) => {
+    const before = cpuOf(api.pid);
+    const result = await load(config);
+    cpu[name] = perRequest(before, cpuOf(api.pid), result.requests);
+    return result;
+  };
   const helloResult = await load({ ...base, url: hello.url });
-  const swi = await load({ ...base, url: `${api.url}/trails/${trailId}/sections-with-items` });
-  const progress = await load({
+  const swi = await measured('sections-with-items', {
+    ...base,
+    url: `${api.url}/trails/${trailId}/sections-with-items`,
+  });
+  const progress = await measured('progress', {
     ...base,
     url: `${api.url}/user-trails/${trailId}/progress`,
     headers: { cookie: auth.cookie },
@@ -96,7 +109,7 @@ try {
     `/user-trails/${trailId}/sections-progress`,
     '/me',
   ];
-  const mixed = await load({
+  const mixed = await measured('mixed reads', {
     url: api.url,
     connections: 50,
     duration: mixedSeconds,
@@ -122,6 +135,10 @@ try {
       `${mixed.requests} requests, ${mixed.rps.toFixed(1)} req/s, errors ${mixed.errors}, non-2xx ${mixed.non2xx}, timeouts ${mixed.timeouts}, ` +
       `latency p50 ${mixed.latencyMs.p50} ms, p90 ${mixed.latencyMs.p90} ms, p97.5 ${mixed.latencyMs.p97_5} ms, p99 ${mixed.latencyMs.p99} ms, max ${mixed.latencyMs.max} ms`,
     `Target (zero errors, p95 < 20 ms; p95 <= p97.5): ${pass ? 'PASS' : 'FAIL'}`,
+    '',
+    'Server CPU per request (API process + its embedded PostgreSQL):',
+    ...Object.entries(cpu).map(([name, figure]) => `- ${name}: ${figure}`),
+    `Load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
   ];
   console.log(out.join('\n'));
 } finally {
