@@ -172,6 +172,38 @@ describe('API reads', () => {
   });
 });
 
+describe('lock rule in SQL', () => {
+  it('findBlockingItem agrees with a walk over listInLockOrder for every item of every trail', async () => {
+    const userId = await newUser();
+    // Complete every third item so that some required items are done and some are not.
+    for (const fixtureTrail of DATA.trails)
+      for (const [i, item] of itemsInLockOrder(fixtureTrail).entries())
+        if (i % 3 === 0)
+          await seeded.repos.userProgress.upsertItemProgress({
+            userId,
+            itemId: iid(item),
+            status: 'COMPLETED',
+          });
+    let blocked = 0;
+    for (const fixtureTrail of DATA.trails) {
+      const trailId = tid(fixtureTrail);
+      const ordered = await seeded.repos.items.listInLockOrder(userId, trailId);
+      for (const [i, target] of ordered.entries()) {
+        const walk = ordered
+          .slice(0, i)
+          .find((item) => item.requiresCompletion && item.status !== 'COMPLETED');
+        const expected = walk ? { id: walk.id, title: walk.title } : null;
+        if (expected) blocked += 1;
+        expect(await seeded.repos.items.findBlockingItem(userId, trailId, target.id)).toEqual(
+          expected,
+        );
+      }
+    }
+    expect(blocked).toBeGreaterThan(0);
+    expect(await seeded.repos.items.findBlockingItem(userId, tid(trail), 987_654)).toBeNull();
+  });
+});
+
 describe('sync writes only on a change', () => {
   it('an unchanged enrolment keeps its row version; a change or a complete trail rewrites it', async () => {
     const userId = await newUser();

@@ -6,6 +6,7 @@ import type { ItemRow } from './rows.js';
 import { itemColumns, LOCK_ORDER, TI_REQUIRES } from './sql-parts.js';
 
 const p = (name: string) => sql.placeholder(name);
+const FIRST = sql.raw('-9223372036854775808');
 
 /** An item in lock order with the user's progress status (null without a row). */
 export interface LockOrderItem {
@@ -59,21 +60,25 @@ export function createItemsRepository(db: Executor) {
       .limit(1)
       .prepare('items_in_trail'),
   );
-  // The walk of find_blocking_item done by PostgreSQL: one row back instead of the whole trail.
+  // find_blocking_item in PostgreSQL, one row back: required, not COMPLETED items whose lock
+  // key is below the target's. The key spells "nulls first" with a bigint sentinel below every
+  // int4 order_index, so a row comparison can order it.
+  const lockKey = sql`(ti.section_id is not null), coalesce(ts.order_index::bigint, ${FIRST}),
+    coalesce(ti.order_index::bigint, ${FIRST}), ti.id`;
   const blocking = preparedSql<{ id: string; title: string | null }>(
     db,
     () => sql`
-      with ordered as (
-        select ti.id, ti.title, ${TI_REQUIRES} as requires,
-               row_number() over (order by ${LOCK_ORDER}) as pos
+      with target as (
+        select row(${lockKey}) as k
         from trail_items ti left join trail_sections ts on ts.id = ti.section_id
-        where ti.trail_id = ${p('trailId')}
-      )
-      select o.id, o.title from ordered o
-      left join user_item_progress uip on uip.trail_item_id = o.id and uip.user_id = ${p('userId')}
-      where o.requires and o.pos < (select pos from ordered where id = ${p('itemId')})
+        where ti.id = ${p('itemId')} and ti.trail_id = ${p('trailId')})
+      select ti.id, ti.title
+      from target, trail_items ti
+      left join trail_sections ts on ts.id = ti.section_id
+      left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${p('userId')}
+      where ti.trail_id = ${p('trailId')} and ${TI_REQUIRES} and row(${lockKey}) < target.k
         and uip.status_id is distinct from (select id from lk_progress_status where code = 'COMPLETED')
-      order by o.pos limit 1`,
+      order by ${LOCK_ORDER} limit 1`,
   );
   const firstInLockOrder = preparedSql<{ id: string }>(
     db,
