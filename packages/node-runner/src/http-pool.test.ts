@@ -46,4 +46,28 @@ describe('per-VU keep-alive connections', () => {
     expect(values('data_sent').count).toBe(bytesIn);
     expect(values('http_req_failed').rate).toBe(0);
   });
+
+  it('tags samples as k6: custom tags over system tags, scenario tags on every sample', async () => {
+    const vus = 3;
+    const iterations = 4;
+    const result = await run(resolve(fixturesDir, 'pool.js'), {
+      env: { BASE: `${server.base}/` },
+      quiet: true,
+    });
+    const count = (name: string) => result.summaryData?.metrics[name]?.values.count;
+    const requests = vus * iterations * 3;
+    expect({
+      post: count('http_reqs{method:POST}'),
+      first: count('http_reqs{name:first}'),
+      scenario: count('http_reqs{scenario:pool}'),
+      ok: count('http_reqs{status:200}'),
+      iterations: count('iterations{scenario:pool}'),
+    }).toEqual({
+      post: vus * iterations,
+      first: vus * iterations,
+      scenario: requests,
+      ok: requests,
+      iterations: vus * iterations,
+    });
+  });
 });

@@ -1,11 +1,10 @@
 import { RunnerError } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
-import type { Tags } from '../metrics/registry.js';
 import {
   als,
   getRuntime,
   type IterationContext,
-  sampleTags,
+  iterationTag,
   type VuState,
 } from '../runtime/state.js';
 import { TestAbortError } from '../shims/execution.js';
@@ -60,8 +59,7 @@ export async function runIteration(
     run.active.delete(ctx);
   }
   if (ctx.cancelled) return;
-  let built: Tags | undefined;
-  const tags = () => (built ??= sampleTags(ctx));
+  const tags = iterationTag(ctx);
   rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, tags);
   rt.registry.push(rt.builtins.iterations, 1, tags);
 }

@@ -1,7 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import { GoError } from '../errors.js';
-import type { Tags } from '../metrics/registry.js';
-import { currentContext, getRuntime, type IterationContext, sampleTags } from '../runtime/state.js';
+import type { TagLookup, Tags } from '../metrics/registry.js';
+import {
+  currentContext,
+  getRuntime,
+  type IterationContext,
+  iterationTag,
+} from '../runtime/state.js';
 import { parseDuration } from '../util/duration.js';
 import { logLine } from '../util/logfmt.js';
 import { type CookieJar, parseSetCookie, type ResponseCookie } from './cookies.js';
@@ -92,25 +97,37 @@ function prepareCookies(
   return { header: pairs.join('; '), echo };
 }
 
-function requestTags(
+// The tags of an HTTP sample, by precedence: custom tags, then the k6 system tags of the
+// request, then the iteration's (scenario tags, options.tags, group) — as k6 merges them.
+function requestTag(
   ctx: IterationContext | undefined,
   ex: Exchange,
   method: string,
   url: URL,
   expected: boolean | null,
   custom: Tags,
-): Tags {
-  const href = url.href;
-  const t: Tags = sampleTags(ctx);
-  t.method = method;
-  t.url = href;
-  t.name = href;
-  t.status = String(ex.status);
-  t.proto = ex.proto;
-  if (ex.errorCode) t.error_code = String(ex.errorCode);
-  if (expected !== null) t.expected_response = String(expected);
-  for (const k in custom) t[k] = custom[k] as string;
-  return t;
+): TagLookup {
+  const base = iterationTag(ctx);
+  return (key) => {
+    if (Object.hasOwn(custom, key)) return custom[key];
+    switch (key) {
+      case 'method':
+        return method;
+      case 'url':
+      case 'name':
+        return url.href;
+      case 'status':
+        return String(ex.status);
+      case 'proto':
+        return ex.proto;
+      case 'error_code':
+        return ex.errorCode ? String(ex.errorCode) : base(key);
+      case 'expected_response':
+        return expected !== null ? String(expected) : base(key);
+      default:
+        return base(key);
+    }
+  };
 }
 
 function emitMetrics(
@@ -124,9 +141,7 @@ function emitMetrics(
   const rt = getRuntime();
   const b = rt.builtins;
   const expected = rt.expectedStatus ? ex.status !== 0 && rt.expectedStatus(ex.status) : null;
-  // Tags are only materialised if a sub-metric (a threshold's, or expected_response) filters.
-  let built: Tags | undefined;
-  const t = () => (built ??= requestTags(ctx, ex, method, url, expected, custom));
+  const t = requestTag(ctx, ex, method, url, expected, custom);
   const reg = rt.registry;
   const timings = ex.timings;
   reg.push(b.http_reqs, 1, t);

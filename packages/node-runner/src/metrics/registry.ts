@@ -7,10 +7,17 @@ export type Contains = 'default' | 'time' | 'data';
 /** Sample tags: k6 system tags plus custom ones. */
 export type Tags = Record<string, string>;
 
-/** A sample's tags, or a function that builds them only when a sub-metric has to look. */
-export type TagSource = Tags | (() => Tags);
+/** Reads one tag of a sample; lets hot paths skip building a tags object per sample. */
+export type TagLookup = (key: string) => string | undefined;
 
-function matches(filter: [string, string][], tags: Tags): boolean {
+/** A sample's tags, as an object or a lookup. */
+export type TagSource = Tags | TagLookup;
+
+function matches(filter: [string, string][], tags: TagSource): boolean {
+  if (typeof tags === 'function') {
+    for (const [k, v] of filter) if (tags(k) !== v) return false;
+    return true;
+  }
   for (const [k, v] of filter) if (tags[k] !== v) return false;
   return true;
 }
@@ -85,12 +92,9 @@ export class MetricRegistry {
     return sub;
   }
 
-  /** Records one sample with its tags (built lazily: most metrics have no sub-metric). */
+  /** Records one sample with its tags. */
   push(metric: Metric, value: number, tags: TagSource): void {
     metric.sink.add(value);
-    const subs = metric.submetrics;
-    if (subs.length === 0) return;
-    const t = typeof tags === 'function' ? tags() : tags;
-    for (const sub of subs) if (matches(sub.filter, t)) sub.sink.add(value);
+    for (const sub of metric.submetrics) if (matches(sub.filter, tags)) sub.sink.add(value);
   }
 }
