@@ -1,8 +1,10 @@
 // Benchmarks of the Node runner (figures for docs/benchmarks/node-runner.md):
 //   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests.
 // Usage: pnpm --filter @rota-perf/node-runner bench [throughput|accuracy|memory]...
-// Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000).
+// Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),
+//      BENCH_ROUNDS (throughput rounds, 2).
 import { fork, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -47,19 +49,24 @@ function metricLine(text, name) {
   return text.split('\n').find((l) => l.trimStart().startsWith(`${name}.`)) ?? '';
 }
 
-const report = { date: new Date().toISOString(), node: process.version };
+const report = { date: new Date().toISOString(), node: process.version, loadavg: loadavg() };
 const server = await startServer();
 try {
   if (should('throughput')) {
     // Alternate the two tools so both see the same (shared, noisy) machine.
     const rounds = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
+      // The 1-minute load average before each tool runs: the machine is shared.
+      const loadBeforeAutocannon = loadavg()[0];
       const ac = await autocannon({ url: server.base, connections: 50, duration: seconds });
+      const loadBeforeRunner = loadavg()[0];
       const ours = await runScript('throughput.js', { BASE: server.base, DURATION: duration });
       const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(ours.stdout);
       const rps = m ? Number(m[2]) : Number.NaN;
       rounds.push({
+        loadBeforeAutocannon,
         autocannonRps: ac.requests.average,
+        loadBeforeRunner,
         runnerRps: rps,
         ratio: rps / ac.requests.average,
       });
