@@ -119,13 +119,34 @@ describe('API reads', () => {
     });
   });
 
-  it('isEnrolled and getProgressValue follow the rows', async () => {
+  it('the enrolled-only reads and getProgressValue follow the rows', async () => {
     const userId = await newUser();
     const item = itemsInLockOrder(trail)[0] as FixtureItem;
-    expect(await seeded.repos.userTrails.isEnrolled(userId, tid(trail))).toBe(false);
+    expect(
+      await seeded.repos.userTrails.getEnrolledItemsProgressIso(userId, tid(trail)),
+    ).toBeNull();
+    expect(
+      await seeded.repos.userTrails.getEnrolledSectionsProgress(userId, tid(trail)),
+    ).toBeNull();
     expect(await seeded.repos.userProgress.getProgressValue(userId, iid(item))).toBeNull();
     await seeded.repos.userTrails.ensureEnrollment(userId, tid(trail));
-    expect(await seeded.repos.userTrails.isEnrolled(userId, tid(trail))).toBe(true);
+    expect(await seeded.repos.userTrails.getEnrolledSectionsProgress(userId, tid(trail))).toEqual(
+      await seeded.repos.userTrails.getSectionsProgress(userId, tid(trail)),
+    );
+    expect(
+      (await seeded.repos.userTrails.getEnrolledItemsProgressIso(userId, tid(trail)))?.length,
+    ).toBe(itemsInLockOrder(trail).length);
+    // A trail with no items or sections: enrolled, empty lists (not null).
+    const [bare] = await seeded.t.client`insert into trails (name, thumbnail_url)
+      values ('Bare', 'https://example.com/bare.png') returning id`;
+    await seeded.repos.userTrails.ensureEnrollment(userId, Number(bare?.id));
+    expect(
+      await seeded.repos.userTrails.getEnrolledItemsProgressIso(userId, Number(bare?.id)),
+    ).toEqual([]);
+    expect(
+      await seeded.repos.userTrails.getEnrolledSectionsProgress(userId, Number(bare?.id)),
+    ).toEqual([]);
+    expect(await seeded.repos.userTrails.getItemsProgress(userId, Number(bare?.id))).toEqual([]);
     await seeded.repos.userProgress.upsertItemProgress({
       userId,
       itemId: iid(item),
@@ -146,7 +167,8 @@ describe('API reads', () => {
         status: 'COMPLETED',
       });
     const asDates = await seeded.repos.userTrails.getItemsProgress(userId, trailId);
-    const asIso = await seeded.repos.userTrails.getItemsProgressIso(userId, trailId);
+    const asIso =
+      (await seeded.repos.userTrails.getEnrolledItemsProgressIso(userId, trailId)) ?? [];
     expect(asIso.map((r) => ({ ...r, completedAt: new Date(r.completedAt as string) }))).toEqual(
       asDates,
     );

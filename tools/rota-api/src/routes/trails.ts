@@ -9,22 +9,23 @@ import type { RouteContext } from './context.js';
 
 type Query = Record<string, unknown>;
 
+// Keys in sorted order (Flask's jsonify sorts them): the serializer then needs no copy.
 function toTrailOut(trail: TrailRow, progress: ProgressEntry<string> | undefined | null) {
   return {
-    id: trail.id,
-    name: trail.name,
-    thumbnail_url: trail.thumbnailUrl,
     author: trail.author,
+    completed_at: progress?.completedAt ?? null,
+    description: trail.description,
+    id: trail.id,
+    is_completed: progress ? progress.status === 'COMPLETED' : null,
+    name: trail.name,
+    nextAction: progress?.nextAction ?? null,
+    progress_percent: progress ? progress.computedProgressPercent : null,
     review: trail.review,
     review_count: trail.reviewCount,
-    description: trail.description,
-    progress_percent: progress ? progress.computedProgressPercent : null,
     status: progress?.status ?? null,
-    completed_at: progress?.completedAt ?? null,
-    is_completed: progress ? progress.status === 'COMPLETED' : null,
-    nextAction: progress?.nextAction ?? null,
-    user_review_rating: progress?.reviewRating ?? null,
+    thumbnail_url: trail.thumbnailUrl,
     user_review_comment: progress?.reviewComment ?? null,
+    user_review_rating: progress?.reviewRating ?? null,
   };
 }
 

@@ -9,9 +9,10 @@ import { toProgressEntryJson, toProgressOut } from './progress-json.js';
 
 const NOT_ENROLLED = 'Você precisa se inscrever na trilha antes de acessar o progresso.';
 
-async function requireEnrolled(ctx: RouteContext, userId: number, trailId: number) {
-  if (!(await ctx.repos.userTrails.isEnrolled(userId, trailId)))
-    throw detailError(403, { detail: NOT_ENROLLED });
+/** The 403 of the progress reads for a user who is not enrolled (null from the repository). */
+function requireEnrolled<T>(rows: T[] | null): T[] {
+  if (rows === null) throw detailError(403, { detail: NOT_ENROLLED });
+  return rows;
 }
 
 /** Enrollment and per-user progress (contract §2.3, rows 14-17). */
@@ -46,8 +47,9 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       const user = await requireUser(ctx, request);
-      await requireEnrolled(ctx, user.userId, trailId);
-      const rows = await ctx.repos.userTrails.getItemsProgressIso(user.userId, trailId);
+      const rows = requireEnrolled(
+        await ctx.repos.userTrails.getEnrolledItemsProgressIso(user.userId, trailId),
+      );
       sendJson(
         reply,
         rows.map((r) => ({
@@ -63,8 +65,9 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       const user = await requireUser(ctx, request);
-      await requireEnrolled(ctx, user.userId, trailId);
-      const rows = await ctx.repos.userTrails.getSectionsProgress(user.userId, trailId);
+      const rows = requireEnrolled(
+        await ctx.repos.userTrails.getEnrolledSectionsProgress(user.userId, trailId),
+      );
       sendJson(
         reply,
         rows.map((r) => ({
