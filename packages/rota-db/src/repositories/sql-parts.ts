@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { lkItemType, trailItems } from '../schema/index.js';
+import type { Page } from './rows.js';
 
 /** `requires_completion`, else `requires_completion_yn` upper-cased = 'S', else false. */
 export const requiresCompletionSql = sql<boolean>`coalesce(${trailItems.requiresCompletion}, upper(${trailItems.requiresCompletionYn}) = 'S', false)`;
@@ -52,3 +53,17 @@ export type TimestampMapper<T> = (text: string | null) => T | null;
 
 /** Raw timestamp text → Date. */
 export const dateTimestamp: TimestampMapper<Date> = (text) => toDate(text);
+
+// The total rides on every row of the page (`count(*) over ()` is computed before LIMIT and
+// OFFSET): one round trip instead of the original's count + page. Only an empty page needs
+// the separate count (0 without one when the page starts at 0).
+export const totalSql = sql<number>`count(*) over ()`.mapWith(Number);
+
+export async function pageOf<T extends { total: number }>(
+  rows: T[],
+  offset: number,
+  count: () => Promise<number | undefined>,
+): Promise<Page<Omit<T, 'total'>>> {
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : ((await count()) ?? 0));
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}

@@ -9,18 +9,18 @@ import {
   trails,
   trailTargetAudience,
 } from '../schema/index.js';
-import { lazy, preparedSql } from './prepared.js';
+import { lazy } from './prepared.js';
 import type {
   ItemRow,
   Page,
   SectionRow,
   SectionWithItems,
-  SectionWithItemsJson,
   TextRow,
   TrailRow,
   Window,
 } from './rows.js';
-import { countSql, itemColumns, requiresCompletionSql } from './sql-parts.js';
+import { createSectionsWithItemsJson } from './sections-json.js';
+import { countSql, itemColumns, pageOf, totalSql } from './sql-parts.js';
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -42,20 +42,6 @@ const sectionColumns = {
   title: trailSections.title,
   orderIndex: trailSections.orderIndex,
 };
-
-// The total rides on every row of the page (`count(*) over ()` is computed before LIMIT and
-// OFFSET): one round trip instead of the original's count + page. Only an empty page needs
-// the separate count (0 without one when the page starts at 0).
-const totalSql = sql<number>`count(*) over ()`.mapWith(Number);
-
-async function pageOf<T extends { total: number }>(
-  rows: T[],
-  offset: number,
-  count: () => Promise<number | undefined>,
-): Promise<Page<Omit<T, 'total'>>> {
-  const total = rows[0]?.total ?? (offset === 0 ? 0 : ((await count()) ?? 0));
-  return { rows: rows.map(({ total: _total, ...row }) => row), total };
-}
 
 /** Trail content queries (db-bench cases 1–9 and the public trail endpoints). */
 export function createTrailsRepository(db: Executor) {
@@ -135,26 +121,6 @@ export function createTrailsRepository(db: Executor) {
       .limit(p('limit'))
       .prepare('section_items_page'),
   );
-  const sectionsWithItemsJson = preparedSql<{ body: SectionWithItemsJson[] }>(
-    db,
-    () => sql`
-      select coalesce(json_agg(json_build_object(
-               'id', ts.id, 'items', coalesce(it.items, '[]'::json), 'order_index', ts.order_index,
-               'title', ts.title) order by ts.order_index, ts.id), '[]'::json) as body
-      from trail_sections ts
-      left join lateral (
-        -- Unaliased: requiresCompletionSql names "trail_items" columns.
-        select json_agg(json_build_object(
-                 'duration_seconds', trail_items.duration_seconds, 'id', trail_items.id,
-                 'order_index', trail_items.order_index, 'requires_completion', ${requiresCompletionSql},
-                 'title', coalesce(trail_items.title, ''), 'type', lit.code)
-               order by trail_items.order_index, trail_items.id) as items
-        from trail_items left join lk_item_type lit on lit.id = trail_items.item_type_id
-        where trail_items.section_id = ts.id
-      ) it on true
-      where ts.trail_id = ${p('trailId')}`,
-  );
-
   return {
     /** Case 1: at most 6 trails by created_date desc, nulls last (no tie-breaker, as the original). */
     listShowcase(): Promise<TrailRow[]> {
@@ -206,15 +172,7 @@ export function createTrailsRepository(db: Executor) {
       );
     },
 
-    /**
-     * The sections-with-items response body (contract §2.3): sections by (order_index, id) with
-     * their `ItemOut` items by (order_index, id), keys sorted, rendered by PostgreSQL in one
-     * statement (one round trip, one JSON decode instead of a row per item).
-     */
-    async listSectionsWithItemsJson(trailId: number): Promise<SectionWithItemsJson[]> {
-      const [row] = await sectionsWithItemsJson({ trailId });
-      return row?.body ?? [];
-    },
+    listSectionsWithItemsJson: createSectionsWithItemsJson(db),
 
     /** Case 6: sections by (order_index, id), then one IN-list query for their items. */
     async listSectionsWithItems(trailId: number): Promise<SectionWithItems[]> {

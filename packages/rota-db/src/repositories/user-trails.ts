@@ -1,15 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
-import { percentOf } from '../progress/round.js';
 import { lkEnrollmentStatus, trailItems, userTrails } from '../schema/index.js';
-import { lazy, preparedSql } from './prepared.js';
+import { lazy } from './prepared.js';
 import { toProgressEntry } from './progress-map.js';
-import type { EnrollmentRow, ItemProgressRow, ProgressEntry, SectionProgressRow } from './rows.js';
+import { createProgressReads } from './progress-reads.js';
+import type { EnrollmentRow, ProgressEntry } from './rows.js';
 import {
   countSql,
   dateTimestamp,
   isoTimestamp,
-  LOCK_ORDER,
   lookupId,
   type TimestampMapper,
 } from './sql-parts.js';
@@ -68,86 +67,6 @@ export function createUserTrailsRepository(db: Executor) {
     if (!row) throw new Error(`Progress map of trail ${trailId} returned no row`);
     return toProgressEntry(row, time);
   };
-  // Cases 12 and 13 carry the enrolment flag (one row with null columns when the trail has no
-  // items/sections), so that the API's 403 guard and the read are one statement.
-  const enrolledSql = sql`(select exists(select 1 from user_trails
-      where user_id = ${p('userId')} and trail_id = ${p('trailId')}) as enrolled) e`;
-  const itemsProgress = preparedSql<{
-    enrolled: boolean;
-    item_id: string | null;
-    status: string | null;
-    progress_value: number | null;
-    completed_at: string | null;
-  }>(
-    db,
-    () => sql`
-      select e.enrolled, ti.id as item_id, ps.code as status, uip.progress_value, uip.completed_at
-      from ${enrolledSql}
-      left join (trail_items ti
-        left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${p('userId')}
-        left join lk_progress_status ps on ps.id = uip.status_id
-        left join trail_sections ts on ts.id = ti.section_id) on ti.trail_id = ${p('trailId')}
-      order by ${LOCK_ORDER}`,
-  );
-  const readItemsProgress = async <T>(
-    userId: number,
-    trailId: number,
-    time: TimestampMapper<T>,
-  ): Promise<{ enrolled: boolean; rows: ItemProgressRow<T>[] }> => {
-    const raw = await itemsProgress({ userId, trailId });
-    const rows: ItemProgressRow<T>[] = [];
-    for (const r of raw) {
-      if (r.item_id === null) continue;
-      rows.push({
-        itemId: Number(r.item_id),
-        status: r.status,
-        progressValue: r.progress_value,
-        completedAt: time(r.completed_at),
-      });
-    }
-    return { enrolled: raw[0]?.enrolled ?? false, rows };
-  };
-  const sectionsProgress = preparedSql<{
-    enrolled: boolean;
-    section_id: string | null;
-    title: string;
-    total: number;
-    done: number;
-  }>(
-    db,
-    () => sql`
-      select e.enrolled, ts.id as section_id, ts.title,
-             coalesce(agg.total, 0)::int as total, coalesce(agg.done, 0)::int as done
-      from ${enrolledSql}
-      left join (trail_sections ts
-      left join (
-        select ti.section_id, count(ti.id) as total,
-               sum(case when ps.code = 'COMPLETED' then 1 else 0 end) as done
-        from trail_items ti
-        left join user_item_progress uip on uip.trail_item_id = ti.id and uip.user_id = ${p('userId')}
-        left join lk_progress_status ps on ps.id = uip.status_id
-        where ti.trail_id = ${p('trailId')} and ti.section_id is not null
-        group by ti.section_id
-      ) agg on agg.section_id = ts.id) on ts.trail_id = ${p('trailId')}
-      order by ts.order_index, ts.id`,
-  );
-
-  const readSectionsProgress = async (userId: number, trailId: number) => {
-    const raw = await sectionsProgress({ userId, trailId });
-    const rows: SectionProgressRow[] = [];
-    for (const r of raw) {
-      if (r.section_id === null) continue;
-      rows.push({
-        sectionId: Number(r.section_id),
-        title: r.title,
-        total: r.total,
-        done: r.done,
-        percent: percentOf(r.done, r.total),
-      });
-    }
-    return { enrolled: raw[0]?.enrolled ?? false, rows };
-  };
-
   return {
     getEnrollment,
 
@@ -210,36 +129,7 @@ export function createUserTrailsRepository(db: Executor) {
     getProgressIso: (userId: number, trailId: number): Promise<ProgressEntry<string>> =>
       syncedEntry(userId, trailId, isoTimestamp),
 
-    /** Case 12: one row per item of the trail, in lock order, with the user's progress or nulls. */
-    async getItemsProgress(userId: number, trailId: number): Promise<ItemProgressRow[]> {
-      return (await readItemsProgress(userId, trailId, dateTimestamp)).rows;
-    },
-
-    /**
-     * `getItemsProgress` for an enrolled user with `completedAt` as ISO text with microseconds
-     * (the API's JSON); null when the user is not enrolled (the endpoint's 403).
-     */
-    async getEnrolledItemsProgressIso(
-      userId: number,
-      trailId: number,
-    ): Promise<ItemProgressRow<string>[] | null> {
-      const { enrolled, rows } = await readItemsProgress(userId, trailId, isoTimestamp);
-      return enrolled ? rows : null;
-    },
-
-    /** Case 13: per section (order_index, id): items, COMPLETED items and the rounded percent. */
-    async getSectionsProgress(userId: number, trailId: number): Promise<SectionProgressRow[]> {
-      return (await readSectionsProgress(userId, trailId)).rows;
-    },
-
-    /** `getSectionsProgress` for an enrolled user; null when not enrolled (the endpoint's 403). */
-    async getEnrolledSectionsProgress(
-      userId: number,
-      trailId: number,
-    ): Promise<SectionProgressRow[] | null> {
-      const { enrolled, rows } = await readSectionsProgress(userId, trailId);
-      return enrolled ? rows : null;
-    },
+    ...createProgressReads(db),
   };
 }
 
