@@ -113,6 +113,21 @@ describe('session JWT', () => {
         })
       ).status,
     ).toBe(401);
+    // Where the user lookup runs alongside the read, the vanished user's 401 still wins over
+    // the read's own answer (404 unknown item, 404 huge id, 403 not enrolled, 200).
+    const alpha = h.content.alpha;
+    for (const path of [
+      `/trails/${alpha}/items/${h.content.doc}`,
+      `/trails/${alpha}/items/987654321`,
+      `/trails/${alpha}/items/99999999999999999999`,
+      `/user-trails/${h.content.beta}/items-progress`,
+      `/user-trails/${alpha}/sections-progress`,
+    ]) {
+      const response = await fetch(`${h.url}${path}`, {
+        headers: { cookie: `rota_session=${ghost}` },
+      });
+      expect(response.status, path).toBe(401);
+    }
     const me = await fetch(`${h.url}/me`, { headers: { cookie: `rota_session=${ghost}` } });
     expect(me.status).toBe(404);
     expect(await me.json()).toMatchObject({ message: 'Usuário não encontrado' });

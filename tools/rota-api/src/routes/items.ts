@@ -10,7 +10,7 @@ import { defineRoute, ID, sendJson } from '../http/routes.js';
 import { enforceCsrf } from '../security/session.js';
 import { validateFormSubmissionBody, validateProgressBody } from '../validation/progress-bodies.js';
 import type { RouteContext } from './context.js';
-import { requireUser } from './me.js';
+import { requireUser, requireUserAnd } from './me.js';
 
 const ITEM_PATH = `/trails/:trailId${ID}/items/:itemId${ID}`;
 const FORM_NOT_FOUND = 'Formulário não encontrado para este item';
@@ -61,19 +61,27 @@ async function itemInTrail(ctx: RouteContext, trailId: number, itemId: number, m
 export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, ITEM_PATH, {
     GET: async (request, reply) => {
-      const user = await requireUser(ctx, request);
-      const item = await itemInTrail(
-        ctx,
-        idParam(request, 'trailId'),
-        idParam(request, 'itemId'),
-        'Item não encontrado',
+      // Ids are parsed inside the read so that a bad session (401) still answers first.
+      const { user, result: item } = await requireUserAnd(ctx, request, async () =>
+        itemInTrail(
+          ctx,
+          idParam(request, 'trailId'),
+          idParam(request, 'itemId'),
+          'Item não encontrado',
+        ),
       );
-      await requireUnlocked(ctx, user.userId, item);
+      // Read-only: the neighbours (and the form) are asked for with the lock check; the checks
+      // still answer in the original's order (423, then 500 for an unknown type, then 404).
       const type = itemTypeOf(item);
+      const adjacent = ctx.repos.items.getAdjacentItems(item);
+      const formRead = type === 'FORM' ? ctx.repos.forms.getFormForItem(item.id) : null;
+      adjacent.catch(() => {});
+      formRead?.catch(() => {});
+      await requireUnlocked(ctx, user.userId, item);
       if (!['VIDEO', 'DOC', 'FORM'].includes(type)) throw abort(500, 'Internal Server Error');
-      const form = type === 'FORM' ? await ctx.repos.forms.getFormForItem(item.id) : null;
+      const form = formRead ? await formRead : null;
       if (type === 'FORM' && !form) throw abort(404, FORM_NOT_FOUND);
-      const { prevItemId: prev, nextItemId: next } = await ctx.repos.items.getAdjacentItems(item);
+      const { prevItemId: prev, nextItemId: next } = await adjacent;
       const url = item.url.trim();
       sendJson(reply, {
         id: item.id,

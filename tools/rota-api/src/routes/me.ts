@@ -33,3 +33,23 @@ export async function requireUser(
   if (!user) throw abort(401, 'Sessão inválida');
   return user;
 }
+
+/**
+ * `requireUser` plus a read for the session's user id, sent together (read-only work only):
+ * the two statements share one round trip's wait. The 401 of a vanished user still wins over
+ * whatever the read answered.
+ */
+export async function requireUserAnd<T>(
+  ctx: RouteContext,
+  request: Parameters<typeof requireSession>[0],
+  read: (userId: number) => Promise<T>,
+) {
+  const claims = requireSession(request, ctx.config);
+  const userRead = ctx.repos.users.getUserById(claims.id);
+  const result = read(claims.id);
+  // Settled below, after the user check; keep an early rejection from being "unhandled".
+  result.catch(() => {});
+  const user = await userRead;
+  if (!user) throw abort(401, 'Sessão inválida');
+  return { user, result: await result };
+}

@@ -4,7 +4,7 @@ import { idParam } from '../http/params.js';
 import { defineRoute, ID, sendJson } from '../http/routes.js';
 import { enforceCsrf } from '../security/session.js';
 import type { RouteContext } from './context.js';
-import { requireUser } from './me.js';
+import { requireUser, requireUserAnd } from './me.js';
 import { toProgressEntryJson, toProgressOut } from './progress-json.js';
 
 const NOT_ENROLLED = 'Você precisa se inscrever na trilha antes de acessar o progresso.';
@@ -46,10 +46,10 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
   defineRoute(app, `/user-trails/:trailId${ID}/items-progress`, {
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
-      const user = await requireUser(ctx, request);
-      const rows = requireEnrolled(
-        await ctx.repos.userTrails.getEnrolledItemsProgressIso(user.userId, trailId),
+      const { result } = await requireUserAnd(ctx, request, (userId) =>
+        ctx.repos.userTrails.getEnrolledItemsProgressIso(userId, trailId),
       );
+      const rows = requireEnrolled(result);
       sendJson(
         reply,
         rows.map((r) => ({
@@ -64,10 +64,10 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
   defineRoute(app, `/user-trails/:trailId${ID}/sections-progress`, {
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
-      const user = await requireUser(ctx, request);
-      const rows = requireEnrolled(
-        await ctx.repos.userTrails.getEnrolledSectionsProgress(user.userId, trailId),
+      const { result } = await requireUserAnd(ctx, request, (userId) =>
+        ctx.repos.userTrails.getEnrolledSectionsProgress(userId, trailId),
       );
+      const rows = requireEnrolled(result);
       sendJson(
         reply,
         rows.map((r) => ({
