@@ -17,8 +17,10 @@ const mixedRate = Number(process.env.MIXED_RATE ?? 1000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const fixture = process.env.BENCH_FIXTURE ?? 'large';
 
-async function load(config) {
-  const { stdout } = await run(process.execPath, [here('./load.mjs'), JSON.stringify(config)], {
+// One load run in its own process: `load.mjs` (autocannon, closed loop) or `paced.mjs`
+// (constant arrival rate, open loop).
+async function load(config, script = './load.mjs') {
+  const { stdout } = await run(process.execPath, [here(script), JSON.stringify(config)], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').pop());
@@ -76,9 +78,9 @@ try {
   const base = { connections, duration: seconds };
   const cpu = {};
   // Loads the API and records its CPU cost per request under `name`.
-  const measured = async (name, config) => {
+  const measured = async (name, config, script) => {
     const before = cpuOf(api.pid);
-    const result = await load(config);
+    const result = await load(config, script);
     cpu[name] = perRequest(before, cpuOf(api.pid), result.requests);
     return result;
   };
@@ -109,17 +111,23 @@ try {
     `/user-trails/${trailId}/sections-progress`,
     '/me',
   ];
-  const mixed = await measured('mixed reads', {
-    url: api.url,
-    connections: 50,
-    duration: mixedSeconds,
-    overallRate: mixedRate,
-    headers: { cookie: auth.cookie, accept: 'application/json' },
-    requests: paths.map((path) => ({ method: 'GET', path })),
-  });
+  // Constant arrival rate (paced.mjs): autocannon's overallRate sends each second's quota as a
+  // burst, which measures saturation latency (a hello-world fails p95 < 20 ms that way).
+  const mixed = await measured(
+    'mixed reads',
+    {
+      url: api.url,
+      connections: 50,
+      duration: mixedSeconds,
+      rate: mixedRate,
+      headers: { cookie: auth.cookie, accept: 'application/json' },
+      requests: paths.map((path) => ({ method: 'GET', path })),
+    },
+    './paced.mjs',
+  );
   const pass =
     mixed.errors + mixed.non2xx + mixed.timeouts === 0 &&
-    mixed.latencyMs.p97_5 < 20 &&
+    mixed.latencyMs.p95 < 20 &&
     mixed.rps >= 0.98 * mixedRate;
   const out = [
     `Date: ${new Date().toISOString()}`,
@@ -131,10 +139,10 @@ try {
     line('GET /trails/:id/sections-with-items', swi, helloResult),
     line('GET /user-trails/:id/progress', progress, helloResult),
     '',
-    `Mixed reads (${paths.length} GET endpoints round-robin, ${mixedRate} req/s target, ${mixedSeconds} s, 50 connections): ` +
+    `Mixed reads (${paths.length} GET endpoints round-robin, constant arrival rate ${mixedRate} req/s, ${mixedSeconds} s, up to 50 connections): ` +
       `${mixed.requests} requests, ${mixed.rps.toFixed(1)} req/s, errors ${mixed.errors}, non-2xx ${mixed.non2xx}, timeouts ${mixed.timeouts}, ` +
-      `latency p50 ${mixed.latencyMs.p50} ms, p90 ${mixed.latencyMs.p90} ms, p97.5 ${mixed.latencyMs.p97_5} ms, p99 ${mixed.latencyMs.p99} ms, max ${mixed.latencyMs.max} ms`,
-    `Target (zero errors, p95 < 20 ms; p95 <= p97.5): ${pass ? 'PASS' : 'FAIL'}`,
+      `latency p50 ${mixed.latencyMs.p50} ms, p90 ${mixed.latencyMs.p90} ms, p95 ${mixed.latencyMs.p95} ms, p97.5 ${mixed.latencyMs.p97_5} ms, p99 ${mixed.latencyMs.p99} ms, max ${mixed.latencyMs.max} ms`,
+    `Target (zero errors, >= 98 % of the rate, p95 < 20 ms): ${pass ? 'PASS' : 'FAIL'}`,
     '',
     'Server CPU per request (API process + its embedded PostgreSQL):',
     ...Object.entries(cpu).map(([name, figure]) => `- ${name}: ${figure}`),
