@@ -2,7 +2,7 @@
 // (systeminformation's processes() spawns `ps` and a `cat` of every /proc/<pid>/stat instead).
 // The reads are synchronous on purpose: /proc files are generated in memory and never wait
 // on a disk, and a sync read costs ~13x less CPU than fs.promises.readFile's four thread-pool
-// round trips (measured: 0.027 vs 0.35 ms per read, see docs/benchmarks/mem-monitor.md).
+// round trips (measured: 0.027 vs 0.35 ms per read, see docs/benchmarks.md, section mem-monitor).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ProcessInfo, ProcessSource, ProcessUsage } from './types.js';

@@ -1,6 +1,6 @@
 // Portable fallback over systeminformation. processes() runs `ps` (and on Linux a `cat` of
 // every /proc/<pid>/stat) per call and caches its answer for 500 ms, so it is heavy: the
-// monitor only uses it where /proc is missing. See docs/benchmarks/mem-monitor.md.
+// monitor only uses it where /proc is missing. See docs/benchmarks.md, section mem-monitor.
 import si from 'systeminformation';
 import type { ProcessInfo, ProcessSource, ProcessUsage } from './types.js';
 

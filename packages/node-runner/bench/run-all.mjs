@@ -1,4 +1,4 @@
-// Benchmarks of the Node runner (figures for docs/benchmarks/node-runner.md):
+// Benchmarks of the Node runner (figures for docs/benchmarks.md, section node-runner):
 //   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests.
 // Usage: pnpm --filter @rota-perf/node-runner bench [throughput|accuracy|memory]...
 // Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),

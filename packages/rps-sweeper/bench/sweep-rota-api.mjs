@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs a step sweep and an adaptive search against rota-api through node-runner and prints
-// both tables (the figures in docs/benchmarks/rps-sweeper.md come from here).
+// both tables (the figures in the rps-sweeper section of docs/benchmarks.md come from here).
 //   node bench/sweep-rota-api.mjs [limiter|read]   (build the package and its deps first)
 // limiter: POST /auth/login under a 45/s rate limit (90 per 2 s), so the ceiling is known
 //          (47 RPS at 5% tolerance).

@@ -22,7 +22,7 @@ export interface ApiDatabase {
  * as startup parameters). `TimeZone=UTC`: timestamps print as `+00:00`, like the original's
  * UTC sessions. `plan_cache_mode=force_generic_plan`: the repositories' prepared statements
  * are planned once per connection; with the default (`auto`) PostgreSQL re-plans some of them
- * on every call and planning costs more than running them (docs/benchmarks/rota-api.md).
+ * on every call and planning costs more than running them (docs/benchmarks.md, section rota-api).
  * Settings already in the URL win.
  */
 export function withSessionSettings(url: string): string {

@@ -36,7 +36,7 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
   const host = options.host ?? '127.0.0.1';
   const https = options.tls ? await generateSelfSignedCertificate(host) : undefined;
   // About one connection per core: postgres.js pipelines queries on busy connections, and on
-  // 2 cores 2 connections cost less CPU per request than 10 (docs/benchmarks/rota-api.md).
+  // 2 cores 2 connections cost less CPU per request than 10 (docs/benchmarks.md, section rota-api).
   const pool = options.maxConnections ?? Math.max(2, availableParallelism());
   const database = await openApiDatabase(options.databaseUrl, pool);
   const app = createRotaApp({ config, repos: database.repos, server: https ? { https } : {} });
