@@ -136,7 +136,7 @@ describe('PUT /trails/<id>/items/<iid>/progress', () => {
     row = (await itemsProgress(user)).find((r) => r.item_id === h.content.doc);
     expect(row?.status).toBe('COMPLETED');
     const completedAt = row?.completed_at;
-    expect(completedAt).toBeTruthy();
+    expect(completedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00:00$/);
     await putProgress(user, h.content.doc, { status: 'IN_PROGRESS', progress_value: 50 });
     row = (await itemsProgress(user)).find((r) => r.item_id === h.content.doc);
     expect(row).toMatchObject({
