@@ -3,7 +3,7 @@ export { MonitorUsageError } from './errors.js';
 export { startMonitor } from './monitor.js';
 export { DEFAULT_INTERVAL_SECONDS } from './options.js';
 export { compilePattern } from './pattern.js';
-export { createProcfsSource } from './procfs.js';
+export { createProcfsSource, type ProcStat, parseProcStat } from './procfs.js';
 export { chooseMatches, withDescendants } from './select.js';
 export { createSystemInformationSource } from './si-source.js';
 export { createDefaultSource } from './source.js';
