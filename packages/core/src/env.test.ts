@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoolean, readDuration, readNumber, readTolerance } from './env.js';
-import { SweepConfigError } from './errors.js';
+import { ConfigError } from './errors.js';
 
 const positiveInt = { min: 1, integer: true };
 
@@ -33,7 +33,7 @@ describe('readNumber', () => {
     ['Infinity', {}, 'PROBE_STEP_RPS must be a number, got "Infinity"'],
   ])('rejects %j under %j', (raw, rule, message) => {
     const attempt = () => readNumber({ PROBE_STEP_RPS: raw }, 'PROBE_STEP_RPS', 10, rule);
-    expect(attempt).toThrow(SweepConfigError);
+    expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(message);
   });
 });

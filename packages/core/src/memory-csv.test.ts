@@ -5,9 +5,8 @@ import {
   memoryCsvHeader,
   parseMemoryCsv,
   summariseMemory,
-} from './memory.js';
-import { formatMemorySummary } from './memory-format.js';
-import type { MemorySample } from './types.js';
+} from './memory-csv.js';
+import type { MemorySample } from './results/measurements.js';
 
 function sample(elapsedSeconds: number, rssBytes: number, name = 'node'): MemorySample {
   return {
@@ -42,7 +41,7 @@ describe('memory CSV', () => {
   });
 });
 
-describe('summariseMemory and formatMemorySummary', () => {
+describe('summariseMemory', () => {
   it('derives peak, mean and growth per minute', () => {
     const samples = [0, 1, 2, 3].map((t) => sample(t, 1_000_000 + t * 2048));
     const s = summariseMemory(samples);
@@ -52,20 +51,16 @@ describe('summariseMemory and formatMemorySummary', () => {
     expect(s.meanRssBytes).toBe(1_000_000 + 1.5 * 2048);
     expect(s.peakVmsBytes).toBe((1_000_000 + 3 * 2048) * 4);
     expect(s.rssGrowthBytesPerMinute).toBeCloseTo(2048 * 60, 6);
-    const text = formatMemorySummary(s);
-    expect(text).toContain('Memory (4 samples over 3.00s):');
-    expect(text).toContain(`RSS growth: +${((2048 * 60) / 1024).toFixed(2)} KiB/min`);
-    expect(text).toContain(`Mean CPU: ${(15).toFixed(2)}%`);
+    expect(s.meanCpuPercent).toBe(15);
   });
 
   it('reports missing figures for no samples or a single one', () => {
     const none = summariseMemory([]);
     expect(none.peakRssBytes).toBeNull();
     expect(none.rssGrowthBytesPerMinute).toBeNull();
-    expect(formatMemorySummary(none)).toBe('Memory: no samples\n');
+    expect(none.samples).toBe(0);
     const one = summariseMemory([sample(0, 5000)]);
     expect(one.rssGrowthBytesPerMinute).toBeNull();
-    expect(formatMemorySummary(one)).toContain('RSS growth: n/a');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatK6Duration, parseK6Duration } from './duration.js';
-import { SweepConfigError } from './errors.js';
+import { ConfigError } from './errors.js';
 
 describe('parseK6Duration', () => {
   it.each([
@@ -16,26 +16,52 @@ describe('parseK6Duration', () => {
     ['250us', 250e-6],
     ['2m', 120],
     ['1h', 3600],
+    // Go's time.ParseDuration forms, as k6 reads them.
+    ['.5s', 0.5],
+    ['1.s', 1],
+    ['1h2m', 3600 + 120],
+    ['300ms', 0.3],
+    ['1.5m', 90],
+    ['1us', 1e-6],
+    ['1µs', 1e-6],
+    ['1μs', 1e-6],
+    ['2ns', 2e-9],
+    ['+5s', 5],
+    ['1h1m1s1ms1us1ns', 3661 + 1e-3 + 1e-6 + 1e-9],
+    // A bare number means seconds for our variables (the README's rule; Go wants a unit).
+    ['.5', 0.5],
   ])('reads %j as %d seconds', (text, seconds) => {
     expect(parseK6Duration(text, 'X')).toBeCloseTo(seconds, 9);
   });
 
-  it.each(['', 'abc', '-5s', '1x', '30 s', '1m30', 's', '1.2.3s', '10sec', '5d'])(
-    'rejects %j with one line naming the variable',
-    (text) => {
-      const attempt = () => parseK6Duration(text, 'PROBE_STEP_DURATION');
-      expect(attempt).toThrow(SweepConfigError);
-      expect(attempt).toThrow(
-        `PROBE_STEP_DURATION must be a k6 duration such as 30s, 1m30s or 500ms, got ${JSON.stringify(text)}`,
-      );
-      try {
-        attempt();
-      } catch (error) {
-        expect((error as SweepConfigError).variable).toBe('PROBE_STEP_DURATION');
-        expect((error as Error).message).not.toContain('\n');
-      }
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '-5s',
+    '1x',
+    '30 s',
+    '1m30',
+    's',
+    '1.2.3s',
+    '10sec',
+    '5d',
+    '.s',
+    '1m.',
+    'ms',
+    '--1s',
+  ])('rejects %j with one line naming the variable', (text) => {
+    const attempt = () => parseK6Duration(text, 'PROBE_STEP_DURATION');
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      `PROBE_STEP_DURATION must be a k6 duration such as 30s, 1m30s or 500ms, got ${JSON.stringify(text)}`,
+    );
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe('PROBE_STEP_DURATION');
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
 });
 
 describe('formatK6Duration', () => {
