@@ -86,6 +86,7 @@ export {
   type ResultLayout,
   resultFileSpec,
 } from './results/files.js';
+export { isCeilingLowerBound } from './results/ceiling.js';
 export type * from './results/layouts.js';
 export type * from './results/measurements.js';
 export type * from './results/summaries.js';

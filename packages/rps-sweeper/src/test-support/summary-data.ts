@@ -1,8 +1,8 @@
 // Builds handleSummary data shaped exactly like k6's (k6-golden/02-summary-data.json): a
 // sub-metric exists only when named, `http_req_failed` counts failed requests as `passes`,
 // `dropped_iterations` exists only when something was dropped.
-import type { K6Metric, K6SummaryData } from '@rota-perf/report-formatter';
-import { mean, quantile } from '@rota-perf/report-formatter';
+import type { K6Metric, K6SummaryData } from '@rota-perf/core';
+import { mean, quantile } from '@rota-perf/core';
 
 /** What one level did, in raw terms; durations are per-request milliseconds. */
 export interface LevelFigures {

@@ -1,11 +1,8 @@
+import type { WriteProbeConfig } from '@rota-perf/core';
+import { formatWriteSummary } from '@rota-perf/report-formatter';
 import { describe, expect, it } from 'vitest';
-import { buildSummary, counter, rate, trend } from './test-support/k6-data.js';
-import {
-  buildWriteResultsJson,
-  formatWriteSummary,
-  summariseWriteProbe,
-  type WriteProbeConfig,
-} from './write-probe.js';
+import { buildSummary, counter, rate, trend } from '../test-support/k6-data.js';
+import { buildWriteResultsJson, summariseWriteProbe } from './write-probe.js';
 
 const config: WriteProbeConfig = {
   targetRps: 500,

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { goldenFile } from '../test-support/k6-data.js';
 import { summariseLoad } from './load-summary.js';
 import { fromSummaryExport } from './summary-export.js';
 
-const exported = JSON.parse(
-  readFileSync(new URL('./test-support/k6-golden-04-summary-export.json', import.meta.url), 'utf8'),
-) as {
+const exported = JSON.parse(readFileSync(goldenFile('04-summary-export.json'), 'utf8')) as {
   metrics: Record<string, Record<string, unknown>>;
   root_group: { checks: Record<string, { passes: number }> };
 };

@@ -1,6 +1,6 @@
-// k6's older `--summary-export` layout (k6-golden/04-summary-export.json) -> handleSummary data,
+// k6's older `--summary-export` layout (test-data/k6-golden/04-summary-export.json) -> handleSummary data,
 // so a file written by `k6 run --summary-export` can be summarised like live data.
-import type { K6Check, K6Group, K6Metric, K6SummaryData } from './types.js';
+import type { K6Check, K6Group, K6Metric, K6SummaryData } from '@rota-perf/core';
 
 type Flat = Record<string, unknown>;
 

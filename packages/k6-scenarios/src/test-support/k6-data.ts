@@ -1,12 +1,17 @@
-// Test data builders: the golden k6 summary data, and hand-built summary data.
+// Test data builders: the k6 recordings (test-data/k6-golden at the repository root), and
+// hand-built summary data.
 import { readFileSync } from 'node:fs';
-import { mean, quantile } from '../stats.js';
-import type { K6Metric, K6SummaryData } from '../types.js';
+import { fileURLToPath } from 'node:url';
+import { type K6Metric, type K6SummaryData, mean, quantile } from '@rota-perf/core';
 
-/** The real k6 v0.49 handleSummary data recorded in k6-golden/02-summary-data.json. */
+/** A file of the k6 recordings kept in the repository. */
+export function goldenFile(name: string): string {
+  return fileURLToPath(new URL(`../../../../test-data/k6-golden/${name}`, import.meta.url));
+}
+
+/** The real k6 v0.49 handleSummary data recorded in 02-summary-data.json. */
 export function loadGoldenSummary(): K6SummaryData {
-  const url = new URL('./k6-golden-02-summary-data.json', import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as K6SummaryData;
+  return JSON.parse(readFileSync(goldenFile('02-summary-data.json'), 'utf8')) as K6SummaryData;
 }
 
 /** A minimal summary data object with the given metrics. */

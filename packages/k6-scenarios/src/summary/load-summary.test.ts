@@ -1,8 +1,9 @@
+import type { K6SummaryData } from '@rota-perf/core';
+import { formatLoadSummary } from '@rota-perf/report-formatter';
 import { describe, expect, it } from 'vitest';
-import { buildLoadResultsJson, formatLoadSummary } from './load-format.js';
+import { buildSummary, counter, loadGoldenSummary, rate, trend } from '../test-support/k6-data.js';
+import { buildLoadResultsJson } from './load-results-json.js';
 import { summariseLoad } from './load-summary.js';
-import { buildSummary, counter, loadGoldenSummary, rate, trend } from './test-support/k6-data.js';
-import type { K6SummaryData } from './types.js';
 
 function fmt2(n: number): string {
   const [i, f] = n.toFixed(2).split('.');

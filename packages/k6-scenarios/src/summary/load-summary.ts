@@ -1,22 +1,19 @@
 // The consolidated load summary of performance.test.js, computed from k6 summary data.
 import {
   collectChecks,
+  type K6SummaryData,
+  type LoadEndpointSummary,
+  type LoadSummary,
   listFailedThresholds,
   listTagValues,
+  type PhaseFailure,
+  type RateLimitVerification,
   ratioOrNull,
   readMedian,
   readStat,
   subMetricName,
-} from './k6-data.js';
-import type {
-  LoadEndpoint,
-  LoadEndpointSummary,
-  LoadSummary,
-  PhaseFailure,
-  RateLimitVerification,
-  SummariseLoadOptions,
-} from './load-types.js';
-import type { K6SummaryData } from './types.js';
+} from '@rota-perf/core';
+import type { LoadEndpoint, SummariseLoadOptions } from './load-options.js';
 
 function sumOrNull(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
