@@ -75,6 +75,7 @@ export { README_MARKERS, renderScriptDocs, replaceGeneratedSection } from './reg
 export { SCRIPTS } from './registry/scripts.js';
 export { SHARED_VARIABLES } from './registry/shared.js';
 export type { ScriptEntry, VariableDoc } from './registry/types.js';
+export { isCeilingLowerBound } from './results/ceiling.js';
 export {
   MEMORY_CSV_SUFFIX,
   memoryCsvName,
@@ -86,7 +87,6 @@ export {
   type ResultLayout,
   resultFileSpec,
 } from './results/files.js';
-export { isCeilingLowerBound } from './results/ceiling.js';
 export type * from './results/layouts.js';
 export type * from './results/measurements.js';
 export type * from './results/summaries.js';

@@ -1,5 +1,6 @@
+import { runCommandLine } from '@rota-perf/core/node';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from './cli-args.js';
+import { parseCliArgs, runCommand } from './command.js';
 import { serializeSetupData } from './engine/setup-data.js';
 import { parseDuration } from './util/duration.js';
 
@@ -7,7 +8,6 @@ describe('k6-node arguments', () => {
   it('reads run, -e/--env, --quiet and --summary-export', () => {
     expect(
       parseCliArgs([
-        'run',
         '-e',
         'A=1',
         '--env',
@@ -27,24 +27,27 @@ describe('k6-node arguments', () => {
   });
 
   it.each([
-    [['bench', 's.js'], /unknown command "bench"/],
-    [['run'], /missing script path/],
-    [['run', '-e', 'NOEQUALS', 's.js'], /invalid --env value "NOEQUALS": expected KEY=VALUE/],
-    [['run', '--frobnicate', 's.js'], /unknown option "--frobnicate"/],
-  ])('rejects %j with exit code 2', (argv, message) => {
-    expect(() => parseCliArgs(argv)).toThrow(message);
-    try {
-      parseCliArgs(argv);
-    } catch (err) {
-      expect((err as { exitCode: number }).exitCode).toBe(2);
-    }
+    [['bench', 's.js'], 'k6-node: unknown command "bench": expected run (see k6-node --help)'],
+    [['run'], 'k6-node run: missing <script.js> (see k6-node run --help)'],
+    [['run', '-e', 'NOEQUALS', 's.js'], 'k6-node run: -e expects KEY=VALUE, got "NOEQUALS"'],
+    [
+      ['run', '--frobnicate', 's.js'],
+      'k6-node run: unknown option "--frobnicate" (see k6-node run --help)',
+    ],
+  ])('rejects %j with one line and exit code 2', async (argv, message) => {
+    const err: string[] = [];
+    const io = { out: () => {}, err: (l: string) => err.push(l), env: {}, cwd: '/', tty: false };
+    const signal = new AbortController().signal;
+    expect(await runCommandLine(runCommand, argv, io, signal, 'k6-node')).toBe(2);
+    expect(err).toEqual([message]);
   });
 });
 
 describe('durations and setup data', () => {
   it('parses k6 durations', () => {
-    expect(['1m30s', '200ms', '2s', '1h', '1.5s'].map((d) => parseDuration(d, 't'))).toEqual([
-      90_000, 200, 2000, 3_600_000, 1500,
+    const texts = ['1m30s', '200ms', '2s', '1h', '1.5s', '.5s', '1h2m'];
+    expect(texts.map((d) => parseDuration(d, 't'))).toEqual([
+      90_000, 200, 2000, 3_600_000, 1500, 500, 3_720_000,
     ]);
     expect(() => parseDuration('soon', 'timeout')).toThrow(/invalid duration "soon" for timeout/);
   });

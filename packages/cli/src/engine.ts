@@ -1,15 +1,17 @@
-// Which engine runs a bundle: the real k6 when one is installed, else node-runner.
-import { spawn } from 'node:child_process';
+// Which engine runs a bundle, and running it: the real k6 when one is installed, else
+// node-runner. The one place the kit chooses and starts an engine.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { run as runOnNode } from '@rota-perf/node-runner';
-import { UsageError } from './scripts.js';
+import { EXIT_CODES, UsageError } from '@rota-perf/core';
+import { spawnWithAbort } from '@rota-perf/core/node';
 
 /** The engine preference of a run. */
 export type EnginePreference = 'auto' | 'k6' | 'node';
 
 /** A chosen engine: the k6 binary's path, or node-runner. */
 export type Engine = { kind: 'k6'; binary: string } | { kind: 'node' };
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 function executable(path: string): boolean {
   try {
@@ -21,7 +23,7 @@ function executable(path: string): boolean {
 }
 
 /** `K6_BINARY`, else `k6` on PATH, else null. */
-export function findK6(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findK6(env: Env): string | null {
   if (env.K6_BINARY) return env.K6_BINARY;
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && executable(join(dir, 'k6'))) return join(dir, 'k6');
@@ -30,10 +32,7 @@ export function findK6(env: NodeJS.ProcessEnv = process.env): string | null {
 }
 
 /** Resolves `auto|k6|node` to an engine; `k6` without a binary is a usage error. */
-export function resolveEngine(
-  preference: EnginePreference,
-  env: NodeJS.ProcessEnv = process.env,
-): Engine {
+export function resolveEngine(preference: EnginePreference, env: Env): Engine {
   if (preference === 'node') return { kind: 'node' };
   const binary = findK6(env);
   if (binary) return { kind: 'k6', binary };
@@ -50,33 +49,27 @@ export interface EngineRun {
   env: Record<string, string>;
   cwd: string;
   quiet?: boolean;
-  signal?: AbortSignal;
+  signal: AbortSignal;
 }
 
-/** Runs the bundle; resolves to k6's exit code (99 when a threshold failed). */
+/** Runs the bundle; resolves to k6's exit code (99 when a threshold failed, 105 interrupted). */
 export async function runBundle(engine: Engine, options: EngineRun): Promise<number> {
   if (engine.kind === 'node') {
-    const result = await runOnNode(options.bundle, {
+    const { run } = await import('@rota-perf/node-runner');
+    const result = await run(options.bundle, {
       env: options.env,
       cwd: options.cwd,
       quiet: options.quiet ?? false,
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: options.signal,
     });
     return result.exitCode;
   }
   const args = ['run', ...(options.quiet ? ['--quiet'] : [])];
   for (const [key, value] of Object.entries(options.env)) args.push('-e', `${key}=${value}`);
   args.push(options.bundle);
-  const child = spawn(engine.binary, args, { cwd: options.cwd, stdio: 'inherit' });
-  const onAbort = () => child.kill('SIGINT');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) =>
-      reject(new UsageError(`cannot start ${engine.binary}: ${error.message}`)),
-    );
-    child.on('exit', (code, signal) => {
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve(code ?? (signal ? 105 : 255));
-    });
+  const ended = await spawnWithAbort(engine.binary, args, {
+    cwd: options.cwd,
+    signal: options.signal,
   });
+  return ended.code ?? (ended.signal ? EXIT_CODES.externalAbort : EXIT_CODES.generic);
 }
