@@ -44,14 +44,14 @@ describe('results schemas', () => {
   });
 
   it('accept a valid sweep document and reject a drifted one', () => {
-    expect(schemaErrors(RESULT_FILE.rpsProbe, sweep)).toEqual([]);
+    expect(schemaErrors('rps_results.json', sweep)).toEqual([]);
     const { total_duration_seconds: _dropped, ...progress } = sweep;
-    expect(schemaErrors(RESULT_FILE.progressProbe, progress)).toEqual([]);
-    expect(schemaErrors(RESULT_FILE.rpsProbe, { ...sweep, extra: 1 })).toEqual([
+    expect(schemaErrors('progress_probe_results.json', progress)).toEqual([]);
+    expect(schemaErrors('rps_results.json', { ...sweep, extra: 1 })).toEqual([
       ' must NOT have additional properties',
     ]);
     expect(
-      schemaErrors(RESULT_FILE.rpsProbe, { ...sweep, scenarios: [{ ...level, passed: 'yes' }] }),
+      schemaErrors('rps_results.json', { ...sweep, scenarios: [{ ...level, passed: 'yes' }] }),
     ).toEqual(['/scenarios/0/passed must be boolean']);
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMemoryCsv } from '@rota-perf/core';
-import { runCommandLine } from '@rota-perf/core/node';
+import { runCaptured } from '@rota-perf/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memMonitorCommand, parseCliArgs } from './cli.js';
 import { killStarted, startScript, uniqueMarker, waitForLine } from './test-support/spawn.js';
@@ -24,14 +24,7 @@ afterAll(async () => {
 async function runInProcess(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
-  const signal = new AbortController().signal;
-  const code = await runCommandLine(
-    memMonitorCommand,
-    argv,
-    { ...io, env: {}, cwd: process.cwd(), tty: false },
-    signal,
-  );
+  const { code, out, err } = await runCaptured(memMonitorCommand, argv);
   return { code, out: out.join('\n'), err };
 }
 

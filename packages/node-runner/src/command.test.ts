@@ -1,4 +1,4 @@
-import { runCommandLine } from '@rota-perf/core/node';
+import { runCaptured } from '@rota-perf/core/node';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, runCommand } from './command.js';
 import { serializeSetupData } from './engine/setup-data.js';
@@ -35,11 +35,8 @@ describe('k6-node arguments', () => {
       'k6-node run: unknown option "--frobnicate" (see k6-node run --help)',
     ],
   ])('rejects %j with one line and exit code 2', async (argv, message) => {
-    const err: string[] = [];
-    const io = { out: () => {}, err: (l: string) => err.push(l), env: {}, cwd: '/', tty: false };
-    const signal = new AbortController().signal;
-    expect(await runCommandLine(runCommand, argv, io, signal, 'k6-node')).toBe(2);
-    expect(err).toEqual([message]);
+    const run = await runCaptured(runCommand, argv, { program: 'k6-node' });
+    expect(run).toEqual({ code: 2, out: [], err: [message] });
   });
 });
 

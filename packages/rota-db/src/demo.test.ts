@@ -1,27 +1,12 @@
-import { runCommandLine } from '@rota-perf/core/node';
+import { runCaptured } from '@rota-perf/core/node';
 import { describe, expect, it } from 'vitest';
 import { demoCommand, runDemo } from './demo.js';
 import { itemsInLockOrder } from './fixture/content.js';
 import { generateFixture } from './fixture/generate.js';
 import { FIXTURE_PRESETS } from './fixture/options.js';
 
-async function demo(argv: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    out: (l: string) => out.push(l),
-    err: (l: string) => err.push(l),
-    cwd: '/',
-    tty: false,
-  };
-  const code = await runCommandLine(
-    demoCommand,
-    argv,
-    { ...io, env },
-    new AbortController().signal,
-  );
-  return { code, out, err };
-}
+const demo = (argv: string[], env: Record<string, string> = {}) =>
+  runCaptured(demoCommand, argv, { env });
 
 describe('demo arguments', () => {
   it('rejects an unknown preset with exit code 2 and one line naming it', async () => {

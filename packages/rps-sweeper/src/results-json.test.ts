@@ -1,35 +1,24 @@
 import type { SweepResult } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
+import { concludeSweep } from './analyse.js';
 import { judgeLevel } from './judge.js';
 import { buildSweepResultsJson } from './results-json.js';
 
-// Levels judged by the real rule: [target, requests, failures] over 30 s each.
+// Levels judged and concluded by the real rules: [target, requests, failures] over 30 s each.
 function sweepOf(rows: [number, number, number][], over: Partial<SweepResult> = {}): SweepResult {
-  const levels = rows.map(([targetRps, requests, failures]) =>
-    judgeLevel(
-      {
-        scenario: `probe_${targetRps}`,
-        targetRps,
-        durationSeconds: 30,
-        requests,
-        failures,
-        p95Ms: 12,
-      },
-      { tolerance: 0.01 },
-    ),
-  );
-  const passing = levels.filter((l) => l.passed).map((l) => l.targetRps);
+  const levels = rows.map(([targetRps, requests, failures]) => {
+    const measured = { scenario: `probe_${targetRps}`, targetRps, durationSeconds: 30 };
+    return judgeLevel({ ...measured, requests, failures, p95Ms: 12 }, { tolerance: 0.01 });
+  });
+  const targets = rows.map((r) => r[0]);
+  const range = { minTargetRps: Math.min(...targets), maxTargetRps: Math.max(...targets) };
+  const verdict = { failureTolerance: 0.01, p95SloMs: 500, ...concludeSweep(levels, 0.01) };
   return {
     kind: 'rps_probe',
-    minTargetRps: rows[0]?.[0] ?? 0,
-    maxTargetRps: rows[rows.length - 1]?.[0] ?? 0,
+    ...range,
     stepRps: 10,
-    failureTolerance: 0.01,
-    p95SloMs: 500,
     levels,
-    highestPassingTarget: passing.length ? Math.max(...passing) : null,
-    unstable: false,
-    generatorSaturated: false,
+    ...verdict,
     totalDurationSeconds: 105,
     ...over,
   };

@@ -1,21 +1,8 @@
 // The serve command through the one command-line runner, as `rota-perf serve` runs it.
 import type { CommandIo } from '@rota-perf/core';
-import { runCommandLine } from '@rota-perf/core/node';
+import { runCaptured, runCommandLine } from '@rota-perf/core/node';
 import { describe, expect, it } from 'vitest';
 import { serveCommand } from './command.js';
-
-function capture(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    cwd: '/',
-    tty: false,
-  };
-  return { io, out, err };
-}
 
 describe('serve command', () => {
   it('rejects bad options and a weak JWT_SECRET with one line and exit code 2', async () => {
@@ -35,16 +22,21 @@ describe('serve command', () => {
       ],
     ];
     for (const [args, env, line] of cases) {
-      const { io, err } = capture(env);
-      expect(await runCommandLine(serveCommand, args, io, new AbortController().signal), line).toBe(
-        2,
-      );
-      expect(err).toEqual([line]);
+      const run = await runCaptured(serveCommand, args, { env });
+      expect(run, line).toEqual({ code: 2, out: [], err: [line] });
     }
   });
 
   it('prints the URL, serves, and stops its server and database on abort', async () => {
-    const { io, out, err } = capture();
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CommandIo = {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env: {},
+      cwd: '/',
+      tty: false,
+    };
     const controller = new AbortController();
     const done = runCommandLine(serveCommand, ['--port', '0'], io, controller.signal);
     const url = await new Promise<string>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { runCommandLine } from '@rota-perf/core/node';
+import { runCaptured } from '@rota-perf/core/node';
 import { describe, expect, it } from 'vitest';
 import {
   authOk,
@@ -10,19 +10,12 @@ import { bootstrapCommand, createBootstrapCommand } from './command.js';
 
 const BASE = 'http://127.0.0.1:1';
 
-async function run(argv: string[], env: Record<string, string>, makeClient = () => target()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    out: (l: string) => out.push(l),
-    err: (l: string) => err.push(l),
-    cwd: '/',
-    tty: false,
-  };
-  const command = createBootstrapCommand(makeClient);
-  const code = await runCommandLine(command, argv, { ...io, env }, new AbortController().signal);
-  return { code, out, err };
-}
+const run = (argv: string[], env: Record<string, string>) =>
+  runCaptured(
+    createBootstrapCommand(() => target()),
+    argv,
+    { env },
+  );
 
 const target = () =>
   scriptedClient(BASE, {
@@ -75,15 +68,8 @@ describe('bootstrap command', () => {
   });
 
   it('reports an unreachable BASE_URL in one line, exit 1, with the real Node client', async () => {
-    const err: string[] = [];
-    const io = { out: () => {}, err: (l: string) => err.push(l), cwd: '/', tty: false };
     const env = { BASE_URL: 'http://127.0.0.1:1' };
-    const code = await runCommandLine(
-      bootstrapCommand,
-      [],
-      { ...io, env },
-      new AbortController().signal,
-    );
+    const { code, err } = await runCaptured(bootstrapCommand, [], { env });
     expect(code).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toContain(

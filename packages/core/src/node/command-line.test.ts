@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandDef, CommandGroup, CommandIo } from '../command/types.js';
+import type { CommandDef, CommandGroup } from '../command/types.js';
 import { CommandError, ConfigError, InterruptedError } from '../errors.js';
-import { runCommandLine } from './command-line.js';
-
-function capture(): CommandIo & { lines: { out: string[]; err: string[] } } {
-  const lines = { out: [] as string[], err: [] as string[] };
-  return {
-    lines,
-    out: (l) => lines.out.push(l),
-    err: (l) => lines.err.push(l),
-    env: {},
-    cwd: '/',
-    tty: false,
-  };
-}
+import { runCaptured } from './command-line.js';
 
 const echo: CommandDef = {
   name: 'echo',
@@ -38,13 +26,8 @@ const group: CommandGroup = {
   commands: { echo: { summary: echo.summary, load: async () => echo } },
 };
 
-const run = (argv: string[], target: CommandDef | CommandGroup = group, program?: string) => {
-  const io = capture();
-  return runCommandLine(target, argv, io, new AbortController().signal, program).then((code) => ({
-    code,
-    ...io.lines,
-  }));
-};
+const run = (argv: string[], target: CommandDef | CommandGroup = group, program?: string) =>
+  runCaptured(target, argv, program === undefined ? {} : { program });
 
 describe('runCommandLine', () => {
   it('runs a command of a table and prints the table help', async () => {
@@ -106,6 +89,6 @@ describe('runCommandLine', () => {
         throw new Error('socket closed');
       },
     };
-    expect(await runCommandLine(failing, [], capture(), controller.signal)).toBe(105);
+    expect((await runCaptured(failing, [], { signal: controller.signal })).code).toBe(105);
   });
 });

@@ -65,3 +65,41 @@ export async function runCommandLine(
     return signal.aborted && code === EXIT_CODES.failure ? EXIT_CODES.externalAbort : code;
   }
 }
+
+/** What a command printed and the exit code it ended with. */
+export interface CapturedRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** Where runCaptured runs a command (defaults: empty env, the process's cwd, no interrupt). */
+export interface CaptureOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+  signal?: AbortSignal;
+  program?: string;
+}
+
+/**
+ * Runs argv against the target with its output collected line by line instead of printed:
+ * for embedding a command, and for tests that read what a user would see.
+ */
+export async function runCaptured(
+  target: CommandTarget,
+  argv: readonly string[],
+  options: CaptureOptions = {},
+): Promise<CapturedRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    tty: false,
+  };
+  const signal = options.signal ?? new AbortController().signal;
+  const code = await runCommandLine(target, argv, io, signal, options.program);
+  return { code, out, err };
+}

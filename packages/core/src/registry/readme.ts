@@ -1,6 +1,5 @@
 // The README's script and variable tables, rendered from the registry. A generator writes
 // them between markers in README.md and a test fails when that section is stale.
-import { RESULT_FILE } from '../results/files.js';
 import { SCRIPTS } from './scripts.js';
 import { SHARED_VARIABLES } from './shared.js';
 import type { VariableDoc } from './types.js';
@@ -29,7 +28,7 @@ export function renderScriptDocs(): string {
   }
   const names = SCRIPTS.map((s) => s.name).join('|');
   parts.push(
-    `To run a script without the CLI: \`pnpm --filter k6-scenarios bench [${names}] [-e KEY=VALUE]…\`. Every script writes its results file into \`RESULTS_DIR\`; \`${RESULT_FILE.load}\` and the sweep layout are described under [Outputs](#outputs-and-their-json-layouts).`,
+    `To run a script without the CLI: \`pnpm --filter k6-scenarios bench [${names}] [-e KEY=VALUE]…\`. Every script writes its results file into \`RESULTS_DIR\`; their layouts are described under [Outputs](#outputs-and-their-json-layouts).`,
   );
   return parts.join('\n\n');
 }

@@ -1,16 +1,18 @@
 // The k6 scripts: the one list every tool takes them from (the rollup build, `bench`, the
-// README tables, the tests). Adding a script means adding its entry here.
-import { RESULT_FILE } from '../results/files.js';
+// README tables, the report's list of results files, the tests). Adding a script means adding
+// its entry here.
 import type { ScriptEntry } from './types.js';
 
 const bundle = (name: string) => `performance/k6/${name}.test.js`;
 
-const performance = {
+const performanceScript = {
   name: 'performance',
   aliases: [],
   source: 'src/scripts/performance.ts',
   bundle: bundle('performance'),
-  resultsFile: RESULT_FILE.load,
+  resultsFile: 'results.json',
+  resultsLayout: 'load',
+  reportTitle: 'Load test',
   summary: 'the endpoint benchmark',
   details:
     'Each endpoint gets its own `ramping-arrival-rate` scenario. The reads: `GET /trails/showcase`, `/trails/`, `/trails/:id`, `/sections`, `/sections/:sectionId/items`, `/sections-with-items`, `/included-items`, `/requirements`, `/audience`, `/learn` and `/trails/:id/items/:itemId`. Then `POST /auth/login`, `POST /user-trails/:id/enroll`, `GET /user-trails/:id/progress`, `/items-progress`, `/sections-progress` and `GET /me`. Unless disabled, also `PUT /trails/:id/items/:itemId/progress` and `POST …/form-submissions`.',
@@ -50,12 +52,14 @@ const performance = {
   ],
 } as const satisfies ScriptEntry;
 
-const rpsProbe = {
+const rpsProbeScript = {
   name: 'rps_probe',
   aliases: ['rps-probe'],
   source: 'src/scripts/rps-probe.ts',
   bundle: bundle('rps_probe'),
-  resultsFile: RESULT_FILE.rpsProbe,
+  resultsFile: 'rps_results.json',
+  resultsLayout: 'sweep',
+  reportTitle: 'RPS sweep',
   summary: 'the RPS ceiling step sweep',
   details:
     'This probe rotates through all endpoints together. It runs one `constant-arrival-rate` scenario per level (`probe_<rate>`) after a warm-up, with pauses in between. A level passes when its failure rate is within the tolerance, its p95 is within `PROBE_P95_MS` (if set), and the achieved RPS is at least 95 % of the target. The highest passing level before the first failing one is the ceiling.',
@@ -90,12 +94,14 @@ const rpsProbe = {
   ],
 } as const satisfies ScriptEntry;
 
-const progressProbe = {
+const progressProbeScript = {
   name: 'progress_probe',
   aliases: ['progress-probe'],
   source: 'src/scripts/progress-probe.ts',
   bundle: bundle('progress_probe'),
-  resultsFile: RESULT_FILE.progressProbe,
+  resultsFile: 'progress_probe_results.json',
+  resultsLayout: 'sweep',
+  reportTitle: 'Progress probe',
   summary: 'the progress endpoints',
   details:
     'This probe covers only `GET /user-trails/:id/progress`, `/items-progress` and `/sections-progress`. Each level is a `progress_<rate>` scenario, and the warm-up runs at half the first level.',
@@ -126,12 +132,14 @@ const progressProbe = {
   ],
 } as const satisfies ScriptEntry;
 
-const progressWrite = {
+const progressWriteScript = {
   name: 'progress_write',
   aliases: ['progress-write'],
   source: 'src/scripts/progress-write.ts',
   bundle: bundle('progress_write'),
-  resultsFile: RESULT_FILE.progressWrite,
+  resultsFile: 'progress_write_results.json',
+  resultsLayout: 'write',
+  reportTitle: 'Progress write probe',
   summary: 'the progress write probe',
   details:
     'This probe sends only `PUT /trails/:trailId/items/:itemId/progress`, with a valid and increasing progress body.',
@@ -160,4 +168,9 @@ const progressWrite = {
 } as const satisfies ScriptEntry;
 
 /** Every k6 script, in the order the README and `--help` list them. */
-export const SCRIPTS = [performance, rpsProbe, progressProbe, progressWrite] as const;
+export const SCRIPTS = [
+  performanceScript,
+  rpsProbeScript,
+  progressProbeScript,
+  progressWriteScript,
+] as const;

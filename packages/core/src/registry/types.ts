@@ -1,5 +1,5 @@
 // The shape of the script registry.
-import type { ResultFileName } from '../results/files.js';
+import type { ResultLayout } from '../results/layout.js';
 
 /** One variable a script reads; `default` and `description` are Markdown (README tables). */
 export interface VariableDoc {
@@ -21,7 +21,11 @@ export interface ScriptEntry {
   /** The built bundle, relative to the repository root. */
   bundle: string;
   /** The results file its handleSummary writes into RESULTS_DIR. */
-  resultsFile: ResultFileName;
+  resultsFile: string;
+  /** The layout of that file (its JSON Schema and report section). */
+  resultsLayout: ResultLayout;
+  /** The heading of its section in the HTML report. */
+  reportTitle: string;
   /** One line: what the script measures. */
   summary: string;
   /** The README paragraph about it (Markdown). */

@@ -1,27 +1,23 @@
-// The names of every file a run writes, defined here once: the results JSON of each tool, the
-// memory CSV and the report. Everything that writes or reads them takes the names from here.
+// The files a run writes: the results JSON of each tool (a script's name is in its registry
+// entry, the others here), the memory CSV and the report. Everything that writes or reads them
+// takes the names from here.
+import { SCRIPTS } from '../registry/scripts.js';
+import type { ResultLayout } from './layout.js';
 
-/** The results JSON files, by what they hold. */
+export type { ResultLayout };
+
+/** The results files that no k6 script writes (each script's is in its registry entry). */
 export const RESULT_FILE = {
-  /** performance.test.js: the endpoint benchmark. */
-  load: 'results.json',
-  /** rps_probe.test.js: the RPS ceiling step sweep. */
-  rpsProbe: 'rps_results.json',
-  /** progress_probe.test.js: the progress endpoints sweep. */
-  progressProbe: 'progress_probe_results.json',
   /** `rota-perf probe --adaptive`: the adaptive ceiling search. */
   adaptiveProbe: 'adaptive_probe_results.json',
-  /** progress_write.test.js: the progress write probe. */
-  progressWrite: 'progress_write_results.json',
   /** db-bench `--json`: the repository benchmark. */
   dbBench: 'db_bench_results.json',
 } as const;
 
-/** A results JSON file name. */
-export type ResultFileName = (typeof RESULT_FILE)[keyof typeof RESULT_FILE];
-
-/** The layout a results file follows (its JSON Schema and the report section that shows it). */
-export type ResultLayout = 'load' | 'sweep' | 'adaptive' | 'write' | 'db-bench';
+/** A results JSON file name: a script's, or one of RESULT_FILE. */
+export type ResultFileName =
+  | (typeof SCRIPTS)[number]['resultsFile']
+  | (typeof RESULT_FILE)[keyof typeof RESULT_FILE];
 
 /** What the report and the schema tests need to know about one results file. */
 export interface ResultFileSpec {
@@ -45,13 +41,10 @@ function spec(file: ResultFileName, layout: ResultLayout, title: string): Result
   return { file, layout, schema: SCHEMA_OF_LAYOUT[layout], title };
 }
 
-/** Every results file, in the order the report shows them. */
+/** Every results file, in the order the report shows them: the scripts', then the others. */
 export const RESULT_FILES: readonly ResultFileSpec[] = [
-  spec(RESULT_FILE.load, 'load', 'Load test'),
-  spec(RESULT_FILE.rpsProbe, 'sweep', 'RPS sweep'),
-  spec(RESULT_FILE.progressProbe, 'sweep', 'Progress probe'),
+  ...SCRIPTS.map((s) => spec(s.resultsFile, s.resultsLayout, s.reportTitle)),
   spec(RESULT_FILE.adaptiveProbe, 'adaptive', 'Adaptive ceiling search'),
-  spec(RESULT_FILE.progressWrite, 'write', 'Progress write probe'),
   spec(RESULT_FILE.dbBench, 'db-bench', 'Database benchmark'),
 ];
 

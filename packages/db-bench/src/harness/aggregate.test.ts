@@ -43,14 +43,10 @@ describe('aggregateDbBench', () => {
 describe('buildDbBenchJson', () => {
   it('keeps the original 8 keys first and in order, then the additions', () => {
     const json = buildDbBenchJson([fast, { ...slow, p99_ms: Number.NaN }]);
+    const original =
+      'name iterations total_time mean_ms ops_per_second ops_per_minute rows_per_second';
     expect(Object.keys(json[0] as object).slice(0, 8)).toEqual([
-      'name',
-      'iterations',
-      'total_time',
-      'mean_ms',
-      'ops_per_second',
-      'ops_per_minute',
-      'rows_per_second',
+      ...original.split(' '),
       'rows_processed',
     ]);
     expect(json[0]?.p95_ms).toBe(fast.p95_ms);

@@ -72,12 +72,21 @@ export async function runBenchmark(
         total,
       });
     const phaseRun = { benchCase, concurrency, clock, report, signal: options.signal };
-    await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
-    const started = clock();
-    const measured = await runPhase({ ...phaseRun, phase: 'measure', count: iterations });
+    let measured: Awaited<ReturnType<typeof runPhase>>;
+    let wallSeconds: number;
+    try {
+      await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
+      const started = clock();
+      measured = await runPhase({ ...phaseRun, phase: 'measure', count: iterations });
+      wallSeconds = Number(clock() - started) / 1e9;
+    } catch (error) {
+      // A call that failed because the run was interrupted (its database stopped on the same
+      // signal) ends the run, not with a case failure: the finished cases are returned.
+      if (options.signal?.aborted) break;
+      throw error;
+    }
     // A case cut short by an interrupt is not a result: its figures would mislead.
     if (options.signal?.aborted) break;
-    const wallSeconds = Number(clock() - started) / 1e9;
     report('done', iterations, iterations);
     results.push(summariseCase({ name: benchCase.name, concurrency, wallSeconds, ...measured }));
   }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCommandLine } from '@rota-perf/core/node';
+import { runCaptured } from '@rota-perf/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureFolder } from '../test-support/report-fixture.js';
 import { reportCommand } from './command.js';
@@ -11,19 +11,7 @@ import { reportCommand } from './command.js';
 let folder: string;
 let empty: string;
 
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
-  const signal = new AbortController().signal;
-  const code = await runCommandLine(
-    reportCommand,
-    args,
-    { ...io, env: {}, cwd: folder, tty: false },
-    signal,
-  );
-  return { code, out, err };
-}
+const run = (args: string[]) => runCaptured(reportCommand, args, { cwd: folder });
 
 beforeAll(async () => {
   folder = await writeFixtureFolder();

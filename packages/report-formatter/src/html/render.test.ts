@@ -44,8 +44,8 @@ describe('readReportInputs', () => {
       'results.json',
       'rps_results.json',
       'progress_probe_results.json',
-      'adaptive_probe_results.json',
       'progress_write_results.json',
+      'adaptive_probe_results.json',
       'db_bench_results.json',
     ]);
     expect(resultOf(inputs, 'load')?.doc.endpoints.map((e) => e.endpoint)).toEqual([
@@ -147,8 +147,8 @@ describe('renderHtmlReport and writeHtmlReport', () => {
       'Load test',
       'RPS sweep',
       'Progress probe',
-      'Adaptive ceiling search',
       'Progress write probe',
+      'Adaptive ceiling search',
       'Database benchmark',
       'Memory: memory.csv',
     ]) {
