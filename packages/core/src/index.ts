@@ -52,6 +52,7 @@ export {
   readMedian,
   readStat,
   subMetricName,
+  summaryDataOf,
 } from './k6-summary.js';
 export {
   formatMemoryCsvRow,

@@ -103,3 +103,28 @@ export function ratioOrNull(a: number | null, b: number | null): number | null {
   const r = a / b;
   return Number.isFinite(r) ? r : null;
 }
+
+/**
+ * handleSummary data holding only `metrics` (no groups or checks, plain output), as a runner
+ * other than k6 or a test builds it.
+ */
+export function summaryDataOf(
+  metrics: Record<string, K6Metric>,
+  testRunDurationMs: number,
+  summaryTrendStats: string[],
+): K6SummaryData {
+  // The root group's id is k6's: the MD5 of its empty path.
+  const root_group = {
+    name: '',
+    path: '',
+    id: 'd41d8cd98f00b204e9800998ecf8427e',
+    groups: [],
+    checks: [],
+  };
+  return {
+    metrics,
+    root_group,
+    options: { summaryTrendStats, summaryTimeUnit: '', noColor: true },
+    state: { isStdOutTTY: false, isStdErrTTY: false, testRunDurationMs },
+  };
+}

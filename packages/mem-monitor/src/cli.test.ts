@@ -22,8 +22,6 @@ afterAll(async () => {
 });
 
 async function runInProcess(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
   const { code, out, err } = await runCaptured(memMonitorCommand, argv);
   return { code, out: out.join('\n'), err };
 }

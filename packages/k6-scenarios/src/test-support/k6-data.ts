@@ -2,7 +2,7 @@
 // hand-built summary data.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type K6Metric, type K6SummaryData, mean, quantile } from '@rota-perf/core';
+import { type K6Metric, type K6SummaryData, mean, quantile, summaryDataOf } from '@rota-perf/core';
 
 /** A file of the k6 recordings kept in the repository. */
 export function goldenFile(name: string): string {
@@ -20,18 +20,7 @@ export function buildSummary(
   testRunDurationMs: number,
   summaryTrendStats = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
 ): K6SummaryData {
-  return {
-    metrics,
-    root_group: {
-      name: '',
-      path: '',
-      id: 'd41d8cd98f00b204e9800998ecf8427e',
-      groups: [],
-      checks: [],
-    },
-    options: { summaryTrendStats, summaryTimeUnit: '', noColor: true },
-    state: { isStdOutTTY: false, isStdErrTTY: false, testRunDurationMs },
-  };
+  return summaryDataOf(metrics, testRunDurationMs, summaryTrendStats);
 }
 
 /** A counter metric. */
