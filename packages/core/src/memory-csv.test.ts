@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatMemoryCsvRow,
-  MEMORY_CSV_COLUMNS,
-  memoryCsvHeader,
-  parseMemoryCsv,
-  summariseMemory,
-} from './memory-csv.js';
+import * as csv from './memory-csv.js';
 import type { MemorySample } from './results/measurements.js';
 
 function sample(elapsedSeconds: number, rssBytes: number, name = 'node'): MemorySample {
@@ -24,9 +18,9 @@ function sample(elapsedSeconds: number, rssBytes: number, name = 'node'): Memory
 describe('memory CSV', () => {
   it('round-trips samples, including names that need quoting', () => {
     const samples = [sample(0, 1000), sample(0.5, 2000, 'node "api", v2')];
-    const text = memoryCsvHeader() + samples.map(formatMemoryCsvRow).join('');
-    expect(text.split('\n')[0]).toBe(MEMORY_CSV_COLUMNS.join(','));
-    const parsed = parseMemoryCsv(text);
+    const text = csv.memoryCsvHeader() + samples.map(csv.formatMemoryCsvRow).join('');
+    expect(text.split('\n')[0]).toBe(csv.MEMORY_CSV_COLUMNS.join(','));
+    const parsed = csv.parseMemoryCsv(text);
     expect(parsed).toHaveLength(2);
     expect(parsed[1]?.name).toBe('node "api", v2');
     expect(parsed[1]?.rssBytes).toBe(2000);
@@ -34,17 +28,17 @@ describe('memory CSV', () => {
   });
 
   it('rejects a foreign header and a bad row with a one-line message', () => {
-    expect(() => parseMemoryCsv('a,b\n1,2\n')).toThrow(/not a mem-monitor CSV/);
-    const bad = `${memoryCsvHeader()}t,x,1,n,1,1,1,1\n`;
-    expect(() => parseMemoryCsv(bad)).toThrow(/bad mem-monitor CSV row 2/);
-    expect(parseMemoryCsv('')).toEqual([]);
+    expect(() => csv.parseMemoryCsv('a,b\n1,2\n')).toThrow(/not a mem-monitor CSV/);
+    const bad = `${csv.memoryCsvHeader()}t,x,1,n,1,1,1,1\n`;
+    expect(() => csv.parseMemoryCsv(bad)).toThrow(/bad mem-monitor CSV row 2/);
+    expect(csv.parseMemoryCsv('')).toEqual([]);
   });
 });
 
 describe('summariseMemory', () => {
   it('derives peak, mean and growth per minute', () => {
     const samples = [0, 1, 2, 3].map((t) => sample(t, 1_000_000 + t * 2048));
-    const s = summariseMemory(samples);
+    const s = csv.summariseMemory(samples);
     expect(s.samples).toBe(4);
     expect(s.durationSeconds).toBe(3);
     expect(s.peakRssBytes).toBe(1_000_000 + 3 * 2048);
@@ -55,11 +49,11 @@ describe('summariseMemory', () => {
   });
 
   it('reports missing figures for no samples or a single one', () => {
-    const none = summariseMemory([]);
+    const none = csv.summariseMemory([]);
     expect(none.peakRssBytes).toBeNull();
     expect(none.rssGrowthBytesPerMinute).toBeNull();
     expect(none.samples).toBe(0);
-    const one = summariseMemory([sample(0, 5000)]);
+    const one = csv.summariseMemory([sample(0, 5000)]);
     expect(one.rssGrowthBytesPerMinute).toBeNull();
   });
 });
@@ -68,7 +62,7 @@ describe('summariseMemory on long runs', () => {
   it('handles a day of 0.5 s samples without overflowing the stack', () => {
     const n = 172_800;
     const samples = Array.from({ length: n }, (_, i) => sample(i / 2, 1_000_000 + (i % 1000)));
-    const s = summariseMemory(samples);
+    const s = csv.summariseMemory(samples);
     expect(s.samples).toBe(n);
     expect(s.peakRssBytes).toBe(1_000_000 + 999);
     expect(s.durationSeconds).toBe((n - 1) / 2);
