@@ -1,6 +1,7 @@
 // rota-perf bench [script]: one k6 script of the registry, run by the k6 binary or node-runner.
 import { type CommandDef, type OptionTable, parseScriptName, SCRIPTS } from '@rota-perf/core';
 import { runBenchStep } from '../bench-run.js';
+import { BENCH_SUMMARY } from './bench-summary.js';
 import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
@@ -18,7 +19,7 @@ const SCRIPT_LINES = SCRIPTS.map((s) => {
 /** The bench command. */
 export const benchCommand: CommandDef = {
   name: 'bench',
-  summary: `run a k6 script (${SCRIPTS.map((s) => s.aliases[0] ?? s.name).join(', ')})`,
+  summary: BENCH_SUMMARY,
   description: `Runs the built bundle performance/k6/<script>.test.js (default: performance) with the k6
 binary or node-runner. Without --base-url/BASE_URL it starts the reference Rota API on an
 embedded PostgreSQL and samples its memory. Writes the results JSON, <script>_memory.csv and

@@ -2,6 +2,7 @@
 // loads the HTTP server, the database driver or the k6 runner. Each package's command is
 // mounted as it is; the summaries here are the commands' own (commands.test.ts checks it).
 import type { CommandGroup } from '@rota-perf/core';
+import { BENCH_SUMMARY } from './bench-summary.js';
 
 /** `rota-perf`: every command of the kit. */
 export const ROTA_PERF: CommandGroup = {
@@ -13,7 +14,7 @@ export const ROTA_PERF: CommandGroup = {
       load: async () => (await import('./start.js')).startCommand,
     },
     bench: {
-      summary: 'run a k6 script (performance, rps-probe, progress-probe, progress-write)',
+      summary: BENCH_SUMMARY,
       load: async () => (await import('./bench.js')).benchCommand,
     },
     probe: {
