@@ -12,7 +12,7 @@ export {
 export { USUAL_CSRF_COOKIES, USUAL_SESSION_COOKIES } from './core/cookies.js';
 export { type Enrolment, enrol } from './core/enrol.js';
 export { ensureSession } from './core/ensure-session.js';
-export { BootstrapError, ConfigError } from './core/errors.js';
+export { BootstrapError } from './core/errors.js';
 export {
   findFirstTrail,
   type HydrateOptions,

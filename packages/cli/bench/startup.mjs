@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quantile } from '@rota-perf/report-formatter';
+import { quantile } from '@rota-perf/core';
 
 const runs = Number(process.argv[2] ?? 15);
 const bin = fileURLToPath(new URL('../dist/bin/rota-perf.js', import.meta.url));
@@ -17,11 +17,12 @@ const dir = mkdtempSync(join(tmpdir(), 'rota-perf-startup-'));
 const eager = join(fileURLToPath(new URL('../', import.meta.url)), 'eager-startup.tmp.mjs');
 writeFileSync(
   eager,
-  `await Promise.all(['@rota-perf/k6-scenarios', '@rota-perf/rota-api', '@rota-perf/node-runner',
+  `await Promise.all(['@rota-perf/rota-api', '@rota-perf/node-runner', '@rota-perf/bootstrap-auth/node',
   '@rota-perf/db-bench/rota', '@rota-perf/mem-monitor', '@rota-perf/rps-sweeper',
   '@rota-perf/report-formatter/html'].map((m) => import(m)));
-const { formatMainHelp } = await import(${JSON.stringify(new URL('../dist/main.js', import.meta.url).href)});
-console.log(formatMainHelp());\n`,
+const { formatGroupHelp } = await import('@rota-perf/core');
+const { ROTA_PERF } = await import(${JSON.stringify(new URL('../dist/commands/index.js', import.meta.url).href)});
+console.log(formatGroupHelp(ROTA_PERF));\n`,
 );
 
 function time(args) {

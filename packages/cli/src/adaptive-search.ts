@@ -3,15 +3,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type AdaptiveResultsJson,
+  EXIT_CODES,
+  InterruptedError,
+  memoryCsvName,
+  RESULT_FILE,
+} from '@rota-perf/core';
+import { writeJsonAtomically } from '@rota-perf/core/node';
 import { createLevelRunner } from './adaptive.js';
-import { printOutputs, writeReportSafely } from './bench-run.js';
-import type { CommandContext } from './command.js';
-import { EXIT_INTERRUPTED, InterruptedError, UsageError } from './errors.js';
+import { chooseEngine, printOutputs, writeReportSafely } from './bench-run.js';
+import type { RunContext } from './context.js';
+import type { EnginePreference } from './engine.js';
 import { type AttachedMonitor, attachMonitor, type MonitorChoice } from './monitor.js';
-import { writeJsonAtomically } from './write-json.js';
-
-/** The results file of an adaptive search (the step sweep keeps rps_results.json). */
-export const ADAPTIVE_RESULTS = 'adaptive_probe_results.json';
+import { openTarget, type Target } from './target.js';
 
 /** Search settings (rates in RPS, duration in seconds). */
 export type SearchSettings = {
@@ -29,45 +34,31 @@ export type SearchSettings = {
 export async function runSearch(
   settings: SearchSettings,
   run: {
-    engine: 'auto' | 'k6' | 'node';
+    engine: EnginePreference;
     env: Record<string, string>;
     fixture: 'small' | 'large';
     monitor: MonitorChoice;
     baseUrl: string | undefined;
   },
   outDir: string,
-  context: CommandContext,
+  context: RunContext,
 ): Promise<number> {
-  const { isBuilt, resolveEngine } = await import('@rota-perf/k6-scenarios');
-  if (!isBuilt('rps_probe')) {
-    throw new UsageError('performance/k6/rps_probe.test.js is missing: build first (pnpm build)');
-  }
-  const engine = resolveEngine(run.engine);
-  context.out(engine.kind === 'k6' ? `engine: k6 (${engine.binary})` : 'engine: node-runner');
+  chooseEngine('rps_probe', run.engine, context);
   const workDir = await mkdtemp(join(tmpdir(), 'rota-perf-probe-'));
-  let api: { url: string; pid: number; stop(): Promise<void> } | null = null;
+  let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
-  const csv = join(outDir, 'rps_probe_adaptive_memory.csv');
+  const csv = join(outDir, memoryCsvName('rps_probe_adaptive'));
   try {
-    let baseUrl = run.baseUrl;
-    if (baseUrl === undefined) {
-      context.out(
-        `target: starting the reference Rota API on an embedded PostgreSQL (${run.fixture} fixture)…`,
-      );
-      const { startRotaApi } = await import('@rota-perf/rota-api');
-      api = await startRotaApi({ fixture: run.fixture });
-      baseUrl = api.url;
-    }
-    context.out(`target: ${baseUrl}`);
-    if (context.signal.aborted) throw new InterruptedError('interrupted before the search started');
-    monitor = await attachMonitor(run.monitor, api?.pid ?? null, csv, context.out);
+    target = await openTarget(run.baseUrl, run.fixture, context);
+    monitor = await attachMonitor(run.monitor, target.pid, csv, context.out);
     const { searchCeiling } = await import('@rota-perf/rps-sweeper');
     const started = Date.now();
     const result = await searchCeiling({
       ...settings,
       runLevel: createLevelRunner({
         engine: run.engine,
-        baseUrl,
+        processEnv: context.env,
+        baseUrl: target.url,
         env: run.env,
         workDir,
         tolerance: settings.tolerance,
@@ -82,15 +73,14 @@ export async function runSearch(
         );
       },
     });
-    const { buildSweepResultsJson, formatSweepSummary } = await import(
-      '@rota-perf/report-formatter'
-    );
+    const { buildSweepResultsJson } = await import('@rota-perf/rps-sweeper');
+    const { formatSweepSummary } = await import('@rota-perf/report-formatter');
     context.out(
       formatSweepSummary(result.sweep, { color: context.tty && !context.env.NO_COLOR }).trimEnd(),
     );
     for (const note of result.notes) context.out(`note: ${note}`);
-    const json = join(outDir, ADAPTIVE_RESULTS);
-    await writeJsonAtomically(json, {
+    const json = join(outDir, RESULT_FILE.adaptiveProbe);
+    const doc: AdaptiveResultsJson = {
       ...buildSweepResultsJson(result.sweep),
       ceiling: result.ceiling,
       first_failure: result.firstFailure,
@@ -99,7 +89,8 @@ export async function runSearch(
       exhausted: result.exhausted,
       notes: result.notes,
       runs: result.runs.map((r) => ({ phase: r.phase, rate: r.rate, passed: r.level.passed })),
-    });
+    };
+    await writeJsonAtomically(json, doc);
     const memory = await monitor?.stop();
     monitor = null;
     const report = await writeReportSafely(outDir, context);
@@ -108,12 +99,12 @@ export async function runSearch(
   } catch (error) {
     if (error instanceof InterruptedError || context.signal.aborted) {
       context.err('rota-perf probe: interrupted; no ceiling was concluded');
-      return EXIT_INTERRUPTED;
+      return EXIT_CODES.externalAbort;
     }
     throw error;
   } finally {
     await monitor?.stop();
-    await api?.stop();
+    await target?.stop();
     await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,11 @@
-import type { SweepLevel } from '@rota-perf/report-formatter';
-import { buildSweepResultsJson } from '@rota-perf/report-formatter';
+import type { SweepLevel } from '@rota-perf/core';
+import { buildSweepResultsJson } from '@rota-perf/rps-sweeper';
 import { describe, expect, it } from 'vitest';
 import { levelEnv, levelFromJson } from './adaptive.js';
 
 const runner = {
   engine: 'node' as const,
+  processEnv: {},
   baseUrl: 'http://127.0.0.1:9',
   env: { TARGET_RPS: '3', MIN_PROBE_RPS: '999' },
   workDir: '/tmp/x',

@@ -2,12 +2,22 @@
 // no warm-up and no pause; its rps_results.json holds the level's verdict.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SweepLevel, SweepLevelJson, SweepResultsJson } from '@rota-perf/report-formatter';
-import { CliError, InterruptedError } from './errors.js';
+import {
+  CommandError,
+  InterruptedError,
+  type SweepLevel,
+  type SweepLevelJson,
+  type SweepResultsJson,
+  scriptEntry,
+} from '@rota-perf/core';
+import { type EnginePreference, resolveEngine, runBundle } from './engine.js';
+import { bundlePath } from './outputs.js';
 
 /** How each level runs. */
 export interface LevelRunner {
-  engine: 'auto' | 'k6' | 'node';
+  engine: EnginePreference;
+  /** Where K6_BINARY and PATH are read. */
+  processEnv: Readonly<Record<string, string | undefined>>;
   baseUrl: string;
   /** Script variables given by the user (-e). */
   env: Record<string, string>;
@@ -60,8 +70,7 @@ export function createLevelRunner(runner: LevelRunner) {
     if (runner.signal.aborted) throw new InterruptedError('interrupted');
     const dir = join(runner.workDir, `level-${++runs}-${rate}`);
     await mkdir(dir, { recursive: true });
-    const { bundlePath, resolveEngine, runBundle } = await import('@rota-perf/k6-scenarios');
-    const exitCode = await runBundle(resolveEngine(runner.engine), {
+    const exitCode = await runBundle(resolveEngine(runner.engine, runner.processEnv), {
       bundle: bundlePath('rps_probe'),
       env: levelEnv(runner, rate, seconds, dir),
       cwd: dir,
@@ -70,17 +79,18 @@ export function createLevelRunner(runner: LevelRunner) {
     });
     if (runner.signal.aborted)
       throw new InterruptedError(`interrupted during the ${rate} RPS level`);
+    const file = scriptEntry('rps_probe').resultsFile;
     let doc: SweepResultsJson;
     try {
-      doc = JSON.parse(await readFile(join(dir, 'rps_results.json'), 'utf8')) as SweepResultsJson;
+      doc = JSON.parse(await readFile(join(dir, file), 'utf8')) as SweepResultsJson;
     } catch {
-      throw new CliError(
-        `the ${rate} RPS level wrote no rps_results.json (engine exit code ${exitCode})`,
+      throw new CommandError(
+        `the ${rate} RPS level wrote no ${file} (engine exit code ${exitCode})`,
       );
     }
     const level = doc.scenarios[0];
     if (!level)
-      throw new CliError(`the ${rate} RPS level has no result (engine exit code ${exitCode})`);
+      throw new CommandError(`the ${rate} RPS level has no result (engine exit code ${exitCode})`);
     return levelFromJson(level);
   };
 }

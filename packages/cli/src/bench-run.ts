@@ -1,20 +1,31 @@
-// One bundle run as `bench` and `start` do it: target, engine, memory monitor, results JSON,
-// memory CSV, HTML report, and a list of what was written where.
+// One bundle run as `bench` and `start` do it: engine, target, memory monitor, results JSON,
+// memory CSV, HTML report, and a list of what was written where. The one orchestration of a
+// run in the kit (`pnpm --filter k6-scenarios bench` comes here too).
 import { join } from 'node:path';
-import type { MemorySummary } from '@rota-perf/report-formatter';
-import type { CommandContext } from './command.js';
-import { EXIT_INTERRUPTED, firstLine, InterruptedError } from './errors.js';
+import {
+  EXIT_CODES,
+  firstLine,
+  InterruptedError,
+  type MemorySummary,
+  memoryCsvName,
+  type ScriptName,
+  scriptEntry,
+  UsageError,
+} from '@rota-perf/core';
+import type { RunContext } from './context.js';
+import { type EnginePreference, resolveEngine, runBundle } from './engine.js';
 import { type AttachedMonitor, attachMonitor, type MonitorChoice } from './monitor.js';
-import { RESULTS_FILES, writtenSince } from './outputs.js';
+import { bundlePath, isBuilt, writtenSince } from './outputs.js';
 import { writeReport } from './report.js';
+import { openTarget, type Target } from './target.js';
 
 /** What to run and where its outputs go. */
 export interface BenchStep {
-  script: 'performance' | 'rps_probe' | 'progress_probe' | 'progress_write';
-  engine: 'auto' | 'k6' | 'node';
+  script: ScriptName;
+  engine: EnginePreference;
   /** Script variables (`-e`); RESULTS_DIR is set to `outDir`. */
   env: Record<string, string>;
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   outDir: string;
   fixture: 'small' | 'large';
   monitor: MonitorChoice;
@@ -32,60 +43,63 @@ export interface BenchStepResult {
   report: string | null;
 }
 
+/** Checks the bundle and says which engine runs it. */
+export function chooseEngine(
+  script: ScriptName,
+  preference: EnginePreference,
+  context: RunContext,
+) {
+  if (!isBuilt(script)) {
+    throw new UsageError(
+      `${scriptEntry(script).bundle} is missing: build first (pnpm --filter @rota-perf/k6-scenarios build)`,
+    );
+  }
+  const engine = resolveEngine(preference, context.env);
+  context.out(
+    engine.kind === 'k6'
+      ? `engine: k6 (${engine.binary})`
+      : 'engine: node-runner (no k6 binary on PATH; set K6_BINARY to use one)',
+  );
+  return engine;
+}
+
 /** Runs one bundle; never leaves the target or the monitor running. */
-export async function runBenchStep(
-  step: BenchStep,
-  context: CommandContext,
-): Promise<BenchStepResult> {
+export async function runBenchStep(step: BenchStep, context: RunContext): Promise<BenchStepResult> {
   const startedAt = Date.now();
-  const { runBench } = await import('@rota-perf/k6-scenarios');
-  const env: Record<string, string> = { ...step.env, RESULTS_DIR: step.outDir };
-  if (step.baseUrl !== undefined) env.BASE_URL = step.baseUrl;
-  const csv = join(step.outDir, `${step.script}_memory.csv`);
-  // A holder, not a `let`: the monitor is attached inside a callback.
-  const attached: { monitor: AttachedMonitor | null } = { monitor: null };
+  const engine = chooseEngine(step.script, step.engine, context);
+  const csv = join(step.outDir, memoryCsvName(step.script));
+  let target: Target | null = null;
+  let monitor: AttachedMonitor | null = null;
   let exitCode: number;
   let memory: MemorySummary | null = null;
   try {
-    const result = await runBench({
-      script: step.script,
-      engine: step.engine,
-      env,
+    target = await openTarget(step.baseUrl, step.fixture, context);
+    monitor = await attachMonitor(step.monitor, target.pid, csv, context.out);
+    exitCode = await runBundle(engine, {
+      bundle: bundlePath(step.script),
+      env: { ...step.env, RESULTS_DIR: step.outDir, BASE_URL: target.url },
       cwd: step.outDir,
-      fixture: step.fixture,
       quiet: step.quiet,
       signal: context.signal,
-      log: context.out,
-      onTarget: async (target) => {
-        // Ctrl-C while the embedded target was starting: stop before any load is sent.
-        if (context.signal.aborted)
-          throw new InterruptedError('interrupted before the run started');
-        attached.monitor = await attachMonitor(
-          step.monitor,
-          target.embedded ? target.pid : null,
-          csv,
-          context.out,
-        );
-      },
     });
-    exitCode = result.exitCode;
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     context.err(`rota-perf: ${error.message}`);
-    exitCode = EXIT_INTERRUPTED;
+    exitCode = EXIT_CODES.externalAbort;
   } finally {
-    memory = (await attached.monitor?.stop()) ?? null;
+    memory = (await monitor?.stop()) ?? null;
+    await target?.stop();
   }
-  if (context.signal.aborted && exitCode === 0) exitCode = EXIT_INTERRUPTED;
+  if (context.signal.aborted && exitCode === EXIT_CODES.ok) exitCode = EXIT_CODES.externalAbort;
   if (memory) {
     const { formatMemorySummary } = await import('@rota-perf/report-formatter');
     context.out(formatMemorySummary(memory).trimEnd());
   }
-  const json = join(step.outDir, RESULTS_FILES[step.script] as string);
+  const json = join(step.outDir, scriptEntry(step.script).resultsFile);
   const resultsJson = (await writtenSince(json, startedAt)) ? json : null;
   if (resultsJson === null)
     context.err(`rota-perf: the run wrote no ${json} (exit code ${exitCode})`);
-  const memoryCsv = attached.monitor !== null && (await writtenSince(csv, startedAt)) ? csv : null;
+  const memoryCsv = monitor !== null && (await writtenSince(csv, startedAt)) ? csv : null;
   let report: string | null = null;
   if (step.report && (resultsJson !== null || memoryCsv !== null)) {
     report = await writeReportSafely(step.outDir, context);
@@ -98,7 +112,7 @@ export async function runBenchStep(
 /** The report is an extra: a failure is reported, not fatal to a run that produced results. */
 export async function writeReportSafely(
   folder: string,
-  context: CommandContext,
+  context: RunContext,
 ): Promise<string | null> {
   try {
     return await writeReport(folder);
@@ -109,7 +123,7 @@ export async function writeReportSafely(
 }
 
 /** Prints where each output is (or that it is missing). */
-export function printOutputs(context: CommandContext, files: Record<string, string | null>): void {
+export function printOutputs(context: RunContext, files: Record<string, string | null>): void {
   const labels: Record<string, string> = {
     resultsJson: 'results JSON',
     memoryCsv: 'memory CSV',

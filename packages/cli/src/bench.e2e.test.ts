@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/report-formatter';
+import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/core';
 import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

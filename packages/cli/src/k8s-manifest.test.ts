@@ -2,7 +2,7 @@
 // bundle this repository builds and gives the runners a BASE_URL.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SCRIPT_NAMES } from '@rota-perf/k6-scenarios';
+import { SCRIPT_NAMES } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import { parseYamlSubset } from './test-support/yaml-subset.js';
 

@@ -1,6 +1,6 @@
 // Memory monitoring around a run: attached to the embedded API's pid automatically, or to
 // a process the user names (--monitor-pid / --monitor-pattern) when the target is local.
-import type { MemorySummary } from '@rota-perf/report-formatter';
+import type { MemorySummary } from '@rota-perf/core';
 
 /** What to monitor, from the command line. */
 export interface MonitorChoice {

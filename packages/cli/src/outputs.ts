@@ -1,8 +1,10 @@
-// Where results land and what a run wrote: the results folder, file names per script, and
-// the list of files written during this run (stale files of an earlier run are not claimed).
+// Where results land and what a run wrote: the results folder, the bundles, and the files
+// written during this run (stale files of an earlier run are not claimed).
+import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ScriptName, scriptEntry } from '@rota-perf/core';
 
 /** The repository root when run from packages/cli/dist (results default to its performance/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,13 +12,15 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The default results folder: `performance/` at the repository root. */
 export const DEFAULT_OUT = join(REPO_ROOT, 'performance');
 
-/** The results JSON each bundle writes into RESULTS_DIR. */
-export const RESULTS_FILES: Record<string, string> = {
-  performance: 'results.json',
-  rps_probe: 'rps_results.json',
-  progress_probe: 'progress_probe_results.json',
-  progress_write: 'progress_write_results.json',
-};
+/** Absolute path of a script's built bundle. */
+export function bundlePath(script: ScriptName): string {
+  return join(REPO_ROOT, scriptEntry(script).bundle);
+}
+
+/** True when the bundle exists (it is a build output). */
+export function isBuilt(script: ScriptName): boolean {
+  return existsSync(bundlePath(script));
+}
 
 /** Resolves `--out` against cwd and creates the folder. */
 export async function prepareOutDir(cwd: string, out: string | undefined): Promise<string> {

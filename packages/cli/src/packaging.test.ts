@@ -14,8 +14,9 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 
-// The six packages of the issue, plus rota-db: db-bench depends on it, so it ships too.
+// The packages of the issue (core included), plus rota-db: db-bench depends on it, so it ships too.
 const PACKAGES = [
+  'core',
   'report-formatter',
   'bootstrap-auth',
   'rps-sweeper',
@@ -31,10 +32,12 @@ const RUNTIME_ENTRIES: Record<string, string> = {
   '@rota-perf/bootstrap-auth': 'bootstrap',
   '@rota-perf/bootstrap-auth/node': 'createNodeClient',
   '@rota-perf/rps-sweeper': 'searchCeiling',
-  '@rota-perf/report-formatter': 'quantile',
+  '@rota-perf/core': 'quantile',
+  '@rota-perf/core/node': 'runBin',
+  '@rota-perf/report-formatter': 'formatNumber',
   '@rota-perf/report-formatter/html': 'writeHtmlReport',
   '@rota-perf/db-bench': 'runBenchmark',
-  '@rota-perf/db-bench/rota': 'runDbBenchCommand',
+  '@rota-perf/db-bench/rota': 'parseDbBenchArgs',
   '@rota-perf/mem-monitor': 'startMonitor',
   '@rota-perf/node-runner': 'run',
   '@rota-perf/rota-db': 'startEmbeddedDatabase',
@@ -44,10 +47,11 @@ const TYPED_USE = `import { bootstrap, configFromEnv, type BootstrapConfig } fro
 import { createK6Client } from '@rota-perf/bootstrap-auth/k6';
 import { createNodeClient } from '@rota-perf/bootstrap-auth/node';
 import { planSweep, searchCeiling, type RunLevel } from '@rota-perf/rps-sweeper';
-import { quantile, type SweepLevel } from '@rota-perf/report-formatter';
+import { quantile, type SweepLevel } from '@rota-perf/core';
+import { runCommandLine } from '@rota-perf/core/node';
 import { writeHtmlReport } from '@rota-perf/report-formatter/html';
 import { defineCase, runBenchmark } from '@rota-perf/db-bench';
-import { runDbBenchCommand } from '@rota-perf/db-bench/rota';
+import { dbBenchCommand } from '@rota-perf/db-bench/rota';
 import { startMonitor } from '@rota-perf/mem-monitor';
 import { run, type RunResult } from '@rota-perf/node-runner';
 
@@ -56,7 +60,8 @@ const report: Promise<string> = writeHtmlReport({ folder: 'performance' });
 const result: Promise<RunResult> = run('script.js', { quiet: true, env: { A: '1' } });
 const level: RunLevel = async (rate): Promise<SweepLevel> => { throw new Error(String(rate)); };
 const config: BootstrapConfig | null = null;
-const code: Promise<number> = runDbBenchCommand(['--help'], { env: {}, stdout: process.stdout, stderr: process.stderr });
+const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l), env: {}, cwd: '.', tty: false };
+const code: Promise<number> = runCommandLine(dbBenchCommand, ['--help'], io, new AbortController().signal);
 const monitor = () => startMonitor({ pid: process.pid, intervalSeconds: 1 }).stop();
 void [bootstrap, configFromEnv, createK6Client, createNodeClient, planSweep, searchCeiling, defineCase, runBenchmark, median, report, result, level, config, code, monitor];
 `;

@@ -2,11 +2,7 @@
 import { resolve } from 'node:path';
 
 /** Writes `<folder>/report.html` (or `out`); returns its path. */
-export async function writeReport(folder: string, out?: string, title?: string): Promise<string> {
+export async function writeReport(folder: string, out?: string): Promise<string> {
   const { writeHtmlReport } = await import('@rota-perf/report-formatter/html');
-  return writeHtmlReport({
-    folder,
-    ...(out === undefined ? {} : { out: resolve(out) }),
-    ...(title === undefined ? {} : { title }),
-  });
+  return writeHtmlReport({ folder, ...(out === undefined ? {} : { out: resolve(out) }) });
 }

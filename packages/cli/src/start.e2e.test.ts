@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseMemoryCsv } from '@rota-perf/report-formatter';
+import { parseMemoryCsv } from '@rota-perf/core';
 import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from './test-support/run-cli.js';

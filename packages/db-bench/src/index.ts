@@ -1,3 +1,6 @@
+// The generic timing harness: define cases, run them, reduce the samples to statistics.
+
+export { aggregateDbBench, type DbBenchTotals } from './harness/aggregate.js';
 export {
   CALIBRATION_EMPTY,
   CALIBRATION_QUERY,

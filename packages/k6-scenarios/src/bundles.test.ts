@@ -1,9 +1,10 @@
 // The built bundles must run on every k6 with http.asyncRequest (v0.43+): ES2017 syntax only,
-// no imports but k6 modules, and none of the globals k6 lacks (k6-golden/05-syntax.out).
+// no imports but k6 modules, and none of the globals k6 lacks (test-data/k6-golden/05-syntax.out).
 import { readFileSync } from 'node:fs';
+import { SCRIPT_NAMES } from '@rota-perf/core';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, SCRIPT_NAMES } from './bench/scripts.js';
+import { bundlePath } from './test-support/harness.js';
 
 // The bundle holds the k6-bound code of bootstrap-auth, rps-sweeper and report-formatter, each
 // guarded at source level by its own test; this checks the artifact k6 runs against all of them.

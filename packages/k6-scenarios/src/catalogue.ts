@@ -1,5 +1,5 @@
 // The endpoint catalogue: every request the scripts send, as data. The scenario name of the
-// endpoint benchmark doubles as the `endpoint` tag key (see report-formatter's load summary).
+// endpoint benchmark doubles as the `endpoint` tag key (see summary/load-summary.ts).
 
 import type { Dataset } from '@rota-perf/bootstrap-auth';
 

@@ -1,15 +1,7 @@
-// The variables of the endpoint benchmark and the write probe, read once at init. Every
-// reader comes from rps-sweeper, so a malformed value stops the script with one line that
-// names the variable and the expected form (`TARGET_RPS must be a positive integer, got "abc"`).
-import {
-  type EnvMap,
-  formatK6Duration,
-  readBoolean,
-  readDuration,
-  readNumber,
-  readRaw,
-  readTolerance,
-} from '@rota-perf/rps-sweeper';
+// The variables of the endpoint benchmark and the write probe, read once at init through the
+// script registry (@rota-perf/core): the documented defaults, and a malformed value stops the
+// script with one line that names the variable (`TARGET_RPS must be a positive integer, got "abc"`).
+import { type EnvMap, formatK6Duration, readRaw, readScriptEnv } from '@rota-perf/core';
 
 const positiveInt = { min: 1, integer: true };
 
@@ -18,7 +10,7 @@ export function readResultsDir(env: EnvMap): string {
   return (readRaw(env, 'RESULTS_DIR') ?? 'performance').replace(/\/+$/, '');
 }
 
-/** Settings of performance.test.js (defaults as documented in the README). */
+/** Settings of performance.test.js. */
 export interface PerformanceConfig {
   targetRps: number;
   writeRps: number;
@@ -38,22 +30,23 @@ export interface PerformanceConfig {
 
 /** Reads performance.test.js's variables. */
 export function readPerformanceConfig(env: EnvMap): PerformanceConfig {
-  const targetRps = readNumber(env, 'TARGET_RPS', 5, positiveInt);
-  const pre = readNumber(env, 'PRE_ALLOCATED_VUS', 20, positiveInt);
+  const read = readScriptEnv('performance', env);
+  const targetRps = read.number('TARGET_RPS', positiveInt);
+  const pre = read.number('PRE_ALLOCATED_VUS', positiveInt);
   return {
     targetRps,
-    writeRps: readNumber(env, 'WRITE_RPS', Math.max(1, Math.round(targetRps / 4)), positiveInt),
-    warmupSeconds: readDuration(env, 'WARMUP_DURATION', '30s'),
-    testSeconds: readDuration(env, 'TEST_DURATION', '1m'),
-    cooldownSeconds: readDuration(env, 'COOLDOWN_DURATION', '30s'),
-    rampDownSeconds: readDuration(env, 'RAMP_DOWN_DURATION', '15s'),
+    writeRps: read.number('WRITE_RPS', positiveInt, Math.max(1, Math.round(targetRps / 4))),
+    warmupSeconds: read.duration('WARMUP_DURATION'),
+    testSeconds: read.duration('TEST_DURATION'),
+    cooldownSeconds: read.duration('COOLDOWN_DURATION'),
+    rampDownSeconds: read.duration('RAMP_DOWN_DURATION'),
     preAllocatedVUs: pre,
-    maxVUs: readNumber(env, 'MAX_VUS', Math.max(pre * 4, pre + 10), { min: pre, integer: true }),
-    enableWrites: readBoolean(env, 'ENABLE_WRITE_SCENARIOS', true),
-    enableRateLimitChecks: readBoolean(env, 'ENABLE_RATE_LIMIT_SCENARIOS', false),
-    rateLimitMaxAttempts: readNumber(env, 'AUTH_RATE_LIMIT_MAX_ATTEMPTS', 10, positiveInt),
-    rateLimitWindowSeconds: readNumber(env, 'AUTH_RATE_LIMIT_WINDOW_SECONDS', 60, positiveInt),
-    insecureSkipTlsVerify: readBoolean(env, 'INSECURE_SKIP_TLS_VERIFY', true),
+    maxVUs: read.number('MAX_VUS', { min: pre, integer: true }, Math.max(pre * 4, pre + 10)),
+    enableWrites: read.boolean('ENABLE_WRITE_SCENARIOS'),
+    enableRateLimitChecks: read.boolean('ENABLE_RATE_LIMIT_SCENARIOS'),
+    rateLimitMaxAttempts: read.number('AUTH_RATE_LIMIT_MAX_ATTEMPTS', positiveInt),
+    rateLimitWindowSeconds: read.number('AUTH_RATE_LIMIT_WINDOW_SECONDS', positiveInt),
+    insecureSkipTlsVerify: read.boolean('INSECURE_SKIP_TLS_VERIFY'),
     resultsDir: readResultsDir(env),
   };
 }
@@ -77,26 +70,24 @@ export interface WriteProbeSettings {
 
 /** Reads progress_write.test.js's variables. */
 export function readWriteProbeConfig(env: EnvMap): WriteProbeSettings {
-  const pre = readNumber(env, 'PROGRESS_WRITE_PRE_ALLOCATED_VUS', 20, positiveInt);
-  const warmupSeconds = readDuration(env, 'PROGRESS_WRITE_WARMUP', '30s');
-  const testSeconds = readDuration(env, 'PROGRESS_WRITE_DURATION', '2m');
-  const cooldownSeconds = readDuration(env, 'PROGRESS_WRITE_COOLDOWN', '30s');
+  const read = readScriptEnv('progress_write', env);
+  const pre = read.number('PROGRESS_WRITE_PRE_ALLOCATED_VUS', positiveInt);
+  const warmupSeconds = read.duration('PROGRESS_WRITE_WARMUP');
+  const testSeconds = read.duration('PROGRESS_WRITE_DURATION');
+  const cooldownSeconds = read.duration('PROGRESS_WRITE_COOLDOWN');
   return {
-    targetRps: readNumber(env, 'PROGRESS_WRITE_RPS', 15, positiveInt),
+    targetRps: read.number('PROGRESS_WRITE_RPS', positiveInt),
     warmup: formatK6Duration(warmupSeconds),
     test: formatK6Duration(testSeconds),
     cooldown: formatK6Duration(cooldownSeconds),
     warmupSeconds,
     testSeconds,
     cooldownSeconds,
-    rampDownSeconds: readDuration(env, 'PROGRESS_WRITE_RAMP_DOWN', '10s'),
-    tolerance: readTolerance(env, 'PROGRESS_WRITE_FAILURE_TOLERANCE', 0.02),
+    rampDownSeconds: read.duration('PROGRESS_WRITE_RAMP_DOWN'),
+    tolerance: read.tolerance('PROGRESS_WRITE_FAILURE_TOLERANCE'),
     preAllocatedVUs: pre,
-    maxVUs: readNumber(env, 'PROGRESS_WRITE_MAX_VUS', Math.max(pre, 80), {
-      min: pre,
-      integer: true,
-    }),
-    insecureSkipTlsVerify: readBoolean(env, 'INSECURE_SKIP_TLS_VERIFY', true),
+    maxVUs: read.number('PROGRESS_WRITE_MAX_VUS', { min: pre, integer: true }, Math.max(pre, 80)),
+    insecureSkipTlsVerify: read.boolean('INSECURE_SKIP_TLS_VERIFY'),
     resultsDir: readResultsDir(env),
   };
 }

@@ -1,15 +1,12 @@
 // What the two step probes share: the plan from env, the rotation over the endpoints that can
-// run, and handleSummary through rps-sweeper's analysis and report-formatter's output.
-import {
-  buildSweepResultsJson,
-  formatSweepSummary,
-  type K6SummaryData,
-} from '@rota-perf/report-formatter';
+// run, and handleSummary through rps-sweeper's analysis and report-formatter's console text.
+import { type K6SummaryData, readScriptEnv, scriptEntry } from '@rota-perf/core';
+import { formatSweepSummary } from '@rota-perf/report-formatter';
 import {
   analyseSweep,
+  buildSweepResultsJson,
   type ProbeKind,
   planSweep,
-  readBoolean,
   readSweepConfig,
 } from '@rota-perf/rps-sweeper';
 import exec from 'k6/execution';
@@ -29,7 +26,7 @@ export function createProbe(
   const resultsDir = readResultsDir(env);
   const options = {
     scenarios: plan.scenarios,
-    insecureSkipTLSVerify: readBoolean(env, 'INSECURE_SKIP_TLS_VERIFY', true),
+    insecureSkipTLSVerify: readScriptEnv(kind, env).boolean('INSECURE_SKIP_TLS_VERIFY'),
     summaryTrendStats: SUMMARY_TREND_STATS,
     setupTimeout: '120s',
     thresholds: { ...plan.thresholds, http_req_duration: durationThresholds },
@@ -53,8 +50,7 @@ export function createProbe(
     if (kind === 'progress_probe')
       delete (json as { total_duration_seconds?: unknown }).total_duration_seconds;
     const text = formatSweepSummary(result, { color: useColor(data, env) });
-    const file = kind === 'rps_probe' ? 'rps_results.json' : 'progress_probe_results.json';
-    return summaryOutputs(text, resultsDir, { [file]: json });
+    return summaryOutputs(text, resultsDir, { [scriptEntry(kind).resultsFile]: json });
   }
 
   return { options, plan, iteration, handleSummary };

@@ -9,6 +9,7 @@ import {
   runScript,
   SHORT_PERFORMANCE,
 } from './test-support/harness.js';
+import { schemaErrors } from './test-support/schema.js';
 
 let api: StartedRotaApi;
 
@@ -37,6 +38,7 @@ describe('performance.test.js', () => {
       endpoints: EndpointJson[];
       skipped_scenarios: unknown[];
     }>('results.json');
+    expect(schemaErrors('results.json', results)).toEqual([]);
     const keys = results.endpoints.map((e) => e.endpoint);
     expect(keys).toEqual(ENDPOINTS.map((e) => e.key));
     for (const e of results.endpoints) {
@@ -83,6 +85,7 @@ describe('probes', () => {
     });
     expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
     const results = run.readJson<SweepJson>('rps_results.json');
+    expect(schemaErrors('rps_results.json', results)).toEqual([]);
     expect(results.scenarios.map((s) => s.scenario)).toEqual(['probe_2', 'probe_4']);
     for (const level of results.scenarios) expect(level.requests).toBeGreaterThan(0);
     expect(results.highest_passing_target).toBe(4);
@@ -100,6 +103,7 @@ describe('probes', () => {
     });
     expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
     const results = run.readJson<SweepJson>('progress_probe_results.json');
+    expect(schemaErrors('progress_probe_results.json', results)).toEqual([]);
     expect(results.scenarios.map((s) => s.scenario)).toEqual(['progress_3', 'progress_6']);
     expect(results.highest_passing_target).toBe(6);
   }, 120_000);
@@ -121,6 +125,7 @@ describe('probes', () => {
       total_failures: number;
       passed: boolean;
     }>('progress_write_results.json');
+    expect(schemaErrors('progress_write_results.json', results)).toEqual([]);
     expect(results.total_requests).toBeGreaterThan(5);
     expect(results.total_failures).toBe(0);
     expect(results.passed).toBe(true);

@@ -4,9 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseMemoryCsv } from '@rota-perf/report-formatter';
+import { parseMemoryCsv } from '@rota-perf/core';
+import { runCaptured } from '@rota-perf/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCliArgs, runCli } from './cli.js';
+import { memMonitorCommand, parseCliArgs } from './cli.js';
 import { killStarted, startScript, uniqueMarker, waitForLine } from './test-support/spawn.js';
 
 const bin = fileURLToPath(new URL('../dist/bin/mem-monitor.js', import.meta.url));
@@ -21,9 +22,7 @@ afterAll(async () => {
 });
 
 async function runInProcess(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const { code, out, err } = await runCaptured(memMonitorCommand, argv);
   return { code, out: out.join('\n'), err };
 }
 
@@ -110,8 +109,8 @@ describe('mem-monitor bad input', () => {
     [[], 'no target'],
     [['--pid', 'abc'], '--pid abc is invalid'],
     [['--pid', '-5'], '--pid -5 is invalid'],
-    [['--pattern'], "Option '--pattern <value>' argument missing"],
-    [['--pattern', 'x', '--colour'], "Unknown option '--colour'"],
+    [['--pattern'], '--pattern needs a value'],
+    [['--pattern', 'x', '--colour'], 'unknown option "--colour"'],
     [
       ['--pattern', 'x', '--output', '/nonexistent-dir/m.csv'],
       '--output /nonexistent-dir/m.csv is not writable (ENOENT)',

@@ -6,8 +6,8 @@ import {
   formatMemoryCsvRow,
   type MemorySample,
   memoryCsvHeader,
-} from '@rota-perf/report-formatter';
-import { MonitorUsageError } from './errors.js';
+  UsageError,
+} from '@rota-perf/core';
 
 /** An open mem-monitor CSV. */
 export interface CsvLog {
@@ -23,7 +23,7 @@ export function openCsvLog(path: string): CsvLog {
     writeSync(fd, memoryCsvHeader());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new MonitorUsageError(
+    throw new UsageError(
       `--output ${path} is not writable (${code}): expected a writable file path`,
     );
   }

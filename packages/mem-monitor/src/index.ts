@@ -1,5 +1,4 @@
-export { parseCliArgs, runCli, USAGE } from './cli.js';
-export { MonitorUsageError } from './errors.js';
+export { memMonitorCommand, parseCliArgs, readMonitorOptions } from './cli.js';
 export { startMonitor } from './monitor.js';
 export { DEFAULT_INTERVAL_SECONDS } from './options.js';
 export { compilePattern } from './pattern.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseMemoryCsv } from '@rota-perf/report-formatter';
+import { parseMemoryCsv } from '@rota-perf/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMonitor } from './monitor.js';
 import {

@@ -1,10 +1,6 @@
 // The sampling loop: one step per interval on a fixed schedule (no drift), bounded by the
 // duration, ended by the process exiting (unless follow) or by stop().
-import {
-  type MemorySample,
-  type MemorySummary,
-  summariseMemory,
-} from '@rota-perf/report-formatter';
+import { type MemorySample, type MemorySummary, summariseMemory } from '@rota-perf/core';
 import { type CsvLog, openCsvLog } from './csv-file.js';
 import { resolveSettings } from './options.js';
 import { createDefaultSource } from './source.js';
@@ -16,7 +12,7 @@ const WAITING_MESSAGE_EVERY_MS = 10_000;
 
 /**
  * Starts sampling a process (by command-line pattern or pid) at a fixed interval.
- * Throws MonitorUsageError at once for bad options or an unwritable output file.
+ * Throws UsageError at once for bad options or an unwritable output file.
  */
 export function startMonitor(options: MonitorOptions): MonitorHandle {
   const settings = resolveSettings(options);

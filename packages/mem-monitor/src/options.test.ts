@@ -1,5 +1,5 @@
+import { UsageError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { MonitorUsageError } from './errors.js';
 import { DEFAULT_INTERVAL_SECONDS, resolveSettings } from './options.js';
 
 describe('resolveSettings', () => {
@@ -25,7 +25,7 @@ describe('resolveSettings', () => {
     [{ pid: 5, follow: true }, /--follow needs --pattern/],
     [{ pattern: '/[/' }, /--pattern \/\[\/ is not a valid regex/],
   ])('rejects %o', (options, message) => {
-    expect(() => resolveSettings(options)).toThrow(MonitorUsageError);
+    expect(() => resolveSettings(options)).toThrow(UsageError);
     expect(() => resolveSettings(options)).toThrow(message);
   });
 });

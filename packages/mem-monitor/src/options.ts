@@ -1,5 +1,5 @@
 // Checks monitor options once, up front, so a bad value fails before anything starts.
-import { MonitorUsageError } from './errors.js';
+import { UsageError } from '@rota-perf/core';
 import { type CommandMatcher, compilePattern } from './pattern.js';
 import type { MonitorOptions } from './types.js';
 
@@ -17,17 +17,17 @@ export const DEFAULT_INTERVAL_SECONDS = 0.5;
 
 function positiveSeconds(flag: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new MonitorUsageError(`${flag} ${value} is invalid: expected a number of seconds > 0`);
+    throw new UsageError(`${flag} ${value} is invalid: expected a number of seconds > 0`);
   }
   return value * 1000;
 }
 
-/** Validates options (throws MonitorUsageError naming the bad value) and applies defaults. */
+/** Validates options (throws UsageError naming the bad value) and applies defaults. */
 export function resolveSettings(options: MonitorOptions): MonitorSettings {
   const hasPattern = options.pattern !== undefined;
   const hasPid = options.pid !== undefined;
   if (hasPattern === hasPid) {
-    throw new MonitorUsageError(
+    throw new UsageError(
       hasPattern
         ? '--pattern and --pid were both given: expected exactly one of them'
         : 'no target: expected --pattern <text or /regex/> or --pid <n>',
@@ -36,10 +36,10 @@ export function resolveSettings(options: MonitorOptions): MonitorSettings {
   let target: MonitorSettings['target'];
   if (options.pid !== undefined) {
     if (!Number.isInteger(options.pid) || options.pid <= 0) {
-      throw new MonitorUsageError(`--pid ${options.pid} is invalid: expected a positive integer`);
+      throw new UsageError(`--pid ${options.pid} is invalid: expected a positive integer`);
     }
     if (options.follow) {
-      throw new MonitorUsageError('--follow needs --pattern: a pid that exited cannot come back');
+      throw new UsageError('--follow needs --pattern: a pid that exited cannot come back');
     }
     target = { kind: 'pid', pid: options.pid };
   } else {

@@ -1,5 +1,5 @@
+import { UsageError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { MonitorUsageError } from './errors.js';
 import { compilePattern } from './pattern.js';
 
 const command = '/usr/bin/python3 -m uvicorn app.asgi:app --port 8000';
@@ -26,7 +26,7 @@ describe('compilePattern', () => {
   });
 
   it('rejects an invalid regex and an empty pattern with a usage error naming the value', () => {
-    expect(() => compilePattern('/(unclosed/')).toThrow(MonitorUsageError);
+    expect(() => compilePattern('/(unclosed/')).toThrow(UsageError);
     expect(() => compilePattern('/(unclosed/')).toThrow(
       /--pattern \/\(unclosed\/ is not a valid regex/,
     );

@@ -1,5 +1,5 @@
 // Public shapes of the monitor: what the caller passes in and what it gets back.
-import type { MemorySample, MemorySummary } from '@rota-perf/report-formatter';
+import type { MemorySample, MemorySummary } from '@rota-perf/core';
 
 /** Options of `startMonitor`; exactly one of `pattern` and `pid` is required. */
 export interface MonitorOptions {

@@ -1,22 +1,13 @@
-// Exit codes as k6 v0.49 uses them (errext/exitcodes), so callers can treat both engines alike.
-export const EXIT = {
-  ok: 0,
-  usage: 2,
-  thresholds: 99,
-  invalidConfig: 104,
-  externalAbort: 105,
-  scriptException: 107,
-  scriptAborted: 108,
-  generic: 255,
-} as const;
+import { EXIT_CODES, RotaPerfError } from '@rota-perf/core';
+
+/** Exit codes as k6 v0.49 uses them: the core's one table (errext/exitcodes plus 1 and 2). */
+export const EXIT = EXIT_CODES;
 
 /** An error that ends the run with one readable line and a k6 exit code (no stack trace). */
-export class RunnerError extends Error {
-  readonly exitCode: number;
+export class RunnerError extends RotaPerfError {
   constructor(message: string, exitCode: number) {
-    super(message);
+    super(message, exitCode);
     this.name = 'RunnerError';
-    this.exitCode = exitCode;
   }
 }
 

@@ -21,17 +21,33 @@ export async function runAsProcess(
   process.on('SIGTERM', onSigint);
   onReady?.();
   try {
-    return await executeScript(script, { ...opts, signal: controller.signal });
-  } catch (err) {
-    if (err instanceof RunnerError) {
-      process.stderr.write(`${err.message}\n`);
-      return { exitCode: err.exitCode, summaryData: null };
-    }
-    process.stderr.write(`k6-node: ${err instanceof Error ? err.message : String(err)}\n`);
-    return { exitCode: EXIT.generic, summaryData: null };
+    return await reportRun(script, { ...opts, signal: controller.signal }, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
+  }
+}
+
+/**
+ * Runs a script and reports a failure to start or finish it the way k6 does: the message as
+ * one line (no stack) and its k6 exit code as the run's result.
+ */
+export async function reportRun(
+  script: string,
+  opts: EngineOptions,
+  err: (line: string) => void,
+): Promise<EngineResult> {
+  try {
+    return await executeScript(script, opts);
+  } catch (error) {
+    if (error instanceof RunnerError) {
+      err(error.message);
+      return { exitCode: error.exitCode, summaryData: null };
+    }
+    err(`k6-node: ${error instanceof Error ? error.message : String(error)}`);
+    return { exitCode: EXIT.generic, summaryData: null };
   }
 }
 

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { EXIT } from './errors.js';
 import type { SummaryData } from './summary/data.js';
 
 /** Options of `run()`. */
@@ -66,7 +67,10 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     child.on('error', reject);
     child.on('exit', (code, sig) => {
       options.signal?.removeEventListener('abort', onAbort);
-      resolve({ exitCode: reported ?? code ?? (sig ? 105 : 255), summaryData });
+      resolve({
+        exitCode: reported ?? code ?? (sig ? EXIT.externalAbort : EXIT.generic),
+        summaryData,
+      });
     });
   });
 }

@@ -1,21 +1,15 @@
 // Benchmarks of report-formatter, each against a baseline measured in the same run:
-//  1. handleSummary work (summarise + console text + results JSON) vs JSON.stringify of the
-//     same summary data (the least any handleSummary does);
+//  1. the console text of a 20-endpoint load summary vs JSON.stringify of the same summary
+//     (the least any handleSummary does with it; the summary itself is k6-scenarios' work);
 //  2. the HTML report for a day of 0.5 s memory samples vs only reading + parsing that CSV.
 // Usage: pnpm --filter @rota-perf/report-formatter bench
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { formatMemoryCsvRow, memoryCsvHeader, parseMemoryCsv } from '@rota-perf/core';
 import { writeHtmlReport } from '../dist/html/index.js';
-import {
-  buildLoadResultsJson,
-  formatLoadSummary,
-  formatMemoryCsvRow,
-  memoryCsvHeader,
-  parseMemoryCsv,
-  summariseLoad,
-} from '../dist/index.js';
+import { formatLoadSummary } from '../dist/index.js';
 
 function time(fn, repeat) {
   fn(); // warm-up
@@ -30,57 +24,58 @@ async function timeAsync(fn) {
   return performance.now() - start;
 }
 
-function summaryData(endpoints) {
-  const metrics = {
-    http_reqs: { type: 'counter', contains: 'default', values: { count: 1e6, rate: 5000 } },
-    data_received: { type: 'counter', contains: 'data', values: { count: 5e9, rate: 1 } },
-    data_sent: { type: 'counter', contains: 'data', values: { count: 1e9, rate: 1 } },
-    http_req_failed: {
-      type: 'rate',
-      contains: 'default',
-      values: { rate: 0.001, passes: 1000, fails: 999000 },
-    },
-  };
-  const trend = { avg: 5, min: 1, med: 4, max: 90, 'p(90)': 9, 'p(95)': 12, 'p(99)': 30, count: 1 };
-  for (let i = 0; i < endpoints; i++) {
-    metrics[`endpoint_requests{endpoint:e${i}}`] = {
-      type: 'counter',
-      contains: 'default',
-      values: { count: 5e4, rate: 250 },
-    };
-    metrics[`endpoint_failures{endpoint:e${i}}`] = {
-      type: 'counter',
-      contains: 'default',
-      values: { count: 3, rate: 0 },
-    };
-    metrics[`endpoint_duration_ms{endpoint:e${i}}`] = {
-      type: 'trend',
-      contains: 'time',
-      values: trend,
-    };
-  }
+function loadSummary(endpoints) {
+  const endpoint = (i) => ({
+    key: `e${i}`,
+    label: `GET /e${i}`,
+    phase: 'main',
+    requests: 5e4,
+    requestsPerSecond: 250,
+    avgMs: 5,
+    p50Ms: 4,
+    p95Ms: 12,
+    p99Ms: 30,
+    maxMs: 90,
+    failures: 3,
+    failureRate: 3 / 5e4,
+    missingMetrics: [],
+  });
   return {
-    metrics,
-    root_group: { name: '', path: '', id: '', groups: [], checks: [] },
-    options: {
-      summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
-      summaryTimeUnit: '',
-      noColor: true,
-    },
-    state: { isStdOutTTY: false, isStdErrTTY: false, testRunDurationMs: 200000 },
+    durationSeconds: 200,
+    totalRequests: 1e6,
+    requestsPerSecond: 5000,
+    requestsPerMinute: 300000,
+    bytesReceived: 5e9,
+    bytesSent: 1e9,
+    throughputBytesPerSecond: 3e7,
+    throughputKibPerSecond: 3e7 / 1024,
+    failedRequests: 1000,
+    failureRate: 0.001,
+    checks: null,
+    steadyStateSeconds: 120,
+    steadyStateRequests: 6e5,
+    steadyStateRps: 5000,
+    nonSteadySeconds: 80,
+    nonSteadySharePercent: 40,
+    rateLimitVerificationEnabled: false,
+    rateLimitVerification: null,
+    mainPhaseFailedRequests: 60,
+    writePhaseFailedRequests: 0,
+    mainPhaseFailures: [],
+    writePhaseFailures: [],
+    failedThresholds: [],
+    p99Available: true,
+    endpoints: Array.from({ length: endpoints }, (_, i) => endpoint(i)),
+    skipped: [],
   };
 }
 
-const data = summaryData(20);
+const summary = loadSummary(20);
 const repeat = 2000;
-const baseline = time(() => JSON.stringify(data), repeat);
-const ours = time(() => {
-  const s = summariseLoad(data);
-  formatLoadSummary(s);
-  JSON.stringify(buildLoadResultsJson(s));
-}, repeat);
+const baseline = time(() => JSON.stringify(summary), repeat);
+const ours = time(() => formatLoadSummary(summary), repeat);
 console.log(
-  `handleSummary work, 20 endpoints: ${ours.toFixed(3)} ms vs JSON.stringify(data) ${baseline.toFixed(3)} ms -> ratio ${(ours / baseline).toFixed(2)}`,
+  `load summary text, 20 endpoints: ${ours.toFixed(3)} ms vs JSON.stringify(summary) ${baseline.toFixed(3)} ms -> ratio ${(ours / baseline).toFixed(2)}`,
 );
 
 const folder = await mkdtemp(join(tmpdir(), 'rota-report-bench-'));

@@ -1,9 +1,7 @@
-// db-bench output: the original benchmark's console table and per-case JSON (contract §4.5),
-// with the latency percentiles added as extra columns/keys.
+// db-bench's console table (contract §4.5), with the latency percentiles as extra columns.
+import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/core';
 import { formatNumber } from './format.js';
-import { safeRatio } from './stats.js';
 import { table } from './table.js';
-import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from './types.js';
 
 const NAME_WIDTH = 70;
 const NUMBER_WIDTH = 12;
@@ -20,29 +18,6 @@ export const DB_BENCH_COLUMNS = [
 ] as const;
 const HEADER = DB_BENCH_COLUMNS;
 
-/** The figures of a case the aggregate sums. */
-export type DbBenchTotals = Pick<DbBenchCaseResult, 'iterations' | 'total_time' | 'rows_processed'>;
-
-/** The "Overall" block: sums over the executed cases (ratios are 0 when no time passed). */
-export function aggregateDbBench(cases: readonly DbBenchTotals[]): DbBenchAggregate {
-  let iterations = 0;
-  let seconds = 0;
-  let rows = 0;
-  for (const c of cases) {
-    iterations += c.iterations;
-    seconds += c.total_time;
-    rows += c.rows_processed;
-  }
-  const opsPerSecond = safeRatio(iterations, seconds);
-  return {
-    executed_iterations: iterations,
-    total_runtime_seconds: seconds,
-    ops_per_second: opsPerSecond,
-    ops_per_minute: opsPerSecond * 60,
-    rows_per_second: safeRatio(rows, seconds),
-  };
-}
-
 /** The `Skipping <name> (missing: a, b)` line of a skipped case. */
 export function formatDbBenchSkip(skip: DbBenchSkip): string {
   return `Skipping ${skip.name} (missing: ${skip.missing.join(', ')})`;
@@ -54,7 +29,7 @@ export function formatDbBenchSkip(skip: DbBenchSkip): string {
  */
 export function formatDbBenchTable(
   cases: readonly DbBenchCaseResult[],
-  aggregate: DbBenchAggregate = aggregateDbBench(cases),
+  aggregate: DbBenchAggregate,
   skips: readonly DbBenchSkip[] = [],
 ): string {
   const lines = skips.map(formatDbBenchSkip);
@@ -88,51 +63,4 @@ export function formatDbBenchTable(
     `  Aggregate throughput: ${formatNumber(aggregate.rows_per_second)} rows/s`,
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** One object of the db-bench JSON file: the original 8 keys first, in order, then additions. */
-export interface DbBenchJsonCase {
-  name: string;
-  iterations: number;
-  total_time: number;
-  mean_ms: number | null;
-  ops_per_second: number | null;
-  ops_per_minute: number | null;
-  rows_per_second: number | null;
-  rows_processed: number;
-  min_ms: number | null;
-  p50_ms: number | null;
-  p95_ms: number | null;
-  p99_ms: number | null;
-  max_ms: number | null;
-  stddev_ms: number | null;
-  concurrency: number;
-}
-
-function finite(n: number): number | null {
-  return Number.isFinite(n) ? n : null;
-}
-
-/**
- * The db-bench JSON document: a top-level array, one object per executed case (as the
- * original; the Overall block is not part of it). Non-finite figures become null.
- */
-export function buildDbBenchJson(cases: readonly DbBenchCaseResult[]): DbBenchJsonCase[] {
-  return cases.map((c) => ({
-    name: c.name,
-    iterations: c.iterations,
-    total_time: c.total_time,
-    mean_ms: finite(c.mean_ms),
-    ops_per_second: finite(c.ops_per_second),
-    ops_per_minute: finite(c.ops_per_minute),
-    rows_per_second: finite(c.rows_per_second),
-    rows_processed: c.rows_processed,
-    min_ms: finite(c.min_ms),
-    p50_ms: finite(c.p50_ms),
-    p95_ms: finite(c.p95_ms),
-    p99_ms: finite(c.p99_ms),
-    max_ms: finite(c.max_ms),
-    stddev_ms: finite(c.stddev_ms),
-    concurrency: c.concurrency,
-  }));
 }

@@ -1,7 +1,8 @@
-// Console text and results.json of the load summary (contract §5.2, with the dead fields fixed).
+// Console text of the load summary (contract §5.2).
+
+import type { LoadSummary } from '@rota-perf/core';
 import { createPainter } from './color.js';
 import { formatCount, formatNumber, formatPercent, isPrintable, MISSING } from './format.js';
-import type { LoadSummary, PhaseFailure } from './load-types.js';
 import { table } from './table.js';
 
 /** Output options: colour only when the caller asks (`!NO_COLOR && isTTY`). */
@@ -86,95 +87,4 @@ export function formatLoadSummary(s: LoadSummary, options: FormatOptions = {}): 
   }
   lines.push(paint('bold', '=========================================='));
   return `${lines.join('\n')}\n`;
-}
-
-/** One per-endpoint entry of results.json. */
-export interface LoadEndpointJson {
-  endpoint: string;
-  label: string;
-  phase: string | null;
-  requests: number | null;
-  requests_per_second: number | null;
-  avg_ms: number | null;
-  p50_ms: number | null;
-  p95_ms: number | null;
-  p99_ms: number | null;
-  max_ms: number | null;
-  failures: number | null;
-  failure_rate: number | null;
-  missing_metrics: string[];
-}
-
-/** `performance/results.json`: the original 14 keys with correct values, then additions. */
-export interface LoadResultsJson {
-  duration_seconds: number;
-  total_requests: number | null;
-  requests_per_second: number | null;
-  requests_per_minute: number | null;
-  throughput_bytes_per_second: number | null;
-  throughput_kib_per_second: number | null;
-  rate_limit_verification_enabled: boolean;
-  rate_limit_verification: LoadSummary['rateLimitVerification'];
-  main_phase_failures: PhaseFailure[];
-  write_phase_failures: PhaseFailure[];
-  steady_state_seconds: number;
-  steady_state_rps: number | null;
-  non_steady_phase_seconds: number | null;
-  non_steady_phase_share_percent: number | null;
-  failed_requests: number | null;
-  failure_rate: number | null;
-  data_received_bytes: number | null;
-  data_sent_bytes: number | null;
-  steady_state_requests: number | null;
-  checks: LoadSummary['checks'];
-  failed_thresholds: LoadSummary['failedThresholds'];
-  endpoints: LoadEndpointJson[];
-  skipped_scenarios: { endpoint: string; label: string; missing: string[] }[];
-}
-
-/** The JSON object for `performance/results.json`. */
-export function buildLoadResultsJson(s: LoadSummary): LoadResultsJson {
-  return {
-    duration_seconds: s.durationSeconds,
-    total_requests: s.totalRequests,
-    requests_per_second: s.requestsPerSecond,
-    requests_per_minute: s.requestsPerMinute,
-    throughput_bytes_per_second: s.throughputBytesPerSecond,
-    throughput_kib_per_second: s.throughputKibPerSecond,
-    rate_limit_verification_enabled: s.rateLimitVerificationEnabled,
-    rate_limit_verification: s.rateLimitVerification,
-    main_phase_failures: s.mainPhaseFailures,
-    write_phase_failures: s.writePhaseFailures,
-    steady_state_seconds: s.steadyStateSeconds,
-    steady_state_rps: s.steadyStateRps,
-    non_steady_phase_seconds: s.nonSteadySeconds,
-    non_steady_phase_share_percent: s.nonSteadySharePercent,
-    failed_requests: s.failedRequests,
-    failure_rate: s.failureRate,
-    data_received_bytes: s.bytesReceived,
-    data_sent_bytes: s.bytesSent,
-    steady_state_requests: s.steadyStateRequests,
-    checks: s.checks,
-    failed_thresholds: s.failedThresholds,
-    endpoints: s.endpoints.map((e) => ({
-      endpoint: e.key,
-      label: e.label,
-      phase: e.phase,
-      requests: e.requests,
-      requests_per_second: e.requestsPerSecond,
-      avg_ms: e.avgMs,
-      p50_ms: e.p50Ms,
-      p95_ms: e.p95Ms,
-      p99_ms: e.p99Ms,
-      max_ms: e.maxMs,
-      failures: e.failures,
-      failure_rate: e.failureRate,
-      missing_metrics: e.missingMetrics,
-    })),
-    skipped_scenarios: s.skipped.map((k) => ({
-      endpoint: k.key,
-      label: k.label,
-      missing: k.missing,
-    })),
-  };
 }

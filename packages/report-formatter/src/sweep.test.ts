@@ -1,6 +1,6 @@
+import type { SweepLevel, SweepResult } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { buildSweepResultsJson, formatSweepSummary, isCeilingLowerBound } from './sweep.js';
-import type { SweepLevel, SweepResult } from './types.js';
+import { formatSweepSummary } from './sweep.js';
 
 function level(targetRps: number, requests: number | null, failures: number | null): SweepLevel {
   const stepSeconds = 30;
@@ -85,51 +85,12 @@ describe('formatSweepSummary', () => {
   });
 });
 
-describe('buildSweepResultsJson', () => {
-  it('keeps the original keys and order, adds the evidence keys', () => {
-    const levels = [level(10, 300, 0), level(20, 600, 0), level(30, 900, 0)];
-    const json = buildSweepResultsJson(sweep(levels));
-    expect(Object.keys(json)).toEqual([
-      'min_target_rps',
-      'max_target_rps',
-      'step_rps',
-      'failure_tolerance',
-      'highest_passing_target',
-      'scenarios',
-      'total_duration_seconds',
-      'unstable',
-      'generator_saturated',
-      'ceiling_is_lower_bound',
-      'p95_slo_ms',
-      'started_at',
-    ]);
-    expect(Object.keys(json.scenarios[0] as object)).toEqual([
-      'scenario',
-      'target_rps',
-      'observed_rps',
-      'requests',
-      'failure_rate',
-      'failed_requests',
-      'passed',
-      'p95_ms',
-      'p99_ms',
-      'dropped_iterations',
-      'reason',
-      'start_seconds',
-    ]);
-    expect(json.scenarios[2]?.observed_rps).toBe(900 / 30);
-    expect(json.highest_passing_target).toBe(30);
-    // Every level passed: the real ceiling is above the top level.
-    expect(json.ceiling_is_lower_bound).toBe(true);
-  });
-
-  it('omits total_duration_seconds for the progress probe and flags saturation', () => {
-    const levels = [level(10, 300, 0), level(20, 600, 30)];
-    const result = sweep(levels, { kind: 'progress_probe', totalDurationSeconds: null });
-    const json = buildSweepResultsJson(result);
-    expect(json).not.toHaveProperty('total_duration_seconds');
-    expect(json.ceiling_is_lower_bound).toBe(false);
-    expect(isCeilingLowerBound({ ...result, generatorSaturated: true })).toBe(true);
+describe('the progress probe summary', () => {
+  it('has its own title', () => {
+    const result = sweep([level(10, 300, 0)], {
+      kind: 'progress_probe',
+      totalDurationSeconds: null,
+    });
     expect(formatSweepSummary(result).split('\n')[0]).toBe('========== Progress Probe ==========');
   });
 });

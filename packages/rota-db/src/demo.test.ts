@@ -1,44 +1,40 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runDemo } from './demo.js';
+import { runCaptured } from '@rota-perf/core/node';
+import { describe, expect, it } from 'vitest';
+import { demoCommand, runDemo } from './demo.js';
 import { itemsInLockOrder } from './fixture/content.js';
 import { generateFixture } from './fixture/generate.js';
 import { FIXTURE_PRESETS } from './fixture/options.js';
 
-describe('runDemo arguments', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
+const demo = (argv: string[], env: Record<string, string> = {}) =>
+  runCaptured(demoCommand, argv, { env });
 
+describe('demo arguments', () => {
   it('rejects an unknown preset with exit code 2 and one line naming it', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await runDemo(['--preset', 'huge'], {})).toBe(2);
-    expect(error).toHaveBeenCalledWith(
-      'rota-db demo: invalid --preset "huge": expected small or large',
-    );
+    expect(await demo(['--preset', 'huge'])).toEqual({
+      code: 2,
+      out: [],
+      err: ['rota-db-demo: --preset must be one of small, large, got "huge"'],
+    });
   });
 
   it('rejects an unknown argument with exit code 2', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await runDemo(['--verbose'], {})).toBe(2);
-    expect(String(error.mock.calls[0]?.[0])).toContain('unknown argument "--verbose"');
+    const { code, err } = await demo(['--verbose']);
+    expect(code).toBe(2);
+    expect(err).toEqual(['rota-db-demo: unknown option "--verbose" (see rota-db-demo --help)']);
   });
 
   it('a malformed DATABASE_URL is a usage error naming the value', async () => {
-    vi.spyOn(console, 'log').mockImplementation(() => {});
-    await expect(runDemo([], { DATABASE_URL: 'mysql://x@y/z' })).rejects.toMatchObject({
-      usage: true,
-      message: expect.stringContaining('scheme "mysql:" is not postgres: or postgresql:'),
-    });
+    const { code, err } = await demo([], { DATABASE_URL: 'mysql://x@y/z' });
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain('scheme "mysql:" is not postgres: or postgresql:');
   });
 });
 
 describe('runDemo end to end', () => {
   it('starts a database, seeds the small fixture and prints counts and showcase names', async () => {
     const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
-      lines.push(String(line));
-    });
-    expect(await runDemo([], {})).toBe(0);
+    expect(await runDemo('small', {}, (line) => lines.push(line))).toBe(0);
     const data = generateFixture(FIXTURE_PRESETS.small);
     const count = (table: string) =>
       lines

@@ -1,8 +1,8 @@
-import { buildSweepResultsJson, formatSweepSummary } from '@rota-perf/report-formatter';
 import { describe, expect, it } from 'vitest';
 import { analyseSweep } from './analyse.js';
 import { planSweep } from './plan.js';
 import type { SweepPlan } from './plan-types.js';
+import { buildSweepResultsJson } from './results-json.js';
 import {
   buildSummaryData,
   type LevelFigures,
@@ -240,7 +240,7 @@ describe('analyseSweep', () => {
     expect(noSlo.levels[1]?.passed).toBe(true);
   });
 
-  it('carries the plan range and run duration, and feeds report-formatter', () => {
+  it('carries the plan range and run duration into the results file', () => {
     const figures = [level(10), level(20), level(30, { failRate: 0.5 })];
     const data = buildSummaryData(figures, { testRunDurationMs: 45_500 });
     const result = analyseSweep(data, plan([10, 20, 30]), {
@@ -264,8 +264,7 @@ describe('analyseSweep', () => {
       startedAt: '2026-11-27T00:00:00.000Z',
     });
     expect(dated.startedAt).toBe('2026-11-27T00:00:00.000Z');
-    const text = formatSweepSummary(result);
-    expect(text).toContain('Highest passing target: 20 RPS');
+    expect(result.highestPassingTarget).toBe(20);
     const json = buildSweepResultsJson(result);
     expect(json.highest_passing_target).toBe(20);
     expect(json.scenarios.map((s) => s.requests)).toEqual(figures.map((f) => f.requests));

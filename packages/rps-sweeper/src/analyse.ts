@@ -1,10 +1,5 @@
 // k6 summary data of a planned sweep -> per-level verdicts and the ceiling.
-import {
-  type K6SummaryData,
-  readStat,
-  type SweepLevel,
-  type SweepResult,
-} from '@rota-perf/report-formatter';
+import { type K6SummaryData, readStat, type SweepLevel, type SweepResult } from '@rota-perf/core';
 import { isGeneratorSaturated, judgeLevel } from './judge.js';
 import { levelMetricNames } from './plan.js';
 import type { PlannedLevel, SweepPlan } from './plan-types.js';

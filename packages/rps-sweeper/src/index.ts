@@ -3,18 +3,6 @@ export type { AnalyseOptions, SweepConclusion } from './analyse.js';
 export { analyseSweep, concludeSweep } from './analyse.js';
 export type { ProbeKind } from './config.js';
 export { PROBE_VARIABLES, readSweepConfig } from './config.js';
-export { formatK6Duration, parseK6Duration } from './duration.js';
-export type { EnvMap, NumberRule } from './env.js';
-export {
-  checkNumber,
-  describeRule,
-  readBoolean,
-  readDuration,
-  readNumber,
-  readRaw,
-  readTolerance,
-} from './env.js';
-export { SweepConfigError } from './errors.js';
 export type { JudgeOptions, LevelMeasurement } from './judge.js';
 export { ACHIEVED_SHARE, isGeneratorSaturated, judgeLevel } from './judge.js';
 export {
@@ -34,6 +22,7 @@ export type {
   SweepPlanInput,
   ThresholdRule,
 } from './plan-types.js';
+export { buildSweepResultsJson } from './results-json.js';
 export { DEFAULT_MAX_RUNS, searchCeiling } from './search.js';
 export type {
   CeilingSearch,

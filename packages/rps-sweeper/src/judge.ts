@@ -1,6 +1,6 @@
 // The verdict on one level, shared by the k6 sweep analysis and the adaptive search (whose
 // runLevel callbacks measure levels some other way but must judge them by the same rule).
-import type { SweepLevel } from '@rota-perf/report-formatter';
+import type { SweepLevel } from '@rota-perf/core';
 
 /** A level must achieve at least this share of its target rate to pass. */
 export const ACHIEVED_SHARE = 0.95;

@@ -1,6 +1,6 @@
+import { ConfigError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import { readSweepConfig } from './config.js';
-import { SweepConfigError } from './errors.js';
 import { planSweep } from './plan.js';
 import type { SweepPlanInput } from './plan-types.js';
 
@@ -137,7 +137,7 @@ describe('planSweep', () => {
     ],
   ])('rejects %j', (override, message) => {
     const attempt = () => planSweep({ ...small, ...override });
-    expect(attempt).toThrow(SweepConfigError);
+    expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(message);
   });
 });

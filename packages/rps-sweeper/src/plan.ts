@@ -2,9 +2,13 @@
 // that name every level's sub-metrics. Without those thresholds k6 leaves the tagged
 // sub-metrics out of handleSummary data and every level reads as empty (contract §7 item 2,
 // k6-golden/02).
-import { formatK6Duration, parseK6Duration } from './duration.js';
-import { checkNumber } from './env.js';
-import { quote, SweepConfigError } from './errors.js';
+import {
+  ConfigError,
+  checkNumber,
+  formatK6Duration,
+  parseK6Duration,
+  quote,
+} from '@rota-perf/core';
 import type {
   ArrivalRateScenario,
   DurationInput,
@@ -46,7 +50,7 @@ export function levelMetricNames(scenario: string): {
   };
 }
 
-/** Validates the inputs and lays out the sweep; bad input throws a one-line SweepConfigError. */
+/** Validates the inputs and lays out the sweep; bad input throws a one-line ConfigError. */
 export function planSweep(input: SweepPlanInput): SweepPlan {
   const name = (field: PlanField): string => input.names?.[field] ?? field;
   const positiveInt = { min: 1, integer: true };
@@ -54,14 +58,14 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   checkNumber(name('max'), input.max, positiveInt);
   checkNumber(name('step'), input.step, positiveInt);
   if (input.max < input.min) {
-    throw new SweepConfigError(
+    throw new ConfigError(
       name('max'),
       `${name('max')} must be >= ${name('min')} (${input.min}), got ${input.max}`,
     );
   }
   const levelCount = Math.floor((input.max - input.min) / input.step) + 1;
   if (levelCount > MAX_LEVELS) {
-    throw new SweepConfigError(
+    throw new ConfigError(
       name('step'),
       `${name('step')} gives ${levelCount} levels from ${input.min} to ${input.max}; at most ${MAX_LEVELS} are allowed, got ${input.step}`,
     );
@@ -70,7 +74,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   checkNumber(name('preAllocatedVUs'), input.preAllocatedVUs, positiveInt);
   checkNumber(name('maxVUs'), input.maxVUs, positiveInt);
   if (input.maxVUs < input.preAllocatedVUs) {
-    throw new SweepConfigError(
+    throw new ConfigError(
       name('maxVUs'),
       `${name('maxVUs')} must be >= ${name('preAllocatedVUs')} (${input.preAllocatedVUs}), got ${input.maxVUs}`,
     );
@@ -80,13 +84,13 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   const p95SloMs = input.p95SloMs ?? null;
   if (p95SloMs !== null) checkNumber(name('p95SloMs'), p95SloMs, { above: 0 });
   if (!/^[A-Za-z_$][\w$]*$/.test(String(input.exec))) {
-    throw new SweepConfigError(
+    throw new ConfigError(
       name('exec'),
       `${name('exec')} must be the name of an exported function, got ${quote(input.exec)}`,
     );
   }
   if (input.scenarioPrefix !== 'probe' && input.scenarioPrefix !== 'progress') {
-    throw new SweepConfigError(
+    throw new ConfigError(
       name('scenarioPrefix'),
       `${name('scenarioPrefix')} must be "probe" or "progress", got ${quote(input.scenarioPrefix)}`,
     );
@@ -96,7 +100,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   const pauseSeconds = toSeconds(input.pause, name('pause'), 0);
   const gracefulStopSeconds = toSeconds(input.gracefulStop, name('gracefulStop'), 0);
   if (warmupSeconds > 0 && warmupSeconds < MIN_SCENARIO_SECONDS) {
-    throw new SweepConfigError(
+    throw new ConfigError(
       name('warmup'),
       `${name('warmup')} must be 0 (no warm-up) or at least 1s, got ${quote(input.warmup)}`,
     );
@@ -196,7 +200,7 @@ function toSeconds(value: DurationInput, variable: string, minimum: number): num
   const seconds = typeof value === 'number' ? value : parseK6Duration(value, variable);
   if (!Number.isFinite(seconds) || seconds < minimum) {
     const least = minimum > 0 ? `of at least ${formatK6Duration(minimum)}` : '>= 0s';
-    throw new SweepConfigError(
+    throw new ConfigError(
       variable,
       `${variable} must be a k6 duration ${least} (e.g. 30s, 1m30s), got ${quote(value)}`,
     );

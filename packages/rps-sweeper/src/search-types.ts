@@ -1,5 +1,5 @@
 // Shapes of the adaptive ceiling search.
-import type { SweepLevel, SweepResult } from '@rota-perf/report-formatter';
+import type { SweepLevel, SweepResult } from '@rota-perf/core';
 import type { DurationInput } from './plan-types.js';
 
 /** Runs one level at `rate` RPS for `durationSeconds` and judges it (see judgeLevel). */

@@ -1,5 +1,5 @@
+import { ConfigError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { SweepConfigError } from './errors.js';
 import { searchCeiling } from './search.js';
 import type { SearchCeilingOptions } from './search-types.js';
 import { simulateSystem } from './test-support/simulated-system.js';
@@ -177,7 +177,7 @@ describe('searchCeiling', () => {
     [{ maxRuns: 0 }, 'maxRuns must be a positive integer, got 0'],
   ])('rejects %j', async (override, message) => {
     const attempt = searchCeiling(options(100, override));
-    await expect(attempt).rejects.toThrow(SweepConfigError);
+    await expect(attempt).rejects.toThrow(ConfigError);
     await expect(searchCeiling(options(100, override))).rejects.toThrow(message);
   });
 });

@@ -1,11 +1,8 @@
 // Adaptive search for the ceiling: step up to the first failure, bisect between the last
 // pass and the first fail, then re-run the answer. Engine-agnostic and pure: it only awaits
 // the runLevel callback, so it runs the same over node-runner, a k6 binary or a simulation.
-import type { SweepLevel } from '@rota-perf/report-formatter';
+import { ConfigError, checkNumber, parseK6Duration, type SweepLevel } from '@rota-perf/core';
 import { concludeSweep } from './analyse.js';
-import { parseK6Duration } from './duration.js';
-import { checkNumber } from './env.js';
-import { SweepConfigError } from './errors.js';
 import type {
   CeilingSearch,
   SearchCeilingOptions,
@@ -130,7 +127,7 @@ function validate(options: SearchCeilingOptions) {
   checkNumber('min', options.min, positiveInt);
   checkNumber('max', options.max, positiveInt);
   if (options.max < options.min) {
-    throw new SweepConfigError('max', `max must be >= min (${options.min}), got ${options.max}`);
+    throw new ConfigError('max', `max must be >= min (${options.min}), got ${options.max}`);
   }
   checkNumber('precision', options.precision, positiveInt);
   checkNumber('tolerance', options.tolerance, { min: 0, max: 1 });
@@ -144,7 +141,7 @@ function validate(options: SearchCeilingOptions) {
       : parseK6Duration(options.duration, 'duration');
   checkNumber('duration', seconds, { above: 0 }, options.duration);
   if (typeof options.runLevel !== 'function') {
-    throw new SweepConfigError('runLevel', 'runLevel must be a function (rate, seconds) => level');
+    throw new ConfigError('runLevel', 'runLevel must be a function (rate, seconds) => level');
   }
   let next: (rate: number) => number;
   if (options.strategy === 'linear') {
@@ -154,7 +151,7 @@ function validate(options: SearchCeilingOptions) {
   } else if (options.strategy === 'exponential') {
     next = (rate) => Math.min(options.max, rate * 2);
   } else {
-    throw new SweepConfigError(
+    throw new ConfigError(
       'strategy',
       `strategy must be "linear" or "exponential", got ${JSON.stringify(options.strategy)}`,
     );

@@ -7,8 +7,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { K6SummaryData } from '@rota-perf/core';
 import { run } from '@rota-perf/node-runner';
-import type { K6SummaryData } from '@rota-perf/report-formatter';
 import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseSweep } from './analyse.js';

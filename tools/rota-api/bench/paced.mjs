@@ -6,7 +6,7 @@
 // Config: JSON in argv[2] { url, rate, duration, connections, headers, requests: [{ path }] }.
 // Prints one JSON line shaped like load.mjs's.
 import { Agent, request } from 'node:http';
-import { quantile } from '@rota-perf/report-formatter';
+import { quantile } from '@rota-perf/core';
 
 const config = JSON.parse(process.argv[2] ?? '{}');
 const rate = config.rate ?? 1000;

@@ -1,5 +1,6 @@
+import { ConfigError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveConfig } from './config.js';
+import { resolveConfig } from './config.js';
 
 describe('resolveConfig', () => {
   it('uses the original defaults and a random dev secret when JWT_SECRET is unset', () => {

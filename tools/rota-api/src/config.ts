@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ConfigError } from '@rota-perf/core';
 
 /** Server configuration resolved from the original Rota env variable names. */
 export interface RotaApiConfig {
@@ -13,11 +14,6 @@ export interface RotaApiConfig {
   bodyLimit: number;
 }
 
-/** A configuration value that cannot be used; the message names the value and what was expected. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 const WEAK_SECRETS = new Set(['changeme', 'secret', 'supersecret']);
 const PRODUCTION_ENVS = new Set(['prod', 'production']);
 
@@ -25,7 +21,10 @@ function readPositiveInt(env: Record<string, string | undefined>, name: string, 
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   if (!/^\+?\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected an integer >= 1`);
+    throw new ConfigError(
+      name,
+      `${name}=${JSON.stringify(raw)} is invalid: expected an integer >= 1`,
+    );
   }
   return Number(raw);
 }
@@ -47,6 +46,7 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
   if (given === undefined) {
     if (appEnv !== 'dev') {
       throw new ConfigError(
+        'JWT_SECRET',
         `JWT_SECRET is not set: required when ENV=${appEnv} (only ENV=dev may omit it)`,
       );
     }
@@ -55,16 +55,20 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
     jwtSecret = given.trim();
     if (jwtSecret.length < 16) {
       throw new ConfigError(
+        'JWT_SECRET',
         `JWT_SECRET is too short (${jwtSecret.length} chars): expected at least 16 characters`,
       );
     }
     if (WEAK_SECRETS.has(jwtSecret.toLowerCase())) {
-      throw new ConfigError(`JWT_SECRET=${JSON.stringify(jwtSecret)} is a known weak value`);
+      throw new ConfigError(
+        'JWT_SECRET',
+        `JWT_SECRET=${JSON.stringify(jwtSecret)} is a known weak value`,
+      );
     }
   }
   const csrfGiven = nonBlank(env.CSRF_SECRET);
   if (csrfGiven === undefined && production) {
-    throw new ConfigError(`CSRF_SECRET is not set: required when ENV=${appEnv}`);
+    throw new ConfigError('CSRF_SECRET', `CSRF_SECRET is not set: required when ENV=${appEnv}`);
   }
   return {
     jwtSecret,

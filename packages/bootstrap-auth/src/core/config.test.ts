@@ -1,3 +1,4 @@
+import { ConfigError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import {
   configFromEnv,
@@ -7,7 +8,6 @@ import {
   DEFAULT_SESSION_COOKIE,
   poolCredentials,
 } from './config.js';
-import { ConfigError } from './errors.js';
 
 describe('configFromEnv', () => {
   it('uses the documented defaults and generates credentials from the stamp', () => {

@@ -1,8 +1,7 @@
-import { ConfigError } from './errors.js';
+import { ConfigError, type EnvMap, readBoolean, readRaw } from '@rota-perf/core';
 import type { BootstrapConfig, Credentials } from './types.js';
 
-/** Environment map as k6 (`__ENV`) or Node (`process.env`) provides it. */
-export type EnvMap = Record<string, string | undefined>;
+export type { EnvMap };
 
 export const DEFAULT_BASE_URL = 'https://127.0.0.1:8001';
 export const DEFAULT_PASSWORD = 'PerfTest@123';
@@ -49,19 +48,15 @@ export function poolCredentials(config: BootstrapConfig, index: number): Credent
   };
 }
 
-function value(env: EnvMap, name: string): string | undefined {
-  const raw = env[name];
-  // An empty variable means "not set": shells and CI templates often export blanks.
-  if (raw === undefined) return undefined;
-  const trimmed = raw.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
+// An empty variable means "not set": shells and CI templates often export blanks.
+const value = readRaw;
 
 function readBaseUrl(env: EnvMap): string {
   const raw = value(env, 'BASE_URL') ?? DEFAULT_BASE_URL;
   const url = raw.replace(/\/+$/, '');
   if (!BASE_URL.test(url)) {
     throw new ConfigError(
+      'BASE_URL',
       `BASE_URL must start with http:// or https:// and have no query or fragment, got "${raw}"`,
     );
   }
@@ -90,6 +85,7 @@ function readCredentials(
   }
   if (!EMAIL.test(email)) {
     throw new ConfigError(
+      'AUTH_EMAIL',
       `AUTH_EMAIL must be an email address like name@example.com, got "${email}"`,
     );
   }
@@ -101,6 +97,7 @@ function readCookieName(env: EnvMap, name: string, fallback: string): string {
   const raw = value(env, name) ?? fallback;
   if (!COOKIE_NAME.test(raw)) {
     throw new ConfigError(
+      name,
       `${name} must be a cookie name (letters, digits, - _ . etc.), got "${raw}"`,
     );
   }
@@ -117,6 +114,7 @@ function readCookieList(env: EnvMap, name: string): string[] {
   for (const cookie of names) {
     if (!COOKIE_NAME.test(cookie)) {
       throw new ConfigError(
+        name,
         `${name} must be a comma-separated list of cookie names, got "${raw}" ("${cookie}" is not a cookie name)`,
       );
     }
@@ -129,24 +127,9 @@ function readPoolSize(env: EnvMap): number {
   if (raw === undefined) return 0;
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_LOGIN_POOL) {
     throw new ConfigError(
+      'LOGIN_USER_POOL',
       `LOGIN_USER_POOL must be a whole number from 0 to ${MAX_LOGIN_POOL}, got "${raw}"`,
     );
   }
   return Number(raw);
-}
-
-// The same reader as rps-sweeper's `readBoolean` (same spellings, blank = unset, same error
-// line), kept here on purpose: the core has no runtime imports (it is bundled into k6 scripts
-// and must not pull in rps-sweeper and report-formatter), and a bad value must surface as this
-// package's ConfigError. k6-scenarios/src/env-parity.test.ts keeps the two in step.
-const TRUE_WORDS = ['true', '1', 'yes', 'on'];
-const FALSE_WORDS = ['false', '0', 'no', 'off'];
-
-function readBoolean(env: EnvMap, name: string, fallback: boolean): boolean {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  const word = raw.toLowerCase();
-  if (TRUE_WORDS.indexOf(word) >= 0) return true;
-  if (FALSE_WORDS.indexOf(word) >= 0) return false;
-  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
 }

@@ -1,9 +1,9 @@
-/** A user-facing failure: the message is one clear line, no stack trace needed. */
-export class BootstrapError extends Error {
-  override name = 'BootstrapError';
-}
+import { CommandError } from '@rota-perf/core';
 
-/** A malformed configuration value; the message names the variable and what was expected. */
-export class ConfigError extends BootstrapError {
-  override name = 'ConfigError';
+/** A setup failure the user can act on (target unreachable, login refused): one line, exit 1. */
+export class BootstrapError extends CommandError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BootstrapError';
+  }
 }

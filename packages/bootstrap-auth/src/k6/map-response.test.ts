@@ -7,9 +7,9 @@ import { ensureSession } from '../core/ensure-session.js';
 import { extractSession, refreshFrom } from '../core/session.js';
 import { type K6ResponseLike, mapK6Response } from './map-response.js';
 
-// Recorded with the real k6 binary (shared/k6-golden, beside the repo root in CI).
+// Recorded with the real k6 binary, kept in the repository as test data.
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const golden = join(repoRoot, '..', 'shared', 'k6-golden', '01-response-shape.out');
+const golden = join(repoRoot, 'test-data', 'k6-golden', '01-response-shape.out');
 
 /** The `LABEL {json}` console lines of the recording, decoded from k6's logfmt `msg="…"`. */
 function recorded(): Map<string, K6ResponseLike> {
@@ -26,7 +26,7 @@ function recorded(): Map<string, K6ResponseLike> {
   return shapes;
 }
 
-describe('mapK6Response against k6-golden/01-response-shape', () => {
+describe('mapK6Response against test-data/k6-golden/01-response-shape', () => {
   const shapes = recorded();
   const shape = (label: string) => {
     const found = shapes.get(label);

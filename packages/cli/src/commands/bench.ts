@@ -1,8 +1,7 @@
-// rota-perf bench [performance|rps-probe|progress-probe|progress-write]
-import { formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
+// rota-perf bench [script]: one k6 script of the registry, run by the k6 binary or node-runner.
+import { type CommandDef, type OptionTable, parseScriptName, SCRIPTS } from '@rota-perf/core';
 import { runBenchStep } from '../bench-run.js';
-import type { Command } from '../command.js';
-import { UsageError } from '../errors.js';
+import { BENCH_SUMMARY } from './bench-summary.js';
 import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
@@ -11,40 +10,37 @@ const OPTIONS: OptionTable = {
   'no-report': { type: 'boolean', description: 'do not write the HTML report' },
 };
 
-const SCRIPTS = ['performance', 'rps_probe', 'progress_probe', 'progress_write'] as const;
+// The scripts as --help lists them, from the registry.
+const SCRIPT_LINES = SCRIPTS.map((s) => {
+  const names = [s.name, ...s.aliases].join(', ');
+  return `  ${names.padEnd(32)}${s.summary} → ${s.resultsFile}`;
+}).join('\n');
 
-/** `rps-probe`, `rps_probe` and `rps_probe.test.js` all name the same bundle. */
-export function parseScript(text: string): (typeof SCRIPTS)[number] {
-  const name = text.replace(/\.test\.js$/, '').replace(/-/g, '_');
-  for (const known of SCRIPTS) if (known === name) return known;
-  throw new UsageError(
-    `unknown script "${text}": expected one of performance, rps-probe, progress-probe, progress-write`,
-  );
-}
-
-export const command: Command = {
-  summary: 'run a k6 script',
-  help: formatHelp(
-    'rota-perf bench [performance|rps-probe|progress-probe|progress-write] [options]',
-    `Runs the built bundle performance/k6/<script>.test.js (default: performance) with the k6
+/** The bench command. */
+export const benchCommand: CommandDef = {
+  name: 'bench',
+  summary: BENCH_SUMMARY,
+  description: `Runs the built bundle performance/k6/<script>.test.js (default: performance) with the k6
 binary or node-runner. Without --base-url/BASE_URL it starts the reference Rota API on an
 embedded PostgreSQL and samples its memory. Writes the results JSON, <script>_memory.csv and
-report.html into the results folder and prints where they are. Script variables (TARGET_RPS,
-TEST_DURATION, …; see the README) come from the environment or -e KEY=VALUE.
-Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage.`,
-    OPTIONS,
-  ),
-  async run(argv, context) {
-    const args = parseCommandArgs('bench', argv, OPTIONS, 1);
-    const script = parseScript(args.positionals[0] ?? 'performance');
+report.html into the results folder and prints where they are. Script variables (see the
+README) come from the environment or -e KEY=VALUE.
+Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage.
+
+Scripts:
+${SCRIPT_LINES}`,
+  options: OPTIONS,
+  positionals: [{ name: 'script' }],
+  async run(args, io, signal) {
+    const script = parseScriptName(args.positionals[0] ?? 'performance');
     const step = {
       script,
-      ...readRunSettings(args, context.env),
+      ...readRunSettings(args, io.env),
       quiet: args.values.quiet === true,
       report: args.values['no-report'] !== true,
-      outDir: await resultsFolder(args, context.cwd),
+      outDir: await resultsFolder(args, io.cwd),
     };
-    const result = await runBenchStep(step, context);
+    const result = await runBenchStep(step, { ...io, signal });
     return result.exitCode;
   },
 };

@@ -1,15 +1,17 @@
 // rota-perf probe --adaptive: rps-sweeper's ceiling search, one bundle run per level.
-import { ADAPTIVE_RESULTS, runSearch } from '../adaptive-search.js';
 import {
+  type CommandDef,
+  ConfigError,
   choice,
-  formatHelp,
+  memoryCsvName,
   type OptionTable,
-  parseCommandArgs,
+  parseK6Duration,
   positiveNumber,
+  RESULT_FILE,
   stringValue,
-} from '../args.js';
-import type { Command } from '../command.js';
-import { UsageError } from '../errors.js';
+  UsageError,
+} from '@rota-perf/core';
+import { runSearch } from '../adaptive-search.js';
 import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
@@ -54,19 +56,17 @@ const OPTIONS: OptionTable = {
   ...MONITOR_OPTIONS,
 };
 
-export const command: Command = {
-  summary: 'adaptive RPS ceiling search',
-  help: formatHelp(
-    'rota-perf probe --adaptive [options]',
-    `Finds the highest arrival rate the target sustains: levels grow (exponentially or linearly)
+/** The probe command. */
+export const probeCommand: CommandDef = {
+  name: 'probe',
+  summary: 'adaptive RPS ceiling search (probe --adaptive)',
+  description: `Finds the highest arrival rate the target sustains: levels grow (exponentially or linearly)
 up to the first failure, bisect to --precision, then the answer is run again. Each level is one
-run of the rps probe bundle (all endpoints) at a constant rate. Writes ${ADAPTIVE_RESULTS},
-rps_probe_adaptive_memory.csv and report.html into the results folder. For the step sweep use
+run of the rps probe bundle (all endpoints) at a constant rate. Writes ${RESULT_FILE.adaptiveProbe},
+${memoryCsvName('rps_probe_adaptive')} and report.html into the results folder. For the step sweep use
 "rota-perf bench rps-probe".`,
-    OPTIONS,
-  ),
-  async run(argv, context) {
-    const args = parseCommandArgs('probe', argv, OPTIONS, 0);
+  options: OPTIONS,
+  async run(args, io, signal) {
     if (args.values.adaptive !== true) {
       throw new UsageError(
         'probe needs --adaptive (for the step sweep run "rota-perf bench rps-probe")',
@@ -74,14 +74,15 @@ rps_probe_adaptive_memory.csv and report.html into the results folder. For the s
     }
     const min = positiveNumber(args, 'min', true) ?? 10;
     const max = positiveNumber(args, 'max', true) ?? 200;
-    if (max < min) throw new UsageError(`--max must be at least --min (${min}), got "${max}"`);
+    if (max < min)
+      throw new ConfigError('--max', `--max must be at least --min (${min}), got "${max}"`);
     const tolerance = Number(stringValue(args, 'tolerance'));
     if (!(tolerance >= 0 && tolerance <= 1)) {
-      throw new UsageError(
+      throw new ConfigError(
+        '--tolerance',
         `--tolerance must be a fraction between 0 and 1, got "${stringValue(args, 'tolerance')}"`,
       );
     }
-    const { parseK6Duration } = await import('@rota-perf/rps-sweeper');
     const durationText = stringValue(args, 'step-duration') ?? '30s';
     const seconds = parseK6Duration(durationText, '--step-duration');
     const step = positiveNumber(args, 'step', true);
@@ -95,7 +96,7 @@ rps_probe_adaptive_memory.csv and report.html into the results folder. For the s
       tolerance,
       p95SloMs: positiveNumber(args, 'p95-ms') ?? null,
     };
-    const run = readRunSettings(args, context.env);
-    return runSearch(search, run, await resultsFolder(args, context.cwd), context);
+    const run = readRunSettings(args, io.env);
+    return runSearch(search, run, await resultsFolder(args, io.cwd), { ...io, signal });
   },
 };

@@ -1,7 +1,16 @@
 // Options shared by the commands that run a bundle (bench, probe, start).
-import type { OptionTable, ParsedArgs } from '../args.js';
-import { choice, envPairs, positiveNumber, stringValue, valueUnlessDefault } from '../args.js';
-import { UsageError } from '../errors.js';
+import {
+  ConfigError,
+  choice,
+  envPairs,
+  type OptionTable,
+  type ParsedArgs,
+  positiveNumber,
+  stringValue,
+  UsageError,
+  valueUnlessDefault,
+} from '@rota-perf/core';
+import type { EnginePreference } from '../engine.js';
 import type { MonitorChoice } from '../monitor.js';
 import { prepareOutDir } from '../outputs.js';
 
@@ -67,7 +76,7 @@ export function outOption(args: ParsedArgs): string | undefined {
 
 /** How a bundle is run: what bench, probe and start read alike from RUN/MONITOR_OPTIONS. */
 export interface RunSettings {
-  engine: 'auto' | 'k6' | 'node';
+  engine: EnginePreference;
   env: Record<string, string>;
   fixture: 'small' | 'large';
   monitor: MonitorChoice;
@@ -120,7 +129,8 @@ export function baseUrlOption(args: ParsedArgs, env: CommandEnv): string | undef
   const url = stringValue(args, 'base-url') ?? env.BASE_URL;
   if (url === undefined || url === '') return undefined;
   if (!/^https?:\/\/[^/\s]+/.test(url)) {
-    throw new UsageError(
+    throw new ConfigError(
+      '--base-url',
       `--base-url must be an http(s) URL such as https://127.0.0.1:8001, got "${url}"`,
     );
   }

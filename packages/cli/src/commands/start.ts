@@ -1,11 +1,15 @@
 // rota-perf start: the main job behind `pnpm start`. The endpoint benchmark with its
 // documented defaults on the embedded target, db-bench, then one HTML report of both.
 import { join } from 'node:path';
-import { formatHelp, type OptionTable, parseCommandArgs } from '../args.js';
+import {
+  type CommandDef,
+  EXIT_CODES,
+  literalDefault,
+  type OptionTable,
+  RESULT_FILE,
+} from '@rota-perf/core';
+import { runCommandLine } from '@rota-perf/core/node';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
-import type { Command } from '../command.js';
-import { runDbBenchChild } from '../db-bench-child.js';
-import { EXIT_INTERRUPTED } from '../errors.js';
 import { writtenSince } from '../outputs.js';
 import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
@@ -20,38 +24,34 @@ const OPTIONS: OptionTable = {
   },
 };
 
-// k6's code for crossed thresholds: the run itself completed and wrote its results.
-const THRESHOLDS_CROSSED = 99;
-
-// The endpoint benchmark's documented defaults (performance.test.js reads the same).
-const DEFAULTS: Record<string, string> = {
-  TARGET_RPS: '5',
-  TEST_DURATION: '1m',
-  WARMUP_DURATION: '30s',
-  COOLDOWN_DURATION: '30s',
-  RAMP_DOWN_DURATION: '15s',
-};
+// The endpoint benchmark's schedule, with its documented defaults from the script registry.
+const SCHEDULE = [
+  'TARGET_RPS',
+  'TEST_DURATION',
+  'WARMUP_DURATION',
+  'COOLDOWN_DURATION',
+  'RAMP_DOWN_DURATION',
+];
+const DEFAULTS = SCHEDULE.map((k) => `${k} ${literalDefault('performance', k)}`).join(', ');
 
 function elapsed(since: number): string {
   const s = Math.round((Date.now() - since) / 1000);
   return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
 
-export const command: Command = {
-  summary: 'the main job',
-  help: formatHelp(
-    'rota-perf start [options]',
-    `The main job (pnpm start): 1) the endpoint benchmark (performance.test.js) with its
-documented defaults (TARGET_RPS 5, TEST_DURATION 1m, WARMUP_DURATION 30s, COOLDOWN_DURATION 30s,
-RAMP_DOWN_DURATION 15s) against BASE_URL or the embedded reference API, its memory sampled;
-2) db-bench with its default options (DATABASE_URL, else its own embedded PostgreSQL) to
-db_bench_results.json; 3) report.html of both. Variables come from the environment or -e.
+/** The start command: the main job behind `pnpm start`. */
+export const startCommand: CommandDef = {
+  name: 'start',
+  summary: 'the main job: endpoint benchmark + db-bench on the embedded target, HTML report',
+  description: `The main job (pnpm start): 1) the endpoint benchmark (performance.test.js) with its
+documented defaults (${DEFAULTS}) against BASE_URL or the embedded reference API, its memory
+sampled; 2) db-bench with its default options (DATABASE_URL, else its own embedded PostgreSQL)
+to ${RESULT_FILE.dbBench}; 3) report.html of both. Variables come from the environment or -e.
 Exit code: the first failing step's (105 interrupted, 1 a step failed), else 0. Crossed
 thresholds (latency on a busy machine) are reported as a warning; with --strict they exit 99.`,
-    OPTIONS,
-  ),
-  async run(argv, context) {
-    const args = parseCommandArgs('start', argv, OPTIONS, 0);
+  options: OPTIONS,
+  async run(args, io, signal) {
+    const context = { ...io, signal };
     const started = Date.now();
     const step = {
       script: 'performance' as const,
@@ -60,15 +60,15 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
       report: false,
       outDir: await resultsFolder(args, context.cwd),
     };
-    const settings = Object.keys(DEFAULTS).map(
-      (k) => `${k}=${step.env[k] ?? context.env[k] ?? DEFAULTS[k]}`,
+    const settings = SCHEDULE.map(
+      (k) => `${k}=${step.env[k] ?? context.env[k] ?? literalDefault('performance', k)}`,
     );
     const steps = args.values['no-db-bench'] === true ? 2 : 3;
     context.out(`[1/${steps}] endpoint benchmark (${settings.join(' ')})`);
     const bench = await runBenchStep(step, context);
     let exitCode = bench.exitCode;
     if (
-      exitCode === THRESHOLDS_CROSSED &&
+      exitCode === EXIT_CODES.thresholds &&
       bench.resultsJson !== null &&
       args.values.strict !== true
     ) {
@@ -78,12 +78,15 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
       exitCode = 0;
     }
     let dbBenchJson: string | null = null;
-    if (steps === 3 && !context.signal.aborted) {
+    if (steps === 3 && !signal.aborted) {
       context.out(`[2/3] db-bench (default options) — elapsed ${elapsed(started)}`);
-      const json = join(step.outDir, 'db_bench_results.json');
-      const code = await runDbBenchChild(['--json', json], context.env, context.signal);
+      const json = join(step.outDir, RESULT_FILE.dbBench);
+      // In this process: db-bench takes the same signal, so Ctrl-C stops it and the report
+      // of what exists is still written.
+      const { dbBenchCommand } = await import('@rota-perf/db-bench/rota');
+      const code = await runCommandLine(dbBenchCommand, ['--json', json], io, signal);
       dbBenchJson = (await writtenSince(json, started)) && code === 0 ? json : null;
-      if (exitCode === 0 && code !== 0) exitCode = context.signal.aborted ? EXIT_INTERRUPTED : code;
+      if (exitCode === 0 && code !== 0) exitCode = signal.aborted ? EXIT_CODES.externalAbort : code;
     }
     context.out(`[${steps}/${steps}] HTML report — elapsed ${elapsed(started)}`);
     const report = await writeReportSafely(step.outDir, context);
@@ -94,7 +97,7 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
       dbBenchJson,
       report,
     });
-    if (context.signal.aborted && exitCode === 0) return EXIT_INTERRUPTED;
+    if (signal.aborted && exitCode === 0) return EXIT_CODES.externalAbort;
     return exitCode;
   },
 };

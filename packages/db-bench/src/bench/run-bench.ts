@@ -1,3 +1,4 @@
+import { runCommandLine } from '@rota-perf/core/node';
 import { formatNumber, formatPercent } from '@rota-perf/report-formatter';
 import {
   connect,
@@ -6,7 +7,7 @@ import {
   seedFixture,
   startEmbeddedDatabase,
 } from '@rota-perf/rota-db';
-import { runDbBenchCommand } from '../cli/run.js';
+import { dbBenchCommand } from '../cli/run.js';
 import { measureOverhead } from './overhead.js';
 
 // `pnpm --filter @rota-perf/db-bench bench [--quick] [--overhead-only]`: the harness overhead against a bare
@@ -65,11 +66,14 @@ try {
     out();
     out('```');
     const args = ['--iterations', iterations, '--include-writes', '--concurrency', concurrency];
-    code ||= await runDbBenchCommand(args, {
+    const io = {
+      out: (line: string) => out(line),
+      err: (line: string) => process.stderr.write(`${line}\n`),
       env: { DATABASE_URL: url },
-      stdout: process.stdout,
-      stderr: process.stderr,
-    });
+      cwd: process.cwd(),
+      tty: false,
+    };
+    code ||= await runCommandLine(dbBenchCommand, args, io, new AbortController().signal);
     out('```');
   }
 } finally {

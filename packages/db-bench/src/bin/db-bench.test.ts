@@ -1,7 +1,9 @@
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReportInputs } from '@rota-perf/report-formatter/html';
+import { loadResultSchema } from '@rota-perf/core/node';
+import { readReportInputs, resultOf } from '@rota-perf/report-formatter/html';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROTA_CASES } from '../rota/cases.js';
 import {
@@ -71,7 +73,13 @@ async function runJson(name: string, args: string[], env: Record<string, string>
   expect(result.code, result.stderr).toBe(0);
   expect(result.stdout).toContain(`Raw results written to ${path}`);
   expect(result.stderr).toBe(''); // no progress bar or status lines off a TTY
-  return { result, doc: JSON.parse(await readFile(path, 'utf8')) as ResultsJson };
+  const doc = JSON.parse(await readFile(path, 'utf8')) as ResultsJson;
+  // The file follows the core's schema of db_bench_results.json, which the report reads.
+  const validate = new Ajv2020({ allErrors: true }).compile(
+    loadResultSchema('db_bench_results.json'),
+  );
+  expect(validate(doc) ? [] : validate.errors).toEqual([]);
+  return { result, doc };
 }
 
 async function expectRowsMatch(doc: ResultsJson) {
@@ -195,9 +203,11 @@ describe('db-bench with no database given', () => {
     const folder = await mkdtemp(join(dir, 'report-'));
     await copyFile(join(dir, 'embedded.json'), join(folder, 'db_bench_results.json'));
     const inputs = await readReportInputs(folder);
-    expect(inputs.dbBench?.map((c) => c.name)).toEqual(reads);
-    expect(inputs.dbBench?.map((c) => c.rows_processed)).toEqual(
+    const read = resultOf(inputs, 'db-bench')?.doc;
+    expect(read?.cases.map((c) => c.name)).toEqual(reads);
+    expect(read?.cases.map((c) => c.rows_processed)).toEqual(
       doc.cases.map((c) => c.rows_processed),
     );
+    expect(read?.aggregate).toEqual(doc.aggregate);
   });
 });

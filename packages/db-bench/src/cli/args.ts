@@ -1,4 +1,10 @@
-import { UsageError } from './usage-error.js';
+import {
+  type OptionTable,
+  type ParsedArgs,
+  parseArgv,
+  stringValue,
+  UsageError,
+} from '@rota-perf/core';
 
 /** The fixture the embedded database is seeded with. */
 export type FixtureName = 'small' | 'large';
@@ -17,104 +23,110 @@ export interface DbBenchOptions {
   fixture: FixtureName;
   filter: string | null;
   concurrency: number;
-  help: boolean;
 }
 
-export const HELP_TEXT = `Usage: db-bench [options]
+/** The options table: parsing and `--help` come from it. */
+export const DB_BENCH_OPTIONS: OptionTable = {
+  iterations: {
+    type: 'string',
+    value: '<n>',
+    default: '50',
+    description: 'measured iterations per case',
+  },
+  warmup: {
+    type: 'string',
+    value: '<n>',
+    default: '5',
+    description: 'discarded iterations per case, run first',
+  },
+  'include-writes': {
+    type: 'boolean',
+    description: 'also run the write cases (each rolled back after timing)',
+  },
+  'user-email': {
+    type: 'string',
+    value: '<email>',
+    description: 'synthetic user (default: PERF_BENCH_EMAIL, else perf-db@example.com)',
+  },
+  'user-password': {
+    type: 'string',
+    value: '<pw>',
+    description: 'its password (default: PERF_BENCH_PASSWORD, else PerfTest@123)',
+  },
+  json: {
+    type: 'string',
+    value: '<path>',
+    description: 'write results, aggregate and environment as JSON (atomically)',
+  },
+  'database-url': {
+    type: 'string',
+    value: '<url>',
+    description:
+      'PostgreSQL to benchmark (default: DATABASE_URL; with neither, an embedded PostgreSQL is started, migrated and seeded)',
+  },
+  fixture: {
+    type: 'string',
+    value: 'small|large',
+    description: 'fixture for the embedded database (default: large)',
+  },
+  filter: {
+    type: 'string',
+    value: '<pattern>',
+    description: 'only cases whose name matches (substring, * wildcard, a,b)',
+  },
+  concurrency: {
+    type: 'string',
+    value: '<n>',
+    default: '1',
+    description: 'parallel clients per case',
+  },
+};
 
-Times every Rota repository method (contract §4) against PostgreSQL.
-
-Options:
-  --iterations <n>       measured iterations per case (default 50)
-  --warmup <n>           discarded iterations per case, run first (default 5)
-  --include-writes       also run the write cases (each rolled back after timing)
-  --user-email <email>   synthetic user (env PERF_BENCH_EMAIL, else perf-db@example.com)
-  --user-password <pw>   its password (env PERF_BENCH_PASSWORD, else PerfTest@123)
-  --json <path>          write results, aggregate and environment as JSON
-  --database-url <url>   PostgreSQL to benchmark (env DATABASE_URL); when neither is
-                         given, an embedded PostgreSQL is started, migrated and seeded
-  --fixture small|large  fixture for the embedded database (default large)
-  --filter <pattern>     only cases whose name matches (substring, * wildcard, a,b)
-  --concurrency <n>      parallel clients per case (default 1)
-  -h, --help             show this help
-`;
-
-const VALUE_FLAGS = new Set([
-  'iterations',
-  'warmup',
-  'user-email',
-  'user-password',
-  'json',
-  'database-url',
-  'fixture',
-  'filter',
-  'concurrency',
-]);
-const BOOLEAN_FLAGS = new Set(['include-writes', 'help']);
-
-/** Parses argv (without node and script) and the environment into options; throws UsageError. */
-export function parseDbBenchArgs(
-  argv: readonly string[],
+/** Reads parsed arguments and the environment into options; a bad value is a UsageError. */
+export function readDbBenchOptions(
+  args: ParsedArgs,
   env: Readonly<Record<string, string | undefined>>,
 ): DbBenchOptions {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-h') {
-      flags.add('help');
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}' (see --help)`);
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (BOOLEAN_FLAGS.has(name)) {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value, got '${arg}'`);
-      flags.add(name);
-    } else if (VALUE_FLAGS.has(name)) {
-      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (value === undefined || (eq === -1 && value.startsWith('--'))) {
-        throw new UsageError(`--${name} expects a value`);
-      }
-      values.set(name, value);
-    } else {
-      throw new UsageError(`unknown option '${arg}' (see --help)`);
-    }
-  }
-
+  const value = (name: string) => stringValue(args, name);
   const envUrl = nonEmpty(env.DATABASE_URL);
-  const databaseUrl = values.get('database-url') ?? envUrl ?? null;
+  const databaseUrl = value('database-url') ?? envUrl ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new UsageError(
       `--database-url must be a postgres:// or postgresql:// URL, got '${redact(databaseUrl)}'`,
     );
   }
-  const fixture = values.get('fixture') ?? 'large';
+  const fixture = value('fixture') ?? 'large';
   if (fixture !== 'small' && fixture !== 'large') {
     throw new UsageError(`--fixture must be 'small' or 'large', got '${fixture}'`);
   }
-  if (values.has('fixture') && databaseUrl !== null) {
+  if (value('fixture') !== undefined && databaseUrl !== null) {
     throw new UsageError(
       '--fixture applies only to the embedded database, but a database URL was given',
     );
   }
-  const filter = values.get('filter') ?? null;
+  const filter = value('filter') ?? null;
   if (filter !== null && filter.trim() === '') throw new UsageError('--filter must not be empty');
 
   return {
-    iterations: parseCount('iterations', values.get('iterations'), 50, 1),
-    warmup: parseCount('warmup', values.get('warmup'), 5, 0),
-    includeWrites: flags.has('include-writes'),
-    userEmail: values.get('user-email') ?? nonEmpty(env.PERF_BENCH_EMAIL) ?? 'perf-db@example.com',
-    userPassword:
-      values.get('user-password') ?? nonEmpty(env.PERF_BENCH_PASSWORD) ?? 'PerfTest@123',
-    jsonPath: values.get('json') ?? null,
+    iterations: parseCount('iterations', value('iterations'), 50, 1),
+    warmup: parseCount('warmup', value('warmup'), 5, 0),
+    includeWrites: args.values['include-writes'] === true,
+    userEmail: value('user-email') ?? nonEmpty(env.PERF_BENCH_EMAIL) ?? 'perf-db@example.com',
+    userPassword: value('user-password') ?? nonEmpty(env.PERF_BENCH_PASSWORD) ?? 'PerfTest@123',
+    jsonPath: value('json') ?? null,
     databaseUrl,
     fixture,
     filter,
-    concurrency: parseCount('concurrency', values.get('concurrency'), 1, 1, 256),
-    help: flags.has('help'),
+    concurrency: parseCount('concurrency', value('concurrency'), 1, 1, 256),
   };
+}
+
+/** Parses argv (without node and script) and the environment; throws UsageError. */
+export function parseDbBenchArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): DbBenchOptions {
+  return readDbBenchOptions(parseArgv({ options: DB_BENCH_OPTIONS }, argv, 'db-bench'), env);
 }
 
 function parseCount(

@@ -25,7 +25,10 @@ describe('db-bench bad input (built command)', () => {
   it('--iterations abc', () => expectUsageError(['--iterations', 'abc'], "got 'abc'"));
 
   it('an unknown flag', () =>
-    expectUsageError(['--iteration', '5'], "unknown option '--iteration'"));
+    expectUsageError(
+      ['--iteration', '5'],
+      'db-bench: unknown option "--iteration" (see db-bench --help)',
+    ));
 
   it('a filter that matches no case', () =>
     expectUsageError(['--filter', 'NoSuchCase'], "--filter 'NoSuchCase'"));

@@ -1,5 +1,15 @@
-import type { DbBenchCaseResult } from '@rota-perf/report-formatter';
-import { buildDbBenchJson, formatDbBenchTable, formatNumber } from '@rota-perf/report-formatter';
+// The db-bench command: options -> target database -> context -> cases -> table and JSON.
+// It never exits the process: Ctrl-C aborts `signal`, the run stops between calls, writes what
+// it measured and throws InterruptedError (105) once its database is released.
+import {
+  type CommandDef,
+  type CommandIo,
+  type DbBenchCaseResult,
+  InterruptedError,
+  UsageError,
+} from '@rota-perf/core';
+import { writeJsonAtomically } from '@rota-perf/core/node';
+import { formatDbBenchTable, formatNumber } from '@rota-perf/report-formatter';
 import {
   CALIBRATION_EMPTY,
   CALIBRATION_QUERY,
@@ -8,30 +18,23 @@ import {
 import { runBenchmark } from '../harness/run-benchmark.js';
 import { selectCases } from '../harness/select-cases.js';
 import { defineRotaCases, ROTA_CASES } from '../rota/cases.js';
-import { ContextError, prepareContext, type RotaContext } from '../rota/context.js';
-import { type DbBenchOptions, HELP_TEXT, parseDbBenchArgs } from './args.js';
+import { prepareContext, type RotaContext } from '../rota/context.js';
+import { DB_BENCH_OPTIONS, type DbBenchOptions, readDbBenchOptions } from './args.js';
 import { describeEnvironment } from './environment.js';
-import { cleanUpOnInterrupt } from './interrupt.js';
-import { type BarStream, createProgressBar } from './progress-bar.js';
+import { createProgressBar } from './progress-bar.js';
+import { buildDbBenchJson } from './results-json.js';
 import { openTarget } from './target.js';
-import { UsageError } from './usage-error.js';
-import { checkJsonTarget, writeJsonAtomically } from './write-json.js';
+import { checkJsonTarget } from './write-json.js';
 
-/** Where the command reads its environment and writes its output. */
-export interface CommandIo {
-  env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(chunk: string): unknown };
-  stderr: BarStream;
-}
-
-/** Runs `db-bench` with the given arguments; resolves to the process exit code. */
-export async function runDbBenchCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  try {
-    const options = parseDbBenchArgs(argv, io.env);
-    if (options.help) {
-      io.stdout.write(HELP_TEXT);
-      return 0;
-    }
+/** The db-bench command (`db-bench`, `rota-perf db-bench`). */
+export const dbBenchCommand: CommandDef = {
+  name: 'db-bench',
+  summary: 'benchmark the Rota repository queries against PostgreSQL',
+  description: `Times every Rota repository method (contract §4) against PostgreSQL. Cases that write
+run inside a transaction that is rolled back. ROTA_PERF_DEBUG=1 prints stack traces.`,
+  options: DB_BENCH_OPTIONS,
+  async run(args, io, signal) {
+    const options = readDbBenchOptions(args, io.env);
     const wanted = selectCases(ROTA_CASES, options);
     if (options.filter !== null && wanted.length === 0) {
       const hint = options.includeWrites ? '' : ' (write cases need --include-writes)';
@@ -39,23 +42,21 @@ export async function runDbBenchCommand(argv: readonly string[], io: CommandIo):
     }
     const jsonProblem = options.jsonPath === null ? null : await checkJsonTarget(options.jsonPath);
     if (jsonProblem !== null) throw new UsageError(jsonProblem);
-    await benchmark(options, io);
+    await benchmark(options, io, signal);
     return 0;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`db-bench: ${message.split('\n')[0]}\n`);
-    if (io.env.DB_BENCH_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    return error instanceof UsageError || error instanceof ContextError ? 2 : 1;
-  }
-}
+  },
+};
 
-async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> {
+async function benchmark(
+  options: DbBenchOptions,
+  io: CommandIo,
+  signal: AbortSignal,
+): Promise<void> {
   const startedAt = new Date();
   const status = (line: string) => {
-    if (io.stderr.isTTY) io.stderr.write(`${line}\n`);
+    if (io.progress?.isTTY) io.err(line);
   };
-  const target = await openTarget(options, status);
-  const stopWatching = cleanUpOnInterrupt(() => target.release());
+  const target = await openTarget(options, status, signal);
   try {
     const { client } = target.connection;
     const environment = await describeEnvironment(target.connection, options, target, startedAt);
@@ -65,8 +66,9 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
     });
     // Open every pooled connection the clients will use, so no timed call pays for a login.
     await Promise.all(Array.from({ length: options.concurrency }, () => client`select 1`));
-    const bar = createProgressBar(io.stderr);
+    const bar = createProgressBar(io.progress ?? { write: () => undefined });
     const run = {
+      signal,
       iterations: options.iterations,
       warmup: options.warmup,
       concurrency: options.concurrency,
@@ -87,8 +89,8 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
       context: { ...context },
     });
     bar.clear();
-    io.stdout.write(formatDbBenchTable(report.results, report.aggregate, report.skipped));
-    io.stdout.write(formatCalibration(calibration.results));
+    io.out(formatDbBenchTable(report.results, report.aggregate, report.skipped).trimEnd());
+    io.out(formatCalibration(calibration.results).trimEnd());
     if (options.jsonPath !== null) {
       const document = {
         cases: buildDbBenchJson(report.results),
@@ -99,12 +101,13 @@ async function benchmark(options: DbBenchOptions, io: CommandIo): Promise<void> 
         environment: { ...environment, finished_at: new Date().toISOString() },
       };
       const written = await writeJsonAtomically(options.jsonPath, document);
-      io.stdout.write(`Raw results written to ${written}\n`);
+      io.out(`Raw results written to ${written}${signal.aborted ? ' (partial: interrupted)' : ''}`);
     }
   } finally {
-    stopWatching();
     await target.release();
   }
+  if (signal.aborted)
+    throw new InterruptedError('interrupted; the cases measured so far are above');
 }
 
 // The harness's own cost per call (empty function) and the floor of any query (SELECT 1).

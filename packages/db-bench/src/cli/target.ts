@@ -1,3 +1,4 @@
+import { InterruptedError, UsageError } from '@rota-perf/core';
 import {
   type Connection,
   connect,
@@ -8,8 +9,6 @@ import {
   startEmbeddedDatabase,
 } from '@rota-perf/rota-db';
 import type { DbBenchOptions } from './args.js';
-import { cleanUpOnInterrupt } from './interrupt.js';
-import { UsageError } from './usage-error.js';
 
 /** The database a run talks to, and how to let go of it. */
 export interface BenchTarget {
@@ -21,11 +20,13 @@ export interface BenchTarget {
 
 /**
  * Connects to `--database-url`/DATABASE_URL, or starts an embedded PostgreSQL, migrates it
- * and seeds the lookups and the chosen fixture. An unreachable database is a usage error.
+ * and seeds the lookups and the chosen fixture. An unreachable database is a usage error; an
+ * interrupt while the embedded one starts stops it again and throws InterruptedError.
  */
 export async function openTarget(
   options: DbBenchOptions,
   status: (line: string) => void,
+  signal: AbortSignal,
 ): Promise<BenchTarget> {
   const poolSize = options.concurrency + 1;
   if (options.databaseUrl !== null) {
@@ -40,18 +41,21 @@ export async function openTarget(
   status('Starting an embedded PostgreSQL...');
   const pg = await startEmbeddedDatabase();
   let connection: Connection | undefined;
-  const release = cleanUpOnInterrupt(() => pg.stop());
+  const checkpoint = () => {
+    if (signal.aborted) throw new InterruptedError('interrupted while preparing the database');
+  };
   try {
+    checkpoint();
     await migrate(pg.url);
     connection = await connectOrExplain(pg.url, poolSize);
+    checkpoint();
     status(`Seeding the ${options.fixture} fixture...`);
     await seedFixture(connection.db, options.fixture);
+    checkpoint();
   } catch (error) {
     await connection?.close();
     await pg.stop();
     throw error;
-  } finally {
-    release();
   }
   const opened = connection;
   return { url: pg.url, embedded: true, connection: opened, release: () => closeBoth(opened, pg) };

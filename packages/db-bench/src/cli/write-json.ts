@@ -1,21 +1,6 @@
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-
-/** Writes `value` as indented JSON so that readers see the old file or the whole new one. */
-export async function writeJsonAtomically(path: string, value: unknown): Promise<string> {
-  const target = resolve(path);
-  await mkdir(dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  return target;
-}
 
 /**
  * Checks before a long run that the results file can be written: its folder exists (or is

@@ -137,3 +137,28 @@ describe('runBenchmark', () => {
     expect(seen.at(-1)).toMatchObject({ caseIndex: 1, caseCount: 2, phase: 'done', completed: 3 });
   });
 });
+
+describe('runBenchmark interrupted', () => {
+  it('stops starting calls on abort and returns only the cases it finished', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const done = defineCase('done', () => 1);
+    // The database goes away with the interrupt: the calls after it fail.
+    const cut = defineCase('cut', () => {
+      calls++;
+      if (calls === 3) controller.abort();
+      if (calls >= 3) return Promise.reject(new Error('write CONNECTION_CLOSED'));
+      return 1;
+    });
+    const never = defineCase('never', () => 1);
+    const report = await runBenchmark([done, cut, never], {
+      iterations: 5,
+      signal: controller.signal,
+    });
+    expect(report.results.map((r) => r.name)).toEqual(['done']);
+    expect(calls).toBe(3);
+    await expect(runBenchmark([cut], { iterations: 5 })).rejects.toThrow(
+      'case cut failed: write CONNECTION_CLOSED',
+    );
+  });
+});

@@ -1,5 +1,5 @@
-import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/report-formatter';
-import { aggregateDbBench } from '@rota-perf/report-formatter';
+import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/core';
+import { aggregateDbBench } from './aggregate.js';
 import type { BenchCase } from './define-case.js';
 import { selectCases } from './select-cases.js';
 import { summariseCase } from './statistics.js';
@@ -28,6 +28,8 @@ export interface RunOptions {
   onProgress?: (progress: BenchProgress) => void;
   /** Monotonic clock in nanoseconds; replaceable so statistics can be tested exactly. */
   clock?: () => bigint;
+  /** Aborted: no further call starts; the cases finished so far are returned. */
+  signal?: AbortSignal;
 }
 
 /** Everything a run produced. */
@@ -52,6 +54,7 @@ export async function runBenchmark(
   const skipped: DbBenchSkip[] = [];
 
   for (const [caseIndex, benchCase] of selected.entries()) {
+    if (options.signal?.aborted) break;
     const missing = benchCase.requires.filter(
       (f) => context[f] === null || context[f] === undefined,
     );
@@ -68,11 +71,22 @@ export async function runBenchmark(
         completed,
         total,
       });
-    const phaseRun = { benchCase, concurrency, clock, report };
-    await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
-    const started = clock();
-    const measured = await runPhase({ ...phaseRun, phase: 'measure', count: iterations });
-    const wallSeconds = Number(clock() - started) / 1e9;
+    const phaseRun = { benchCase, concurrency, clock, report, signal: options.signal };
+    let measured: Awaited<ReturnType<typeof runPhase>>;
+    let wallSeconds: number;
+    try {
+      await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
+      const started = clock();
+      measured = await runPhase({ ...phaseRun, phase: 'measure', count: iterations });
+      wallSeconds = Number(clock() - started) / 1e9;
+    } catch (error) {
+      // A call that failed because the run was interrupted (its database stopped on the same
+      // signal) ends the run, not with a case failure: the finished cases are returned.
+      if (options.signal?.aborted) break;
+      throw error;
+    }
+    // A case cut short by an interrupt is not a result: its figures would mislead.
+    if (options.signal?.aborted) break;
     report('done', iterations, iterations);
     results.push(summariseCase({ name: benchCase.name, concurrency, wallSeconds, ...measured }));
   }
@@ -86,6 +100,7 @@ interface PhaseRun {
   concurrency: number;
   clock: () => bigint;
   report: (phase: BenchProgress['phase'], completed: number, total: number) => void;
+  signal?: AbortSignal | undefined;
 }
 
 // `concurrency` workers pull calls from one shared counter until `count` calls have started.
@@ -103,8 +118,9 @@ async function runPhase(run: PhaseRun): Promise<{ durationsMs: number[]; rowsPro
   };
   // The plain loop is what the overhead benchmark compares with a bare loop: keep it lean
   // (no wrapper function, no allocation between the two clock reads).
+  const stopped = () => run.signal?.aborted === true;
   const plainWorker = async () => {
-    while (started < count) {
+    while (started < count && !stopped()) {
       started++;
       let result: unknown;
       const t0 = clock();
@@ -117,7 +133,7 @@ async function runPhase(run: PhaseRun): Promise<{ durationsMs: number[]; rowsPro
     }
   };
   const wrappedWorker = async () => {
-    while (started < count) {
+    while (started < count && !stopped()) {
       started++;
       const { ns, result } = await timeWrappedCall(benchCase, clock);
       record(ns, result);

@@ -1,5 +1,4 @@
-import type { DbBenchCaseResult } from '@rota-perf/report-formatter';
-import { mean, quantile, safeRatio, stddev } from '@rota-perf/report-formatter';
+import { type DbBenchCaseResult, mean, quantile, safeRatio, stddev } from '@rota-perf/core';
 
 /** The raw measurements of one case, before they are reduced to statistics. */
 export interface CaseSamples {

@@ -1,3 +1,4 @@
+import { UsageError } from '@rota-perf/core';
 import {
   type Connection,
   createRepositories,
@@ -108,6 +109,9 @@ async function ensureUser(
 }
 
 /** The context cannot be prepared (e.g. the username is taken): a user-fixable problem. */
-export class ContextError extends Error {
-  override readonly name = 'ContextError';
+export class ContextError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContextError';
+  }
 }

@@ -1,16 +1,13 @@
 // performance.test.js: one ramping-arrival-rate scenario per endpoint, all at once.
-import {
-  buildLoadResultsJson,
-  formatLoadSummary,
-  type K6SummaryData,
-  summariseLoad,
-} from '@rota-perf/report-formatter';
-import { formatK6Duration } from '@rota-perf/rps-sweeper';
+import { formatK6Duration, type K6SummaryData, scriptEntry } from '@rota-perf/core';
+import { formatLoadSummary } from '@rota-perf/report-formatter';
 import { ENDPOINTS } from '../catalogue.js';
 import { readPerformanceConfig } from '../env.js';
 import { endpointThresholds, SUMMARY_TREND_STATS } from '../metrics.js';
 import { type ScenarioData, sendEndpoint } from '../request.js';
 import { readBootstrapConfig, runSetup } from '../setup.js';
+import { buildLoadResultsJson } from '../summary/load-results-json.js';
+import { summariseLoad } from '../summary/load-summary.js';
 import { summaryOutputs, useColor } from '../summary.js';
 import { plateauTag } from '../window.js';
 
@@ -116,5 +113,6 @@ export function handleSummary(data: K6SummaryData) {
     rateLimitVerification: (setupData?.rateLimitVerification as never) ?? null,
   });
   const text = formatLoadSummary(summary, { color: useColor(data, __ENV) });
-  return summaryOutputs(text, config.resultsDir, { 'results.json': buildLoadResultsJson(summary) });
+  const file = scriptEntry('performance').resultsFile;
+  return summaryOutputs(text, config.resultsDir, { [file]: buildLoadResultsJson(summary) });
 }

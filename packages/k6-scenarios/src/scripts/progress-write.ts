@@ -1,17 +1,13 @@
 // progress_write.test.js: only PUT progress, ramped to a target rate, on one (user, item) row.
-import {
-  buildWriteResultsJson,
-  formatWriteSummary,
-  type K6SummaryData,
-  summariseWriteProbe,
-} from '@rota-perf/report-formatter';
-import { formatK6Duration } from '@rota-perf/rps-sweeper';
+import { formatK6Duration, type K6SummaryData, scriptEntry } from '@rota-perf/core';
+import { formatWriteSummary } from '@rota-perf/report-formatter';
 import exec from 'k6/execution';
 import { progressValueFor } from '../catalogue.js';
 import { readWriteProbeConfig } from '../env.js';
 import { SUMMARY_TREND_STATS } from '../metrics.js';
 import { type ScenarioData, sendEndpoint } from '../request.js';
 import { readBootstrapConfig, runSetup } from '../setup.js';
+import { buildWriteResultsJson, summariseWriteProbe } from '../summary/write-probe.js';
 import { summaryOutputs, useColor } from '../summary.js';
 import { plateauTag } from '../window.js';
 
@@ -93,6 +89,6 @@ export function handleSummary(data: K6SummaryData) {
   });
   const text = formatWriteSummary(result, { color: useColor(data, __ENV) });
   return summaryOutputs(text, config.resultsDir, {
-    'progress_write_results.json': buildWriteResultsJson(result),
+    [scriptEntry('progress_write').resultsFile]: buildWriteResultsJson(result),
   });
 }

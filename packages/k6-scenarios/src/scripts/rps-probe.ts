@@ -1,11 +1,11 @@
 // rps_probe.test.js: every endpoint together, the arrival rate stepped level by level.
-import { readBoolean } from '@rota-perf/rps-sweeper';
+import { readScriptEnv } from '@rota-perf/core';
 import { ENDPOINTS } from '../catalogue.js';
 import { createProbe } from '../probe.js';
 import type { ScenarioData } from '../request.js';
 import { readBootstrapConfig, runSetup } from '../setup.js';
 
-const writes = readBoolean(__ENV, 'ENABLE_WRITE_SCENARIOS', true);
+const writes = readScriptEnv('rps_probe', __ENV).boolean('ENABLE_WRITE_SCENARIOS');
 // The original rotated the reads plus (with writes) enrol, PUT progress and form submission.
 const keys = ENDPOINTS.filter((e) => e.key !== 'auth_login' && (writes || e.phase !== 'write')).map(
   (e) => e.key,

@@ -4,13 +4,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bundlePath, type ScriptName } from '../bench/scripts.js';
+import { fileURLToPath } from 'node:url';
+import { type ScriptName, scriptEntry } from '@rota-perf/core';
 
 const require = createRequire(import.meta.url);
 const K6_NODE = join(
   dirname(require.resolve('@rota-perf/node-runner/package.json')),
   'dist/bin/k6-node.js',
 );
+
+/** The built bundle of a script (`performance/k6/<name>.test.js` at the repository root). */
+export function bundlePath(script: ScriptName): string {
+  return fileURLToPath(new URL(`../../../../${scriptEntry(script).bundle}`, import.meta.url));
+}
 
 /** What a run printed and returned, and the folder its results landed in. */
 export interface ScriptRun {

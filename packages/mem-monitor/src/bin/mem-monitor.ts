@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from '../cli.js';
+import { runBin } from '@rota-perf/core/node';
+import { memMonitorCommand } from '../cli.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+await runBin(memMonitorCommand);

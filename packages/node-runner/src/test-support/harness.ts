@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 export const packageRoot = resolve(here, '../..');
 export const repoRoot = resolve(packageRoot, '../..');
-/** The k6 recordings: `shared/` sits beside the repository (also in CI). */
-export const goldenDir = resolve(repoRoot, '../shared/k6-golden');
+/** The k6 recordings, kept in the repository as test data. */
+export const goldenDir = resolve(repoRoot, 'test-data/k6-golden');
 export const fixturesDir = resolve(here, 'fixtures');
 const bin = resolve(packageRoot, 'dist/bin/k6-node.js');
 
@@ -60,7 +60,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts k6-golden/server.mjs on a free port in its own process. */
+/** Starts test-data/k6-golden/server.mjs on a free port in its own process. */
 export async function startGoldenServer(): Promise<{ base: string; port: number; stop(): void }> {
   const port = await freePort();
   const child = spawn(process.execPath, [resolve(goldenDir, 'server.mjs')], {

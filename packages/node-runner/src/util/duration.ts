@@ -1,30 +1,14 @@
+import { durationSeconds } from '@rota-perf/core';
 import { EXIT, RunnerError } from '../errors.js';
 
-const UNIT_MS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  us: 0.001,
-  µs: 0.001,
-  ns: 0.000001,
-};
-
-/** Parses a k6 duration (`'1m30s'`, `'200ms'`, or a number of milliseconds) into milliseconds. */
+/**
+ * A k6 duration option in milliseconds: a number is milliseconds (as in k6's JSON options), a
+ * string is read by the core's Go-semantics parser (`'1m30s'`, `'.5s'`, `'200ms'`).
+ */
 export function parseDuration(value: unknown, what: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-    const re = /(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? 1);
-      consumed = re.lastIndex;
-    }
-    if (consumed === text.length && consumed > 0) return total;
-  }
+  const seconds = typeof value === 'string' ? durationSeconds(value) : null;
+  if (seconds !== null) return seconds * 1000;
   throw new RunnerError(
     `invalid duration ${JSON.stringify(value)} for ${what}: expected e.g. '30s', '1m30s', '200ms'`,
     EXIT.invalidConfig,

@@ -1,8 +1,8 @@
 // Chart.js configurations for the report, as plain JSON (the page script adds no logic but
 // the timeline-marker plugin). Missing figures are null, which Chart.js leaves as gaps.
-import type { SweepResultsJson } from '../sweep.js';
+import type { DbBenchJsonCase, LoadEndpointJson, SweepResultsJson } from '@rota-perf/core';
 import { axis, bars, baseOptions, line } from './chart-style.js';
-import type { ReportInputs, TimelineMark } from './inputs.js';
+import type { ReportInputs, ReportResult, TimelineMark } from './inputs.js';
 import { MAX_TIMELINE_POINTS, thinSamples } from './thin.js';
 
 /** One chart of the page: the canvas id, a heading and the Chart.js configuration. */
@@ -106,94 +106,111 @@ function memoryCharts(
   );
 }
 
-/** The charts for whichever inputs exist, in page order. */
+function endpointChart(endpoints: readonly LoadEndpointJson[]): ChartSpec {
+  return {
+    id: 'chart-endpoints',
+    title: 'Per-endpoint latency percentiles',
+    config: {
+      type: 'bar',
+      data: {
+        labels: endpoints.map((e) => e.label),
+        datasets: [
+          bars(
+            'p50 (ms)',
+            endpoints.map((e) => e.p50_ms),
+            0,
+          ),
+          bars(
+            'p95 (ms)',
+            endpoints.map((e) => e.p95_ms),
+            1,
+          ),
+          bars(
+            'p99 (ms)',
+            endpoints.map((e) => e.p99_ms),
+            2,
+          ),
+        ],
+      },
+      options: baseOptions({
+        indexAxis: 'y',
+        scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
+      }),
+    },
+  };
+}
+
+function dbBenchChart(cases: readonly Partial<DbBenchJsonCase>[]): ChartSpec {
+  return {
+    id: 'chart-db-bench',
+    title: 'db-bench: latency per query',
+    config: {
+      type: 'bar',
+      data: {
+        labels: cases.map((c) => c.name ?? ''),
+        datasets: [
+          bars(
+            'Mean (ms)',
+            cases.map((c) => c.mean_ms ?? null),
+            3,
+          ),
+          bars(
+            'p95 (ms)',
+            cases.map((c) => c.p95_ms ?? null),
+            1,
+          ),
+          bars(
+            'p99 (ms)',
+            cases.map((c) => c.p99_ms ?? null),
+            2,
+          ),
+        ],
+      },
+      options: baseOptions({
+        indexAxis: 'y',
+        scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
+      }),
+    },
+  };
+}
+
+// The chart id of a results file: rps_results.json → chart-rps.
+function chartId(result: ReportResult): string {
+  return `chart-${result.spec.file.replace(/(_results)?\.json$/, '').replace(/_/g, '-')}`;
+}
+
+function resultChart(result: ReportResult): ChartSpec | null {
+  switch (result.layout) {
+    case 'load':
+      return result.doc.endpoints.length > 0 ? endpointChart(result.doc.endpoints) : null;
+    case 'sweep':
+    case 'adaptive': {
+      if (result.doc.scenarios.length === 0) return null;
+      // The adaptive search runs levels out of order (bisection, confirmation): show them by target.
+      const ordered = [...result.doc.scenarios].sort((a, b) => a.target_rps - b.target_rps);
+      const title = `${result.spec.title}: target vs achieved, p95, errors`;
+      return sweepChart(chartId(result), title, { ...result.doc, scenarios: ordered });
+    }
+    case 'db-bench':
+      return result.doc.cases.length > 0 ? dbBenchChart(result.doc.cases) : null;
+    default:
+      return null;
+  }
+}
+
+/** The charts for whichever inputs exist, in page order: results files, then memory. */
 export function buildChartSpecs(
   inputs: ReportInputs,
   marksByMemoryFile: ReadonlyMap<string, TimelineMark[]> = new Map(),
 ): ChartSpec[] {
-  const specs: ChartSpec[] = [];
-  const endpoints = inputs.load?.endpoints ?? [];
-  if (endpoints.length > 0) {
-    specs.push({
-      id: 'chart-endpoints',
-      title: 'Per-endpoint latency percentiles',
-      config: {
-        type: 'bar',
-        data: {
-          labels: endpoints.map((e) => e.label),
-          datasets: [
-            bars(
-              'p50 (ms)',
-              endpoints.map((e) => e.p50_ms),
-              0,
-            ),
-            bars(
-              'p95 (ms)',
-              endpoints.map((e) => e.p95_ms),
-              1,
-            ),
-            bars(
-              'p99 (ms)',
-              endpoints.map((e) => e.p99_ms),
-              2,
-            ),
-          ],
-        },
-        options: baseOptions({
-          indexAxis: 'y',
-          scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
-        }),
-      },
-    });
-  }
-  if (inputs.rps?.scenarios.length) {
-    specs.push(sweepChart('chart-rps', 'RPS sweep: target vs achieved, p95, errors', inputs.rps));
-  }
-  if (inputs.progressProbe?.scenarios.length) {
-    specs.push(
-      sweepChart(
-        'chart-progress',
-        'Progress probe: target vs achieved, p95, errors',
-        inputs.progressProbe,
-      ),
-    );
-  }
-  specs.push(...memoryCharts(inputs, marksByMemoryFile));
-  const cases = inputs.dbBench ?? [];
-  if (cases.length > 0) {
-    specs.push({
-      id: 'chart-db-bench',
-      title: 'db-bench: latency per query',
-      config: {
-        type: 'bar',
-        data: {
-          labels: cases.map((c) => c.name ?? ''),
-          datasets: [
-            bars(
-              'Mean (ms)',
-              cases.map((c) => c.mean_ms ?? null),
-              3,
-            ),
-            bars(
-              'p95 (ms)',
-              cases.map((c) => c.p95_ms ?? null),
-              1,
-            ),
-            bars(
-              'p99 (ms)',
-              cases.map((c) => c.p99_ms ?? null),
-              2,
-            ),
-          ],
-        },
-        options: baseOptions({
-          indexAxis: 'y',
-          scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
-        }),
-      },
-    });
-  }
-  return specs;
+  const specs = inputs.results.map(resultChart).filter((s): s is ChartSpec => s !== null);
+  return [...specs, ...memoryCharts(inputs, marksByMemoryFile)];
+}
+
+/** The chart of one results file, if it has one. */
+export function chartOf(specs: readonly ChartSpec[], result: ReportResult): ChartSpec | undefined {
+  const id = result.layout === 'load' ? 'chart-endpoints' : chartId(result);
+  return specs.find((s) => s.id === id);
 }
 
 /** Chart height in px (horizontal bars grow with their row count). */

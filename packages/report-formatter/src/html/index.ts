@@ -1,7 +1,15 @@
+// Node-only entry of report-formatter: the self-contained HTML report and its command.
 export type { ChartSpec } from './charts.js';
 export { buildChartSpecs } from './charts.js';
-export type { MemoryInput, ReportInputs, TimelineMark } from './inputs.js';
-export { hasAnyResults, REPORT_FILES, readReportInputs } from './inputs.js';
+export { reportCommand } from './command.js';
+export type {
+  DbBenchInput,
+  MemoryInput,
+  ReportInputs,
+  ReportResult,
+  TimelineMark,
+} from './inputs.js';
+export { hasAnyResults, readReportInputs, resultOf } from './inputs.js';
 export type { RenderOptions } from './render.js';
 export { computeTimelineMarks, renderHtmlReport } from './render.js';
 export type { WriteHtmlReportOptions } from './write.js';

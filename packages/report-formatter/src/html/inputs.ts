@@ -1,12 +1,21 @@
-// Finds and reads whichever results files a run folder holds. Node only.
+// Finds and reads whichever results files a run folder holds: the list comes from the core
+// (RESULT_FILES), so a results file added there is looked for here too. Node only.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DbBenchJsonCase } from '../db-bench.js';
-import type { LoadResultsJson } from '../load-format.js';
-import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '../memory.js';
-import type { SweepResultsJson } from '../sweep.js';
-import type { MemorySample } from '../types.js';
-import type { WriteResultsJson } from '../write-probe.js';
+import {
+  type AdaptiveResultsJson,
+  type DbBenchAggregate,
+  type DbBenchJsonCase,
+  type LoadResultsJson,
+  MEMORY_CSV_COLUMNS,
+  type MemorySample,
+  parseMemoryCsv,
+  RESULT_FILES,
+  type ResultFileSpec,
+  type ResultLayout,
+  type SweepResultsJson,
+  type WriteResultsJson,
+} from '@rota-perf/core';
 
 /** A vertical marker on the memory timeline (e.g. the start of a load level). */
 export interface TimelineMark {
@@ -20,29 +29,73 @@ export interface MemoryInput {
   samples: MemorySample[];
 }
 
-/** Everything the HTML report can show; a null member means its file was absent. */
+/** db-bench's cases, and its Overall block when the file holds one (the original's did not). */
+export interface DbBenchInput {
+  cases: Partial<DbBenchJsonCase>[];
+  aggregate: DbBenchAggregate | null;
+}
+
+/** One results file found in the folder, by layout. */
+export type ReportResult = { spec: ResultFileSpec } & (
+  | { layout: 'load'; doc: LoadResultsJson }
+  | { layout: 'sweep'; doc: SweepResultsJson }
+  | { layout: 'adaptive'; doc: AdaptiveResultsJson }
+  | { layout: 'write'; doc: WriteResultsJson }
+  | { layout: 'db-bench'; doc: DbBenchInput }
+);
+
+/** Everything the HTML report can show. */
 export interface ReportInputs {
   folder: string;
-  load: LoadResultsJson | null;
-  rps: SweepResultsJson | null;
-  progressProbe: SweepResultsJson | null;
-  write: WriteResultsJson | null;
-  dbBench: Partial<DbBenchJsonCase>[] | null;
+  /** The results files present, in RESULT_FILES order. */
+  results: ReportResult[];
   memory: MemoryInput[];
   /** Files that were looked at but not used, with the reason. */
   notes: string[];
 }
 
-/** The results file names the report looks for. */
-export const REPORT_FILES = {
-  load: 'results.json',
-  rps: 'rps_results.json',
-  progressProbe: 'progress_probe_results.json',
-  write: 'progress_write_results.json',
-  dbBench: 'db_bench_results.json',
-} as const;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSweep = (v: unknown): boolean => isObject(v) && Array.isArray(v.scenarios);
 
-async function readJson(path: string, check: (v: unknown) => boolean, expected: string) {
+// db-bench writes `{ cases, skipped, aggregate, … }`; the original wrote the bare array.
+function dbBenchInput(v: unknown): DbBenchInput | null {
+  const cases = isObject(v) ? v.cases : v;
+  if (!Array.isArray(cases) || !cases.every((c) => isObject(c) && typeof c.name === 'string')) {
+    return null;
+  }
+  const aggregate =
+    isObject(v) && isObject(v.aggregate) ? (v.aggregate as unknown as DbBenchAggregate) : null;
+  return { cases, aggregate };
+}
+
+// What each layout must look like to be read, and how it is described when it does not.
+const SHAPES: Record<ResultLayout, { read: (v: unknown) => unknown; expected: string }> = {
+  load: {
+    read: (v) => (isObject(v) && 'total_requests' in v ? v : null),
+    expected: 'a load results file (no "total_requests" key)',
+  },
+  sweep: {
+    read: (v) => (isSweep(v) ? v : null),
+    expected: 'a sweep results file (no "scenarios" array)',
+  },
+  adaptive: {
+    read: (v) => (isSweep(v) && isObject(v) && Array.isArray(v.runs) ? v : null),
+    expected: 'an adaptive search results file (no "scenarios" and "runs" arrays)',
+  },
+  write: {
+    read: (v) => (isObject(v) && 'target_rps' in v ? v : null),
+    expected: 'a progress-write results file (no "target_rps" key)',
+  },
+  'db-bench': {
+    read: dbBenchInput,
+    expected:
+      'a db-bench results file (an object with a "cases" array, or an array of cases, each with a "name")',
+  },
+};
+
+async function readResult(folder: string, spec: ResultFileSpec): Promise<ReportResult | null> {
+  const path = join(folder, spec.file);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -56,20 +109,28 @@ async function readJson(path: string, check: (v: unknown) => boolean, expected: 
   } catch (error) {
     throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  if (!check(value)) throw new Error(`${path}: not ${expected}`);
-  return value;
+  const shape = SHAPES[spec.layout];
+  const doc = shape.read(value);
+  if (doc === null) throw new Error(`${path}: not ${shape.expected}`);
+  return { spec, layout: spec.layout, doc } as ReportResult;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isSweep = (v: unknown) => isObject(v) && Array.isArray(v.scenarios);
-
-// db-bench writes `{ cases, skipped, aggregate, calibration, context, environment }`; the
-// original benchmark wrote the bare array of cases. Both are read; null when neither.
-function dbBenchCases(v: unknown): Partial<DbBenchJsonCase>[] | null {
-  const cases = isObject(v) ? v.cases : v;
-  if (!Array.isArray(cases)) return null;
-  return cases.every((c) => isObject(c) && typeof c.name === 'string') ? cases : null;
+async function readMemory(folder: string, entries: string[], notes: string[]) {
+  const memory: MemoryInput[] = [];
+  const header = MEMORY_CSV_COLUMNS.join(',');
+  for (const name of entries.filter((e) => e.endsWith('.csv')).sort()) {
+    const text = await readFile(join(folder, name), 'utf8');
+    if (!text.startsWith(header)) {
+      notes.push(`${name}: not a mem-monitor CSV, ignored`);
+      continue;
+    }
+    try {
+      memory.push({ file: name, samples: parseMemoryCsv(text) });
+    } catch (error) {
+      throw new Error(`${join(folder, name)}: ${(error as Error).message}`);
+    }
+  }
+  return memory;
 }
 
 /** Reads the results files of a folder; throws one clear line for a malformed file. */
@@ -79,61 +140,27 @@ export async function readReportInputs(folder: string): Promise<ReportInputs> {
       `results folder ${folder}: ${error.code === 'ENOENT' ? 'does not exist' : error.message}`,
     );
   });
-  const at = (name: string) => join(folder, name);
-  const load = await readJson(
-    at(REPORT_FILES.load),
-    (v) => isObject(v) && 'total_requests' in v,
-    'a load results file (no "total_requests" key)',
-  );
-  const readSweep = (name: string) =>
-    readJson(at(name), isSweep, 'a sweep results file (no "scenarios" array)');
-  const rps = await readSweep(REPORT_FILES.rps);
-  const progressProbe = await readSweep(REPORT_FILES.progressProbe);
-  const write = await readJson(
-    at(REPORT_FILES.write),
-    (v) => isObject(v) && 'target_rps' in v,
-    'a progress-write results file (no "target_rps" key)',
-  );
-  const dbBench = await readJson(
-    at(REPORT_FILES.dbBench),
-    (v) => dbBenchCases(v) !== null,
-    'a db-bench results file (an object with a "cases" array, or an array of cases, each with a "name")',
-  );
-  const memory: MemoryInput[] = [];
-  const notes: string[] = [];
-  const header = MEMORY_CSV_COLUMNS.join(',');
-  for (const name of entries.filter((e) => e.endsWith('.csv')).sort()) {
-    const text = await readFile(at(name), 'utf8');
-    if (!text.startsWith(header)) {
-      notes.push(`${name}: not a mem-monitor CSV, ignored`);
-      continue;
-    }
-    try {
-      memory.push({ file: name, samples: parseMemoryCsv(text) });
-    } catch (error) {
-      throw new Error(`${at(name)}: ${(error as Error).message}`);
-    }
+  const results: ReportResult[] = [];
+  for (const spec of RESULT_FILES) {
+    const result = await readResult(folder, spec);
+    if (result !== null) results.push(result);
   }
-  return {
-    folder,
-    load: load as LoadResultsJson | null,
-    rps: rps as SweepResultsJson | null,
-    progressProbe: progressProbe as SweepResultsJson | null,
-    write: write as WriteResultsJson | null,
-    dbBench: dbBench === null ? null : dbBenchCases(dbBench),
-    memory,
-    notes,
-  };
+  const notes: string[] = [];
+  const memory = await readMemory(folder, entries, notes);
+  return { folder, results, memory, notes };
+}
+
+/** The first results document of a layout, if the folder held one. */
+export function resultOf<L extends ResultLayout>(
+  inputs: ReportInputs,
+  layout: L,
+): Extract<ReportResult, { layout: L }> | undefined {
+  return inputs.results.find((r) => r.layout === layout) as
+    | Extract<ReportResult, { layout: L }>
+    | undefined;
 }
 
 /** True when the folder held at least one results file the report can show. */
 export function hasAnyResults(inputs: ReportInputs): boolean {
-  return Boolean(
-    inputs.load ||
-      inputs.rps ||
-      inputs.progressProbe ||
-      inputs.write ||
-      inputs.dbBench ||
-      inputs.memory.length,
-  );
+  return inputs.results.length > 0 || inputs.memory.length > 0;
 }

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateDbBench, buildDbBenchJson } from '../db-bench.js';
 import {
   FIXTURE_START_MS,
   fixtureDbBench,
@@ -10,7 +9,8 @@ import {
   fixtureSweep,
   writeFixtureFolder,
 } from '../test-support/report-fixture.js';
-import { hasAnyResults, readReportInputs } from './inputs.js';
+import { buildChartSpecs } from './charts.js';
+import { hasAnyResults, readReportInputs, resultOf } from './inputs.js';
 import { escapeHtml } from './markup.js';
 import { computeTimelineMarks, renderHtmlReport } from './render.js';
 import { writeHtmlReport } from './write.js';
@@ -40,39 +40,58 @@ afterAll(async () => {
 describe('readReportInputs', () => {
   it('reads every results file of the folder', async () => {
     const inputs = await readReportInputs(folder);
-    expect(inputs.load?.endpoints.map((e) => e.endpoint)).toEqual([
+    expect(inputs.results.map((r) => r.spec.file)).toEqual([
+      'results.json',
+      'rps_results.json',
+      'progress_probe_results.json',
+      'progress_write_results.json',
+      'adaptive_probe_results.json',
+      'db_bench_results.json',
+    ]);
+    expect(resultOf(inputs, 'load')?.doc.endpoints.map((e) => e.endpoint)).toEqual([
       'trails_detail',
       'me_profile',
       'user_trail_progress',
     ]);
-    expect(inputs.rps?.scenarios).toHaveLength(5);
-    expect(inputs.progressProbe?.scenarios).toHaveLength(5);
-    expect(inputs.write?.total_requests).toBe(1000);
-    expect(inputs.dbBench).toHaveLength(2);
+    const sweeps = inputs.results.filter((r) => r.layout === 'sweep');
+    expect(sweeps.map((r) => r.doc.scenarios.length)).toEqual([5, 5]);
+    expect(resultOf(inputs, 'adaptive')?.doc.runs).toHaveLength(6);
+    expect(resultOf(inputs, 'write')?.doc.total_requests).toBe(1000);
+    expect(resultOf(inputs, 'db-bench')?.doc.cases).toHaveLength(2);
     expect(inputs.memory[0]?.samples).toHaveLength(fixtureMemory().length);
   });
 
   it("reads db-bench's own layout ({ cases, aggregate, … }) as well as the bare array", async () => {
     await inTempFolder('rota-report-dbbench-', async (own) => {
       const results = fixtureDbBench();
-      // The document db-bench's --json writes (packages/db-bench/src/cli/run.ts).
+      const aggregate = {
+        executed_iterations: 100,
+        total_runtime_seconds: 0.25,
+        ops_per_second: 400,
+        ops_per_minute: 24_000,
+        rows_per_second: 1400,
+      };
+      // The document layout db-bench's --json writes (packages/db-bench/src/cli/run.ts).
       const document = {
-        cases: buildDbBenchJson(results),
+        cases: results,
         skipped: [{ name: 'FormsRepository.get_form', missing: ['form_item_id'] }],
-        aggregate: aggregateDbBench(results),
-        calibration: buildDbBenchJson(results.slice(0, 1)),
+        aggregate,
+        calibration: results.slice(0, 1),
         context: { trail_id: 1, section_id: 2, item_id: 3, user_id: 4 },
         environment: { node_version: process.version, finished_at: new Date().toISOString() },
       };
       await writeFile(join(own, 'db_bench_results.json'), JSON.stringify(document));
       const inputs = await readReportInputs(own);
-      expect(inputs.dbBench?.map((c) => c.name)).toEqual(results.map((c) => c.name));
-      expect(inputs.dbBench?.map((c) => c.ops_per_second)).toEqual(
-        results.map((c) => c.ops_per_second),
-      );
+      const db = resultOf(inputs, 'db-bench')?.doc;
+      expect(db?.cases.map((c) => c.name)).toEqual(results.map((c) => c.name));
+      expect(db?.cases.map((c) => c.ops_per_second)).toEqual(results.map((c) => c.ops_per_second));
+      expect(db?.aggregate).toEqual(aggregate);
       expect(hasAnyResults(inputs)).toBe(true);
-      expect(renderHtmlReport(inputs, { chartJs: '', generatedAt: 'now' })).toContain(
-        escapeHtml(results[1]?.name ?? '?'),
+      const html = renderHtmlReport(inputs, { chartJs: '', generatedAt: 'now' });
+      expect(html).toContain(escapeHtml(results[1]?.name ?? '?'));
+      // db-bench's own Overall block, as the file holds it.
+      expect(html).toContain(
+        'Overall: 100 iterations in 0.25s — 400.00 ops/s (24,000.00 ops/min), 1,400.00 rows/s.',
       );
 
       await writeFile(join(own, 'db_bench_results.json'), JSON.stringify({ aggregate: {} }));
@@ -129,8 +148,9 @@ describe('renderHtmlReport and writeHtmlReport', () => {
       'RPS sweep',
       'Progress probe',
       'Progress write probe',
-      'Memory: memory.csv',
+      'Adaptive ceiling search',
       'Database benchmark',
+      'Memory: memory.csv',
     ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
     }
@@ -140,12 +160,12 @@ describe('renderHtmlReport and writeHtmlReport', () => {
     expect(html).not.toMatch(/<link[^>]+href=/);
     expect(html).toContain('<tr class="best">');
     expect(html).toContain('Highest passing target: 40 RPS.');
-    expect(html.match(/<canvas /g)).toHaveLength(5);
+    expect(html.match(/<canvas /g)).toHaveLength(6);
   });
 
   it('escapes data and keeps the embedded JSON from closing its script element', async () => {
     const inputs = await readReportInputs(folder);
-    const load = inputs.load;
+    const load = resultOf(inputs, 'load')?.doc;
     if (!load) throw new Error('fixture lost results.json');
     const endpoint = load.endpoints[0];
     if (!endpoint) throw new Error('fixture lost endpoints');
@@ -177,8 +197,48 @@ describe('renderHtmlReport and writeHtmlReport', () => {
       expect(html.match(/<canvas /g)).toHaveLength(1);
       // Absent percentiles show as n/a, not 0.
       expect(html).toMatch(/<td class="num missing">n\/a<\/td>/);
-      expect(html).toContain('Overall: 50 iterations in 0.10s');
+      // The original's bare array has no Overall block, and none is made up for it.
+      expect(html).not.toContain('Overall:');
     });
+  });
+
+  it('shows the adaptive search: levels by target with verdicts, the confirmed ceiling, the runs', async () => {
+    const inputs = await readReportInputs(folder);
+    const html = renderHtmlReport(inputs, { chartJs: '', generatedAt: 'now' });
+    const section = html.slice(html.indexOf('<h2>Adaptive ceiling search</h2>'));
+    const body = section.slice(0, section.indexOf('</section>'));
+    expect(body).toContain('Confirmed ceiling: 30 RPS.');
+    expect(body).toContain('bisection stopped at precision 5 RPS');
+    const [byTarget, byRun] = body.split('<h3>Search runs in order</h3>') as [string, string];
+    // Levels ordered by target (the search ran 10, 20, 40, 30, 35, 30), each with its verdict.
+    const rows = [
+      ...byTarget.matchAll(
+        /<tr( class="(\w+)")?><td class="num">(\d+)<\/td>.*?<td>(PASS|FAIL)<\/td>/g,
+      ),
+    ];
+    expect(rows.map((m) => [Number(m[3]), m[4]])).toEqual([
+      [10, 'PASS'],
+      [20, 'PASS'],
+      [30, 'PASS'],
+      [30, 'PASS'],
+      [35, 'FAIL'],
+      [40, 'FAIL'],
+    ]);
+    expect(rows.filter((m) => m[2] === 'best').map((m) => Number(m[3]))).toEqual([30, 30]);
+    const phases = [...byRun.matchAll(/<td>(step|bisect|confirm|step-down)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(phases).toEqual(['step', 'step', 'step', 'bisect', 'bisect', 'confirm']);
+    // Its chart shows the levels by target as well.
+    const chart = buildChartSpecs(inputs).find((c) => c.id === 'chart-adaptive-probe');
+    expect((chart?.config.data as { labels?: string[] } | undefined)?.labels).toEqual([
+      '10',
+      '20',
+      '30',
+      '30',
+      '35',
+      '40',
+    ]);
   });
 
   it('fails with a clear message when the folder has no results or does not exist', async () => {

@@ -1,6 +1,7 @@
 // Assembles the self-contained page: sections with tables, canvases, Chart.js and the data.
-import { buildChartSpecs, type ChartSpec, chartHeight } from './charts.js';
-import type { ReportInputs, TimelineMark } from './inputs.js';
+import { adaptiveSection } from './adaptive.js';
+import { buildChartSpecs, type ChartSpec, chartHeight, chartOf } from './charts.js';
+import type { ReportInputs, ReportResult, TimelineMark } from './inputs.js';
 import { escapeHtml, para } from './markup.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page.js';
 import {
@@ -42,9 +43,11 @@ export function computeTimelineMarks(inputs: ReportInputs): Map<string, Timeline
     const first = m.samples[0];
     const marks: TimelineMark[] = [];
     const firstMs = first ? Date.parse(first.timestamp) : Number.NaN;
-    for (const sweep of [inputs.rps, inputs.progressProbe]) {
-      const started = sweep?.started_at ? Date.parse(sweep.started_at) : Number.NaN;
-      if (!sweep || !first || Number.isNaN(started) || Number.isNaN(firstMs)) continue;
+    for (const result of inputs.results) {
+      if (result.layout !== 'sweep') continue;
+      const sweep = result.doc;
+      const started = sweep.started_at ? Date.parse(sweep.started_at) : Number.NaN;
+      if (!first || Number.isNaN(started) || Number.isNaN(firstMs)) continue;
       for (const l of sweep.scenarios) {
         if (typeof l.start_seconds !== 'number') continue;
         const at = (started + l.start_seconds * 1000 - firstMs) / 1000 + first.elapsedSeconds;
@@ -54,6 +57,21 @@ export function computeTimelineMarks(inputs: ReportInputs): Map<string, Timeline
     byFile.set(m.file, marks);
   }
   return byFile;
+}
+
+function sectionOf(result: ReportResult): string {
+  switch (result.layout) {
+    case 'load':
+      return loadSection(result.doc);
+    case 'sweep':
+      return sweepSection(result.doc);
+    case 'adaptive':
+      return adaptiveSection(result.doc);
+    case 'write':
+      return writeSection(result.doc);
+    case 'db-bench':
+      return dbBenchSection(result.doc);
+  }
 }
 
 /** The complete HTML document for the inputs. */
@@ -67,17 +85,12 @@ export function renderHtmlReport(inputs: ReportInputs, options: RenderOptions): 
   const sections: string[] = [];
   const add = (title: string, body: string) =>
     sections.push(`<section><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`);
-  if (inputs.load) add('Load test', canvas(spec('chart-endpoints')) + loadSection(inputs.load));
-  if (inputs.rps) add('RPS sweep', canvas(spec('chart-rps')) + sweepSection(inputs.rps));
-  if (inputs.progressProbe) {
-    add('Progress probe', canvas(spec('chart-progress')) + sweepSection(inputs.progressProbe));
+  for (const result of inputs.results) {
+    add(result.spec.title, canvas(chartOf(specs, result)) + sectionOf(result));
   }
-  if (inputs.write) add('Progress write probe', writeSection(inputs.write));
   inputs.memory.forEach((m, i) => {
     add(`Memory: ${m.file}`, canvas(spec(`chart-memory-${i}`)) + memorySection(m));
   });
-  if (inputs.dbBench)
-    add('Database benchmark', canvas(spec('chart-db-bench')) + dbBenchSection(inputs.dbBench));
   if (inputs.notes.length) add('Notes', inputs.notes.map((n) => para(n, 'note')).join('\n'));
   const title = options.title ?? 'rota-perf report';
   return `<!doctype html>

@@ -59,9 +59,10 @@ describe('HTML report in Chromium', () => {
     expect(ids).toEqual([
       'chart-endpoints',
       'chart-rps',
-      'chart-progress',
-      'chart-memory-0',
+      'chart-progress-probe',
+      'chart-adaptive-probe',
       'chart-db-bench',
+      'chart-memory-0',
     ]);
     for (const id of ids) {
       const painted = await page.$eval(`#${id}`, (el) => {

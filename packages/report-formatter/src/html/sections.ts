@@ -1,8 +1,13 @@
 // The report's sections, one function per results file. Tables carry every figure, so the
 // page is complete without JavaScript; the charts repeat them visually.
 
-import type { DbBenchJsonCase } from '../db-bench.js';
-import { aggregateDbBench, DB_BENCH_COLUMNS } from '../db-bench.js';
+import {
+  type LoadResultsJson,
+  type SweepResultsJson,
+  summariseMemory,
+  type WriteResultsJson,
+} from '@rota-perf/core';
+import { DB_BENCH_COLUMNS } from '../db-bench.js';
 import {
   formatBytes,
   formatCount,
@@ -10,12 +15,8 @@ import {
   formatNumber,
   formatPercent,
 } from '../format.js';
-import type { LoadResultsJson } from '../load-format.js';
-import { summariseMemory } from '../memory.js';
-import type { SweepResultsJson } from '../sweep.js';
-import type { WriteResultsJson } from '../write-probe.js';
-import type { MemoryInput } from './inputs.js';
-import { escapeHtml, htmlTable, num, para, tiles } from './markup.js';
+import type { DbBenchInput, MemoryInput } from './inputs.js';
+import { htmlTable, num, para, tiles } from './markup.js';
 
 const count = (n: number | null | undefined) =>
   n === null || n === undefined ? 'missing' : formatCount(n);
@@ -176,18 +177,11 @@ export function memorySection(m: MemoryInput): string {
   );
 }
 
-/** The db-bench section (db_bench_results.json). */
-export function dbBenchSection(cases: readonly Partial<DbBenchJsonCase>[]): string {
+/** The db-bench section (db_bench_results.json): every case, then db-bench's Overall block. */
+export function dbBenchSection({ cases, aggregate }: DbBenchInput): string {
   const f = (n: number | null | undefined) => num(formatNumber(n ?? null));
-  const aggregate = aggregateDbBench(
-    cases.map((c) => ({
-      iterations: c.iterations ?? 0,
-      total_time: c.total_time ?? 0,
-      rows_processed: c.rows_processed ?? 0,
-    })),
-  );
   const [query, ...figures] = DB_BENCH_COLUMNS;
-  return [
+  const parts = [
     htmlTable(
       [query, 'Iterations', ...figures],
       cases.map((c) => [
@@ -202,6 +196,15 @@ export function dbBenchSection(cases: readonly Partial<DbBenchJsonCase>[]): stri
         f(c.p99_ms),
       ]),
     ),
-    `<p class="note">Overall: ${escapeHtml(formatCount(aggregate.executed_iterations))} iterations in ${escapeHtml(formatNumber(aggregate.total_runtime_seconds))}s — ${escapeHtml(formatNumber(aggregate.ops_per_second))} ops/s (${escapeHtml(formatNumber(aggregate.ops_per_minute))} ops/min), ${escapeHtml(formatNumber(aggregate.rows_per_second))} rows/s.</p>`,
-  ].join('\n');
+  ];
+  // The original benchmark's bare array has no Overall block: nothing is invented for it.
+  if (aggregate) {
+    parts.push(
+      para(
+        `Overall: ${formatCount(aggregate.executed_iterations)} iterations in ${formatNumber(aggregate.total_runtime_seconds)}s — ${formatNumber(aggregate.ops_per_second)} ops/s (${formatNumber(aggregate.ops_per_minute)} ops/min), ${formatNumber(aggregate.rows_per_second)} rows/s.`,
+        'note',
+      ),
+    );
+  }
+  return parts.join('\n');
 }

@@ -1,8 +1,10 @@
 // writeHtmlReport: folder of results -> one self-contained .html file (written atomically).
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { hasAnyResults, REPORT_FILES, readReportInputs, type TimelineMark } from './inputs.js';
+import { MEMORY_CSV_SUFFIX, REPORT_FILE, RESULT_FILES } from '@rota-perf/core';
+import { writeFileAtomically } from '@rota-perf/core/node';
+import { hasAnyResults, readReportInputs, type TimelineMark } from './inputs.js';
 import { renderHtmlReport } from './render.js';
 
 /** Options of `writeHtmlReport`. */
@@ -28,7 +30,9 @@ export async function writeHtmlReport(options: WriteHtmlReportOptions): Promise<
   const folder = resolve(options.folder);
   const inputs = await readReportInputs(folder);
   if (!hasAnyResults(inputs)) {
-    const names = [...Object.values(REPORT_FILES), '*.csv (mem-monitor)'].join(', ');
+    const names = [...RESULT_FILES.map((f) => f.file), `*${MEMORY_CSV_SUFFIX} (mem-monitor)`].join(
+      ', ',
+    );
     throw new Error(`no results in ${folder}: expected at least one of ${names}`);
   }
   const html = renderHtmlReport(inputs, {
@@ -37,9 +41,5 @@ export async function writeHtmlReport(options: WriteHtmlReportOptions): Promise<
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.marks === undefined ? {} : { marks: options.marks }),
   });
-  const out = resolve(options.out ?? join(folder, 'report.html'));
-  const temp = `${out}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, html, 'utf8');
-  await rename(temp, out);
-  return out;
+  return writeFileAtomically(resolve(options.out ?? join(folder, REPORT_FILE)), html);
 }

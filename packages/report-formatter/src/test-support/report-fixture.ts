@@ -1,16 +1,21 @@
-// Writes a results folder with every file the HTML report reads, built through this
-// package's own builders from the golden k6 data and hand-made figures.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+// Writes a results folder with every file the HTML report reads: the results files are fixed
+// documents (src/test-support/results/, valid against the core's schemas, see fixtures.test.ts),
+// the memory CSV is written from hand-made samples.
+import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDbBenchJson } from '../db-bench.js';
-import { buildLoadResultsJson } from '../load-format.js';
-import { summariseLoad } from '../load-summary.js';
-import { formatMemoryCsvRow, memoryCsvHeader } from '../memory.js';
-import { buildSweepResultsJson } from '../sweep.js';
-import type { DbBenchCaseResult, MemorySample, SweepLevel, SweepResult } from '../types.js';
-import { buildWriteResultsJson, summariseWriteProbe } from '../write-probe.js';
-import { counter, loadGoldenSummary, rate, trend } from './k6-data.js';
+import { fileURLToPath } from 'node:url';
+import {
+  type DbBenchCaseResult,
+  formatMemoryCsvRow,
+  type MemorySample,
+  memoryCsvHeader,
+  type SweepLevel,
+  type SweepResult,
+} from '@rota-perf/core';
+
+/** The fixed results documents. */
+export const FIXTURE_RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
 /** The run's start, shared by the sweep and the memory samples so that marks line up. */
 export const FIXTURE_START_MS = Date.parse('2026-11-26T12:00:00.000Z');
@@ -93,47 +98,12 @@ export function fixtureDbBench(): DbBenchCaseResult[] {
   ];
 }
 
-/** Creates a temp folder with results.json, both probe files, the write file, db-bench JSON and a memory CSV. */
+/** A temp folder holding every results file (all layouts) and a memory CSV. */
 export async function writeFixtureFolder(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'rota-report-'));
-  const data = loadGoldenSummary();
-  data.metrics['endpoint_requests{endpoint:trails_detail}'] = counter(400, 4);
-  data.metrics['endpoint_failures{endpoint:trails_detail}'] = counter(2, 4);
-  data.metrics['endpoint_duration_ms{endpoint:trails_detail}'] = trend([3, 4, 5, 8, 13, 21, 34]);
-  data.metrics['endpoint_requests{endpoint:me_profile}'] = counter(380, 4);
-  data.metrics['endpoint_failures{endpoint:me_profile}'] = counter(0, 4);
-  data.metrics['endpoint_duration_ms{endpoint:me_profile}'] = trend([2, 2, 3, 3, 4, 9, 12]);
-  data.metrics['http_reqs{scenario:progress_write}'] = counter(1000, 4);
-  data.metrics['http_req_failed{scenario:progress_write}'] = rate(4, 996);
-  const load = summariseLoad(data, {
-    endpoints: [
-      { key: 'trails_detail', label: 'GET /trails/:id', phase: 'main' },
-      { key: 'me_profile', label: 'GET /me', phase: 'main' },
-      { key: 'user_trail_progress', label: 'GET /user-trails/:trailId/progress', phase: 'main' },
-    ],
-  });
-  const write = summariseWriteProbe(data, {
-    targetRps: 50,
-    warmupDuration: '5s',
-    testDuration: '10s',
-    cooldownDuration: '5s',
-    warmupSeconds: 5,
-    testSeconds: 10,
-    cooldownSeconds: 5,
-    failureTolerance: 0.02,
-  });
-  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-  await writeFile(join(folder, 'results.json'), json(buildLoadResultsJson(load)));
-  await writeFile(
-    join(folder, 'rps_results.json'),
-    json(buildSweepResultsJson(fixtureSweep('rps_probe'))),
-  );
-  await writeFile(
-    join(folder, 'progress_probe_results.json'),
-    json(buildSweepResultsJson(fixtureSweep('progress_probe'))),
-  );
-  await writeFile(join(folder, 'progress_write_results.json'), json(buildWriteResultsJson(write)));
-  await writeFile(join(folder, 'db_bench_results.json'), json(buildDbBenchJson(fixtureDbBench())));
+  for (const name of await readdir(FIXTURE_RESULTS)) {
+    await copyFile(join(FIXTURE_RESULTS, name), join(folder, name));
+  }
   await writeFile(
     join(folder, 'memory.csv'),
     memoryCsvHeader() + fixtureMemory().map(formatMemoryCsvRow).join(''),

@@ -1,6 +1,6 @@
 // A deterministic stand-in for a system under test, for the search driver's tests: it holds
 // any rate up to its capacity and fails half of the requests above it.
-import type { SweepLevel } from '@rota-perf/report-formatter';
+import type { SweepLevel } from '@rota-perf/core';
 import { judgeLevel } from '../judge.js';
 import type { RunLevel } from '../search-types.js';
 

@@ -1,8 +1,8 @@
 // Builds handleSummary data shaped exactly like k6's (k6-golden/02-summary-data.json): a
 // sub-metric exists only when named, `http_req_failed` counts failed requests as `passes`,
 // `dropped_iterations` exists only when something was dropped.
-import type { K6Metric, K6SummaryData } from '@rota-perf/report-formatter';
-import { mean, quantile } from '@rota-perf/report-formatter';
+import type { K6Metric, K6SummaryData } from '@rota-perf/core';
+import { mean, quantile, summaryDataOf } from '@rota-perf/core';
 
 /** What one level did, in raw terms; durations are per-request milliseconds. */
 export interface LevelFigures {
@@ -54,22 +54,7 @@ export function buildSummaryData(
       }
     }
   }
-  return {
-    metrics,
-    root_group: {
-      name: '',
-      path: '',
-      id: 'd41d8cd98f00b204e9800998ecf8427e',
-      groups: [],
-      checks: [],
-    },
-    options: { summaryTrendStats: stats, summaryTimeUnit: '', noColor: true },
-    state: {
-      isStdOutTTY: false,
-      isStdErrTTY: false,
-      testRunDurationMs: options.testRunDurationMs ?? seconds * 1000,
-    },
-  };
+  return summaryDataOf(metrics, options.testRunDurationMs ?? seconds * 1000, stats);
 }
 
 /** `count` request durations spread evenly between low and high ms. */

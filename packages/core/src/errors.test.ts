@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  CommandError,
+  ConfigError,
+  exitCodeFor,
+  InterruptedError,
+  RotaPerfError,
+  UsageError,
+} from './errors.js';
+import { EXIT_CODES } from './exit-codes.js';
+
+describe('error classes and the exit-code table', () => {
+  it('each class carries its exit code and is told apart with instanceof', () => {
+    const cases: [RotaPerfError, number][] = [
+      [new UsageError('x'), 2],
+      [new ConfigError('TARGET_RPS', 'x'), 2],
+      [new InterruptedError('x'), 105],
+      [new CommandError('x'), 1],
+    ];
+    for (const [error, code] of cases) {
+      expect(error).toBeInstanceOf(RotaPerfError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.exitCode).toBe(code);
+      expect(exitCodeFor(error)).toBe(code);
+    }
+    expect(new ConfigError('X', 'x')).not.toBeInstanceOf(UsageError);
+    expect(new ConfigError('TARGET_RPS', 'm').variable).toBe('TARGET_RPS');
+  });
+
+  it('a name alone does not make an error ours (no matching by name string)', () => {
+    const impostor = Object.assign(new Error('x'), { name: 'UsageError' });
+    expect(exitCodeFor(impostor)).toBe(1);
+    expect(exitCodeFor('a string')).toBe(1);
+  });
+
+  it('holds every code of the README exit-code table, and k6 own generic code', () => {
+    const readme = readFileSync(
+      fileURLToPath(new URL('../../../README.md', import.meta.url)),
+      'utf8',
+    );
+    const table = readme.slice(readme.indexOf('**Exit codes**'), readme.indexOf('**Ctrl-C**'));
+    const documented = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(documented.sort((a, b) => a - b)).toEqual([0, 1, 2, 99, 104, 105, 107, 108]);
+    const codes: number[] = Object.values(EXIT_CODES);
+    for (const code of documented) expect(codes).toContain(code);
+    // k6's generic failure, which the engines return and the README's "any other failure" covers.
+    expect(EXIT_CODES.generic).toBe(255);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});

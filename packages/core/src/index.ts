@@ -1,0 +1,94 @@
+// Public surface of @rota-perf/core: k6-safe (no Node imports), usable in k6 bundles, in Node
+// and in the browser report. Node-only helpers are in `@rota-perf/core/node`.
+export { formatGroupHelp, formatHelp, usageOf } from './command/help.js';
+export { HELP_OPTION, parseArgv } from './command/parse.js';
+export type {
+  CommandDef,
+  CommandGroup,
+  CommandIo,
+  OptionSpec,
+  OptionTable,
+  ParsedArgs,
+  PositionalSpec,
+  ProgressStream,
+} from './command/types.js';
+export {
+  choice,
+  envPairs,
+  listValue,
+  positiveNumber,
+  stringValue,
+  valueUnlessDefault,
+} from './command/values.js';
+export { durationSeconds, formatK6Duration, parseK6Duration } from './duration.js';
+export type { EnvMap, NumberRule } from './env.js';
+export {
+  checkNumber,
+  describeRule,
+  readBoolean,
+  readDuration,
+  readNumber,
+  readRaw,
+  readTolerance,
+} from './env.js';
+export {
+  CommandError,
+  ConfigError,
+  exitCodeFor,
+  firstLine,
+  InterruptedError,
+  quote,
+  RotaPerfError,
+  UsageError,
+} from './errors.js';
+export { EXIT_CODES, type ExitCode } from './exit-codes.js';
+export type { FailedThreshold, K6Check, K6Group, K6Metric, K6SummaryData } from './k6-summary.js';
+export {
+  collectChecks,
+  findMetric,
+  listFailedThresholds,
+  listTagValues,
+  ratioOrNull,
+  readMedian,
+  readStat,
+  subMetricName,
+  summaryDataOf,
+} from './k6-summary.js';
+export {
+  formatMemoryCsvRow,
+  MEMORY_CSV_COLUMNS,
+  memoryCsvHeader,
+  parseMemoryCsv,
+  summariseMemory,
+} from './memory-csv.js';
+export { readScriptEnv, type ScriptEnv } from './registry/env.js';
+export {
+  documentedDefault,
+  literalDefault,
+  namesOf,
+  parseScriptName,
+  SCRIPT_NAMES,
+  type ScriptName,
+  scriptEntry,
+  scriptVariables,
+} from './registry/lookup.js';
+export { README_MARKERS, renderScriptDocs, replaceGeneratedSection } from './registry/readme.js';
+export { SCRIPTS } from './registry/scripts.js';
+export { SHARED_VARIABLES } from './registry/shared.js';
+export type { ScriptEntry, VariableDoc } from './registry/types.js';
+export { isCeilingLowerBound } from './results/ceiling.js';
+export {
+  MEMORY_CSV_SUFFIX,
+  memoryCsvName,
+  REPORT_FILE,
+  RESULT_FILE,
+  RESULT_FILES,
+  type ResultFileName,
+  type ResultFileSpec,
+  type ResultLayout,
+  resultFileSpec,
+} from './results/files.js';
+export type * from './results/layouts.js';
+export type * from './results/measurements.js';
+export type * from './results/summaries.js';
+export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';

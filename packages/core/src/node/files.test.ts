@@ -1,0 +1,29 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeJsonAtomically } from './files.js';
+
+describe('writeJsonAtomically', () => {
+  let dir = '';
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates missing folders, writes indented JSON and leaves no temp file', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'core-json-'));
+    const value = { cases: [{ name: 'x', iterations: 3 }], aggregate: null };
+    const written = await writeJsonAtomically(join(dir, 'nested', 'out.json'), value);
+    expect(JSON.parse(await readFile(written, 'utf8'))).toEqual(value);
+    expect(await readFile(written, 'utf8')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(await readdir(join(dir, 'nested'))).toEqual(['out.json']);
+  });
+
+  it('replaces an existing file whole', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'core-json-'));
+    const path = join(dir, 'out.json');
+    await writeJsonAtomically(path, { long: 'x'.repeat(1000) });
+    await writeJsonAtomically(path, { short: 1 });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ short: 1 });
+  });
+});

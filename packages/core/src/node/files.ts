@@ -1,0 +1,34 @@
+// Results are written whole or not at all: a temp file in the same folder, then a rename.
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resultFileSpec } from '../results/files.js';
+
+/** Writes `text` to `path` atomically (creating its folder); returns the absolute path. */
+export async function writeFileAtomically(path: string, text: string): Promise<string> {
+  const target = resolve(path);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return target;
+}
+
+/** Writes `value` as indented JSON atomically; returns the absolute path. */
+export function writeJsonAtomically(path: string, value: unknown): Promise<string> {
+  return writeFileAtomically(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The JSON Schema of a results file, from `@rota-perf/core/schemas/` (for validation in tests). */
+export function loadResultSchema(file: string): Record<string, unknown> {
+  const spec = resultFileSpec(file);
+  if (spec === undefined) throw new Error(`${file} is not a results file of the kit`);
+  const path = fileURLToPath(new URL(`../../schemas/${spec.schema}`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}

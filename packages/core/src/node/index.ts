@@ -1,0 +1,11 @@
+// Node-only part of @rota-perf/core: the bin runner, atomic files, child processes.
+export {
+  type CapturedRun,
+  type CaptureOptions,
+  type CommandTarget,
+  runCaptured,
+  runCommandLine,
+} from './command-line.js';
+export { loadResultSchema, writeFileAtomically, writeJsonAtomically } from './files.js';
+export { runBin } from './run-bin.js';
+export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';

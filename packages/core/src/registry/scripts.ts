@@ -1,0 +1,176 @@
+// The k6 scripts: the one list every tool takes them from (the rollup build, `bench`, the
+// README tables, the report's list of results files, the tests). Adding a script means adding
+// its entry here.
+import type { ScriptEntry } from './types.js';
+
+const bundle = (name: string) => `performance/k6/${name}.test.js`;
+
+const performanceScript = {
+  name: 'performance',
+  aliases: [],
+  source: 'src/scripts/performance.ts',
+  bundle: bundle('performance'),
+  resultsFile: 'results.json',
+  resultsLayout: 'load',
+  reportTitle: 'Load test',
+  summary: 'the endpoint benchmark',
+  details:
+    'Each endpoint gets its own `ramping-arrival-rate` scenario. The reads: `GET /trails/showcase`, `/trails/`, `/trails/:id`, `/sections`, `/sections/:sectionId/items`, `/sections-with-items`, `/included-items`, `/requirements`, `/audience`, `/learn` and `/trails/:id/items/:itemId`. Then `POST /auth/login`, `POST /user-trails/:id/enroll`, `GET /user-trails/:id/progress`, `/items-progress`, `/sections-progress` and `GET /me`. Unless disabled, also `PUT /trails/:id/items/:itemId/progress` and `POST …/form-submissions`.',
+  variables: [
+    { name: 'TARGET_RPS', default: '`5`', description: 'Arrival rate per read endpoint.' },
+    {
+      name: 'WRITE_RPS',
+      default: '`max(1, round(TARGET_RPS/4))`',
+      description: 'Rate of the login and write scenarios.',
+    },
+    { name: 'TEST_DURATION', default: '`1m`', description: 'Plateau (steady-state) length.' },
+    { name: 'WARMUP_DURATION', default: '`30s`', description: 'Ramp-up before the plateau.' },
+    { name: 'COOLDOWN_DURATION', default: '`30s`', description: 'Ramp-down after the plateau.' },
+    { name: 'RAMP_DOWN_DURATION', default: '`15s`', description: 'Final ramp to 0.' },
+    { name: 'PRE_ALLOCATED_VUS', default: '`20`', description: 'VUs allocated per scenario.' },
+    {
+      name: 'MAX_VUS',
+      default: '`max(PRE·4, PRE+10)`',
+      description: 'VU cap per scenario (at least `PRE_ALLOCATED_VUS`).',
+    },
+    {
+      name: 'ENABLE_RATE_LIMIT_SCENARIOS',
+      default: '`false`',
+      description: 'Also verify that the auth rate limiter answers 429.',
+    },
+    {
+      name: 'AUTH_RATE_LIMIT_MAX_ATTEMPTS',
+      default: '`10`',
+      description:
+        "The limiter's attempts per window. Used to size the login pool and to verify the limiter.",
+    },
+    {
+      name: 'AUTH_RATE_LIMIT_WINDOW_SECONDS',
+      default: '`60`',
+      description: "The limiter's window.",
+    },
+  ],
+} as const satisfies ScriptEntry;
+
+const rpsProbeScript = {
+  name: 'rps_probe',
+  aliases: ['rps-probe'],
+  source: 'src/scripts/rps-probe.ts',
+  bundle: bundle('rps_probe'),
+  resultsFile: 'rps_results.json',
+  resultsLayout: 'sweep',
+  reportTitle: 'RPS sweep',
+  summary: 'the RPS ceiling step sweep',
+  details:
+    'This probe rotates through all endpoints together. It runs one `constant-arrival-rate` scenario per level (`probe_<rate>`) after a warm-up, with pauses in between. A level passes when its failure rate is within the tolerance, its p95 is within `PROBE_P95_MS` (if set), and the achieved RPS is at least 95 % of the target. The highest passing level before the first failing one is the ceiling.',
+  variables: [
+    { name: 'MIN_PROBE_RPS', default: '`10`', description: 'First level.' },
+    { name: 'MAX_PROBE_RPS', default: '`200`', description: 'Last level.' },
+    { name: 'PROBE_STEP_RPS', default: '`10`', description: 'Increment between levels.' },
+    {
+      name: 'PROBE_WARMUP_DURATION',
+      default: '`30s`',
+      description: 'Warm-up before the first level (`0` = none).',
+    },
+    {
+      name: 'PROBE_STEP_DURATION',
+      default: '`30s`',
+      description: 'Length of each level (at least 1 s).',
+    },
+    { name: 'PROBE_STEP_PAUSE', default: '`5s`', description: 'Pause between levels.' },
+    {
+      name: 'PROBE_FAILURE_TOLERANCE',
+      default: '`0.01`',
+      description: 'Failure rate a level may have (0..1).',
+    },
+    { name: 'PROBE_P95_MS', default: 'unset', description: 'Optional p95 SLO per level.' },
+    {
+      name: 'PROBE_ABORT_ON_FAIL',
+      default: '`false`',
+      description: 'Stop once a level clearly fails.',
+    },
+    { name: 'PRE_ALLOCATED_VUS', default: '`50`', description: 'VUs allocated per level.' },
+    { name: 'MAX_VUS', default: '`max(PRE·4, PRE+20)`', description: 'VU cap per level.' },
+  ],
+} as const satisfies ScriptEntry;
+
+const progressProbeScript = {
+  name: 'progress_probe',
+  aliases: ['progress-probe'],
+  source: 'src/scripts/progress-probe.ts',
+  bundle: bundle('progress_probe'),
+  resultsFile: 'progress_probe_results.json',
+  resultsLayout: 'sweep',
+  reportTitle: 'Progress probe',
+  summary: 'the progress endpoints',
+  details:
+    'This probe covers only `GET /user-trails/:id/progress`, `/items-progress` and `/sections-progress`. Each level is a `progress_<rate>` scenario, and the warm-up runs at half the first level.',
+  variables: [
+    { name: 'PROGRESS_MIN_RPS', default: '`10`', description: 'First level.' },
+    { name: 'PROGRESS_MAX_RPS', default: '`80`', description: 'Last level.' },
+    { name: 'PROGRESS_STEP_RPS', default: '`10`', description: 'Increment.' },
+    { name: 'PROGRESS_WARMUP_DURATION', default: '`30s`', description: 'Warm-up.' },
+    { name: 'PROGRESS_STEP_DURATION', default: '`45s`', description: 'Length of each level.' },
+    { name: 'PROGRESS_STEP_PAUSE', default: '`10s`', description: 'Pause between levels.' },
+    {
+      name: 'PROGRESS_FAILURE_TOLERANCE',
+      default: '`0.01`',
+      description: 'Failure rate a level may have.',
+    },
+    { name: 'PROGRESS_P95_MS', default: 'unset', description: 'Optional p95 SLO.' },
+    {
+      name: 'PROGRESS_ABORT_ON_FAIL',
+      default: '`false`',
+      description: 'Stop once a level clearly fails.',
+    },
+    {
+      name: 'PROGRESS_PRE_ALLOCATED_VUS',
+      default: '`80`',
+      description: 'VUs allocated per level.',
+    },
+    { name: 'PROGRESS_MAX_VUS', default: '`PRE·4`', description: 'VU cap per level.' },
+  ],
+} as const satisfies ScriptEntry;
+
+const progressWriteScript = {
+  name: 'progress_write',
+  aliases: ['progress-write'],
+  source: 'src/scripts/progress-write.ts',
+  bundle: bundle('progress_write'),
+  resultsFile: 'progress_write_results.json',
+  resultsLayout: 'write',
+  reportTitle: 'Progress write probe',
+  summary: 'the progress write probe',
+  details:
+    'This probe sends only `PUT /trails/:trailId/items/:itemId/progress`, with a valid and increasing progress body.',
+  variables: [
+    { name: 'PROGRESS_WRITE_RPS', default: '`15`', description: 'Target rate.' },
+    { name: 'PROGRESS_WRITE_DURATION', default: '`2m`', description: 'Plateau.' },
+    { name: 'PROGRESS_WRITE_WARMUP', default: '`30s`', description: 'Ramp-up.' },
+    {
+      name: 'PROGRESS_WRITE_COOLDOWN',
+      default: '`30s`',
+      description: 'Ramp-down after the plateau.',
+    },
+    { name: 'PROGRESS_WRITE_RAMP_DOWN', default: '`10s`', description: 'Final ramp to 0.' },
+    {
+      name: 'PROGRESS_WRITE_PRE_ALLOCATED_VUS',
+      default: '`20`',
+      description: 'VUs allocated.',
+    },
+    { name: 'PROGRESS_WRITE_MAX_VUS', default: '`max(PRE, 80)`', description: 'VU cap.' },
+    {
+      name: 'PROGRESS_WRITE_FAILURE_TOLERANCE',
+      default: '`0.02`',
+      description: 'The run aborts once the failure rate goes past it.',
+    },
+  ],
+} as const satisfies ScriptEntry;
+
+/** Every k6 script, in the order the README and `--help` list them. */
+export const SCRIPTS = [
+  performanceScript,
+  rpsProbeScript,
+  progressProbeScript,
+  progressWriteScript,
+] as const;

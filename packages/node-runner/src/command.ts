@@ -1,0 +1,73 @@
+// The `run` command (`k6-node run`, `rota-perf run`): a k6 script on Node, in this process.
+import {
+  type CommandDef,
+  envPairs,
+  type OptionTable,
+  type ParsedArgs,
+  parseArgv,
+  stringValue,
+} from '@rota-perf/core';
+
+const OPTIONS: OptionTable = {
+  env: {
+    type: 'string',
+    short: 'e',
+    multiple: true,
+    value: 'KEY=VALUE',
+    description: 'a script variable (__ENV), as k6 -e (repeatable)',
+  },
+  quiet: { type: 'boolean', short: 'q', description: 'no banner and progress lines' },
+  'summary-export': {
+    type: 'string',
+    value: '<file>',
+    description: "also write k6's older --summary-export JSON",
+  },
+};
+
+/** Parsed `run` arguments. */
+export interface CliArgs {
+  script: string;
+  env: Record<string, string>;
+  quiet: boolean;
+  summaryExport?: string;
+}
+
+/** The run settings of parsed arguments. */
+export function readRunArgs(args: ParsedArgs): CliArgs {
+  const summaryExport = stringValue(args, 'summary-export');
+  return {
+    script: args.positionals[0] ?? '',
+    env: envPairs(args),
+    quiet: args.values.quiet === true,
+    ...(summaryExport !== undefined ? { summaryExport } : {}),
+  };
+}
+
+/** Parses the arguments after `run` (`-e K=V --quiet --summary-export f <script>`). */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  return readRunArgs(parseArgv(runCommand, argv, 'k6-node run'));
+}
+
+/** The run command. */
+export const runCommand: CommandDef = {
+  name: 'run',
+  summary: 'run a k6 script that uses the async HTTP API with node-runner',
+  description: `Runs a k6 script on Node (k6, k6/http async API, k6/metrics, k6/execution). Exit codes
+as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 script error.`,
+  options: OPTIONS,
+  positionals: [{ name: '<script.js>', required: true }],
+  async run(args, io, signal) {
+    const { script, env, quiet, summaryExport } = readRunArgs(args);
+    const options = {
+      env,
+      quiet,
+      cwd: io.cwd,
+      signal,
+      ...(summaryExport ? { summaryExport } : {}),
+    };
+    // Loaded on use: `rota-perf --help` and `run --help` need none of the engine.
+    const { reportRun } = await import('./process-entry.js');
+    const result = await reportRun(script, options, io.err);
+    return result.exitCode;
+  },
+};

@@ -1,0 +1,62 @@
+// The adaptive ceiling search (adaptive_probe_results.json): the search as it went, the levels
+// ordered by target with their verdicts, and the ceiling it confirmed.
+import type { AdaptiveResultsJson } from '@rota-perf/core';
+import { formatCount, formatNumber, formatPercent } from '../format.js';
+import { htmlTable, num, para, tiles } from './markup.js';
+
+const rps = (n: number | null) => (n === null ? 'none' : `${formatNumber(n, 0)} RPS`);
+
+function verdict(doc: AdaptiveResultsJson): string {
+  if (doc.ceiling === null) return para('No ceiling: even the lowest level failed.', 'bad');
+  if (doc.confirmed) return para(`Confirmed ceiling: ${rps(doc.ceiling)}.`, 'good');
+  return para(`Ceiling ${rps(doc.ceiling)}, not confirmed by its re-run.`, 'warn');
+}
+
+/** The section: tiles, the verdict, the notes, then levels by target and runs in order. */
+export function adaptiveSection(doc: AdaptiveResultsJson): string {
+  const levels = [...doc.scenarios].sort((a, b) => a.target_rps - b.target_rps);
+  const parts = [
+    tiles([
+      ['Ceiling', rps(doc.ceiling)],
+      ['Confirmed', doc.confirmed === null ? 'n/a' : doc.confirmed ? 'yes' : 'no'],
+      ['First failure', rps(doc.first_failure)],
+      ['Levels run', formatCount(doc.runs.length)],
+    ]),
+    verdict(doc),
+  ];
+  if (doc.reached_max) parts.push(para('Every level up to the maximum passed.', 'warn'));
+  if (doc.exhausted) parts.push(para('The search stopped at its run limit.', 'warn'));
+  for (const note of doc.notes) parts.push(para(note, 'note'));
+  parts.push(
+    '<h3>Levels by target</h3>',
+    htmlTable(
+      ['Target', 'Achieved', 'Requests', 'Fail %', 'p95 (ms)', 'Result', 'Reason'],
+      levels.map((l) => [
+        num(formatNumber(l.target_rps, 0)),
+        num(formatNumber(l.observed_rps)),
+        num(formatCount(l.requests)),
+        num(formatPercent(l.failure_rate)),
+        num(formatNumber(l.p95_ms)),
+        l.passed ? 'PASS' : 'FAIL',
+        l.reason ?? '',
+      ]),
+      (i) => {
+        const l = levels[i];
+        if (!l) return '';
+        if (l.passed && l.target_rps === doc.ceiling) return 'best';
+        return l.passed ? '' : 'failed';
+      },
+    ),
+    '<h3>Search runs in order</h3>',
+    htmlTable(
+      ['#', 'Phase', 'Rate', 'Result'],
+      doc.runs.map((r, i) => [
+        num(String(i + 1)),
+        r.phase,
+        num(formatNumber(r.rate, 0)),
+        r.passed ? 'PASS' : 'FAIL',
+      ]),
+    ),
+  );
+  return parts.join('\n');
+}

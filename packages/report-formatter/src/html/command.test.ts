@@ -1,0 +1,56 @@
+// The report command through the one command-line runner, as `rota-perf report` runs it.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCaptured } from '@rota-perf/core/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixtureFolder } from '../test-support/report-fixture.js';
+import { reportCommand } from './command.js';
+
+let folder: string;
+let empty: string;
+
+const run = (args: string[]) => runCaptured(reportCommand, args, { cwd: folder });
+
+beforeAll(async () => {
+  folder = await writeFixtureFolder();
+  empty = await mkdtemp(join(tmpdir(), 'rota-report-none-'));
+});
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+  if (empty) await rm(empty, { recursive: true, force: true });
+});
+
+describe('report command', () => {
+  it('writes the report and prints its path', async () => {
+    const out = join(folder, 'custom.html');
+    const r = await run([folder, '--out', 'custom.html', '--title', 'Nightly']);
+    expect(r).toEqual({ code: 0, out: [`HTML report written to ${out}`], err: [] });
+    expect(await readFile(out, 'utf8')).toContain('<title>Nightly</title>');
+  });
+
+  it('exits 2 with one line for a usage error', async () => {
+    const cases: [string[], string][] = [
+      [[], 'report: missing <folder> (see report --help)'],
+      [['--bogus', folder], 'report: unknown option "--bogus" (see report --help)'],
+      [[folder, 'extra'], 'report: unexpected argument "extra" (see report --help)'],
+    ];
+    for (const [args, line] of cases)
+      expect(await run(args)).toEqual({ code: 2, out: [], err: [line] });
+  });
+
+  it('exits 1 with one line for a missing folder or a folder without results', async () => {
+    const missing = join(folder, 'no-such-dir');
+    expect(await run([missing])).toEqual({
+      code: 1,
+      out: [],
+      err: [`report: results folder ${missing} does not exist`],
+    });
+    const none = await run([empty]);
+    expect(none.code).toBe(1);
+    expect(none.err).toHaveLength(1);
+    expect(none.err[0]).toMatch(/^report: no results in .*expected at least one of results\.json/);
+    expect(existsSync(join(empty, 'report.html'))).toBe(false);
+  });
+});
