@@ -16,6 +16,8 @@ export interface RotaAppOptions {
   repos: Repositories;
   /** e.g. `{ https: { key, cert } }` for TLS; logging is off unless given. */
   server?: Pick<FastifyServerOptions, 'logger'> & { https?: { key: string; cert: string } };
+  /** The auth rate limiter (default: one per app from the config's attempts and window). */
+  rateLimiter?: SlidingLogRateLimiter;
 }
 
 function sendError(
@@ -70,11 +72,17 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
     return sendError(reply, abort(500, 'Internal Server Error'));
   });
 
-  const ctx = {
-    config,
-    repos,
-    limiter: new SlidingLogRateLimiter(config.rateLimitMaxAttempts, config.rateLimitWindowSeconds),
-  };
+  const limiter =
+    options.rateLimiter ??
+    new SlidingLogRateLimiter(config.rateLimitMaxAttempts, config.rateLimitWindowSeconds);
+  // Expired keys go on time even when no more logins come (a flood's keys would stay otherwise).
+  const sweeper = setInterval(
+    () => limiter.sweep(Date.now()),
+    Math.min(60_000, Math.max(1000, config.rateLimitWindowSeconds * 1000)),
+  );
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
+  const ctx = { config, repos, limiter };
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerTrailRoutes(app, ctx);

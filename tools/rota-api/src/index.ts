@@ -3,5 +3,6 @@ export { type BootedApi, type BootOptions, bootRotaApi } from './boot.js';
 export { runCommand as runRotaApiCommand } from './command.js';
 export { ConfigError, type RotaApiConfig, resolveConfig } from './config.js';
 export type { FixturePreset } from './database.js';
+export { type RateLimiterBounds, SlidingLogRateLimiter } from './security/rate-limiter.js';
 export { type ListenOptions, listenRotaApi, type RunningApi } from './server.js';
 export { type StartedRotaApi, type StartOptions, startRotaApi } from './start.js';
