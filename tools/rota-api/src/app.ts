@@ -39,10 +39,21 @@ function rootMessage(error: unknown): string {
 /** Builds the Fastify app with every Rota route; the caller owns `listen` and the database. */
 export function createRotaApp(options: RotaAppOptions): FastifyInstance {
   const { config, repos } = options;
+  // Slow clients (a body or headers trickled byte by byte) are answered 408 and closed: Node
+  // checks its connections a few times per headers bound. Idle keep-alive connections and slow
+  // handlers are not affected: the bounds cover receiving a request only.
+  const timeouts = {
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.ceil(config.headersTimeoutMs / 4)),
+  };
   const app = Fastify({
     logger: options.server?.logger ?? false,
     bodyLimit: config.bodyLimit,
-    ...(options.server?.https ? { https: options.server.https } : {}),
+    requestTimeout: config.requestTimeoutMs,
+    ...(options.server?.https
+      ? { https: { ...options.server.https, ...timeouts } }
+      : { http: timeouts }),
   }) as unknown as FastifyInstance;
 
   // Bodies stay raw strings: each route decides whether and how to read JSON (see body.ts).
