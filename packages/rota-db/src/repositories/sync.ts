@@ -30,6 +30,9 @@ interface SyncPlan {
 
 const p = (name: string) => sql.placeholder(name);
 
+/** Attempts before a sync gives up (each failed one means another sync of it just wrote). */
+const MAX_ATTEMPTS = 50;
+
 // The figures a map row calls for (contract §2.3 "sync").
 function planSync(row: MapRow): SyncPlan {
   const total = row.total;
@@ -54,18 +57,18 @@ function planSync(row: MapRow): SyncPlan {
  * (counts and the stored enrolment) and writes only when a value changes. Build once per
  * executor (`createSync`) and call many times.
  *
- * Concurrency: two writers that complete different items of one enrolment each count the
- * items in READ COMMITTED and would write back a figure that misses the other's item (the
- * lost update of issue 16: 11/12 = 91.67 %, IN_PROGRESS, no certificate). Every write is
- * therefore made while holding the `user_trails` row lock, from counts read by a statement
- * that started after the lock was granted: it sees every item write whose own sync ran before.
+ * Concurrency: two writers that complete different items of one enrolment at once each count
+ * the items (READ COMMITTED) without the other's uncommitted item; written back blindly, the
+ * last write lost an item (issue 16: 11/12 = 91.67 %, IN_PROGRESS, no certificate). So a sync
+ * writes only over the enrolment row version it read (compare-and-set on `xmin`, one
+ * statement); when another sync wrote in between, it reads again (a new statement sees that
+ * sync's commit) and retries. Of two writers that miss each other's item, at least one reads
+ * after both items are committed, and its write cannot be overwritten by a stale one.
+ * No extra lock or transaction: the row is locked only by the UPDATE, as before.
  */
 export function createSync(db: Executor) {
   const reader = createProgressMapReader(db);
-  // IS DISTINCT FROM keeps a sync that would write the stored values from writing again.
-  // While complete, completed_at = now() always differs, so that rewrite (the original's)
-  // still happens.
-  const write = preparedSql<{ id: string }>(
+  const write = preparedSql<{ updated: number; issued: number }>(
     db,
     () => sql`
       with s as (select id from lk_enrollment_status where code = ${p('status')}),
@@ -73,65 +76,50 @@ export function createSync(db: Executor) {
         update user_trails ut
            set progress_percent = ${p('percent')}::numeric, status_id = (select id from s),
                completed_at = case when ${p('complete')}::boolean then now() end
-         where ut.id = ${p('id')}
-           and (ut.progress_percent, ut.status_id, ut.completed_at) is distinct from
-               (${p('percent')}::numeric, (select id from s),
-                case when ${p('complete')}::boolean then now() end)
-        returning ut.user_id, ut.trail_id)
-      insert into trail_certificates
-        (user_id, trail_id, certificate_hash, credential_id, issued_at, issued_at_utc)
-      select user_id, trail_id, ${p('token')}, ${p('token')}, now(), (now() at time zone 'utc')
-      from upd where ${p('complete')}::boolean
-      on conflict (user_id, trail_id) do nothing
-      returning id`,
-  );
-  const lock = preparedSql<{ id: string }>(
-    db,
-    () => sql`select id from user_trails where id = ${p('id')} for update`,
+         where ut.id = ${p('id')} and ut.xmin::text = ${p('version')}::text
+        returning ut.user_id, ut.trail_id),
+      issued as (
+        insert into trail_certificates
+          (user_id, trail_id, certificate_hash, credential_id, issued_at, issued_at_utc)
+        select user_id, trail_id, ${p('token')}, ${p('token')}, now(), (now() at time zone 'utc')
+        from upd where ${p('complete')}::boolean
+        on conflict (user_id, trail_id) do nothing
+        returning id)
+      select (select count(*) from upd)::int as updated, (select count(*) from issued)::int as issued`,
   );
 
-  // Writes the figures of `row`; the caller holds the enrolment's row lock.
-  const writeRow = async (row: MapRow, plan: SyncPlan): Promise<SyncResult> => {
-    // One random 16-hex token serves as both hash and credential id, as in the original.
-    const token = randomBytes(8).toString('hex');
-    const issued = await write({
-      id: row.enrollment_id,
-      status: plan.result.status,
-      percent: plan.result.progressPercent,
-      complete: plan.complete,
-      token,
-    });
-    return { ...plan.result, certificateIssued: issued.length > 0 };
-  };
-
   /**
-   * The sync for a caller that already holds the enrolment's row lock (inside its
-   * transaction): a fresh map read, then the write if something changed.
+   * Syncs from an already-read map row; `wrote` says whether `user_trails` may have changed
+   * (the row is then stale). GET progress, the hottest write-bearing read, usually writes
+   * nothing: one statement.
    */
-  const syncHoldingLock = async (userId: number, trailId: number): Promise<SyncOutcome> => {
-    const [row] = await reader.rows(userId, [trailId]);
-    if (!row || row.enrollment_id === null) return { result: null, wrote: false };
-    const plan = planSync(row);
-    if (plan.unchanged) return { result: plan.result, wrote: false };
-    return { result: await writeRow(row, plan), wrote: true };
-  };
-
-  /**
-   * Syncs from an already-read (unlocked) map row; `wrote` says whether `user_trails` may have
-   * changed (the row is then stale). GET progress, the hottest write-bearing read, usually
-   * writes nothing: one statement. A row that needs a write may be stale already, so the
-   * write runs in a transaction that locks the enrolment and reads the counts again.
-   */
-  const syncRow = async (userId: number, row: MapRow | undefined): Promise<SyncOutcome> => {
-    if (!row || row.enrollment_id === null) return { result: null, wrote: false };
-    const plan = planSync(row);
-    if (plan.unchanged) return { result: plan.result, wrote: false };
-    const enrollmentId = row.enrollment_id;
-    return db.transaction(async (tx) => {
-      const locked = createSync(tx);
-      await locked.lock({ id: enrollmentId });
-      return locked.syncHoldingLock(userId, Number(row.trail_id));
-    });
+  const syncRow = async (userId: number, first: MapRow | undefined): Promise<SyncOutcome> => {
+    let row = first;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      if (!row || row.enrollment_id === null) return { result: null, wrote: attempt > 1 };
+      const plan = planSync(row);
+      if (plan.unchanged) return { result: plan.result, wrote: attempt > 1 };
+      // After a lost race the row was read after the winner's commit: if the winner already
+      // completed the trail (certificate included), its write is this one's too.
+      if (attempt > 1 && plan.complete && row.status === 'COMPLETED') {
+        return { result: plan.result, wrote: true };
+      }
+      // One random 16-hex token serves as both hash and credential id, as in the original.
+      const token = randomBytes(8).toString('hex');
+      const [outcome] = await write({
+        id: row.enrollment_id,
+        version: row.enrollment_version,
+        status: plan.result.status,
+        percent: plan.result.progressPercent,
+        complete: plan.complete,
+        token,
+      });
+      if (outcome && outcome.updated > 0) {
+        return { result: { ...plan.result, certificateIssued: outcome.issued > 0 }, wrote: true };
+      }
+      [row] = await reader.rows(userId, [Number(row.trail_id)]);
+    }
+    throw new Error(`Trail sync of user ${userId} lost ${MAX_ATTEMPTS} races in a row`);
   };
 
   /**
@@ -142,5 +130,5 @@ export function createSync(db: Executor) {
     const [row] = await reader.rows(userId, [trailId]);
     return (await syncRow(userId, row)).result;
   };
-  return { sync, syncRow, syncHoldingLock, lock, reader };
+  return { sync, syncRow, reader };
 }

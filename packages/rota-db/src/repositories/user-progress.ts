@@ -78,16 +78,9 @@ function createItemWrites(db: Executor) {
              u.last_interaction, u.completed_at, u.last_passed_submission_id
       from upserted u left join lk_progress_status ps on ps.id = u.status_id`,
   );
-  // The item's trail, and the user's enrolment in it locked in the same round trip (FOR UPDATE
-  // in a sub-select); without an enrolment there is nothing to lock and the sync is a no-op.
-  const trailLockingEnrollment = preparedSql<{ trail_id: string }>(
+  const trailOfItem = preparedSql<{ trail_id: string }>(
     db,
-    () => sql`
-      select ti.trail_id,
-             (select ut.id from user_trails ut
-               where ut.user_id = ${p('userId')}::bigint and ut.trail_id = ti.trail_id
-               for update) as enrollment_id
-      from trail_items ti where ti.id = ${p('itemId')}::bigint`,
+    () => sql`select trail_id from trail_items where id = ${p('itemId')}::bigint`,
   );
 
   const upsertItemProgress = async (input: ItemProgressInput): Promise<ItemProgressRecord> => {
@@ -114,9 +107,8 @@ function createItemWrites(db: Executor) {
   };
   return {
     upsertItemProgress,
-    /** Inside a transaction: the item's trail, locking the user's enrolment in it until commit. */
-    lockEnrollmentOfItem: (userId: number, itemId: number) =>
-      trailLockingEnrollment({ userId, itemId }),
+    /** The trail the item belongs to. */
+    trailOfItem: (itemId: number) => trailOfItem({ itemId }),
   };
 }
 
@@ -141,18 +133,16 @@ export function createUserProgressRepository(db: Executor) {
     upsertItemProgress,
 
     /**
-     * Case 21: upsert, look up the item's trail and lock the user's enrolment in it, sync that
-     * trail — in one transaction. The lock serialises the syncs of one enrolment, so writers
-     * completing different items at once cannot write back each other's stale counts.
+     * Case 21: upsert, look up the item's trail, sync that trail — in one transaction, as the
+     * original. The sync is safe against concurrent writers of the same enrolment (see sync.ts).
      */
     saveItemProgress(input: ItemProgressInput): Promise<SavedItemProgress> {
       return db.transaction(async (tx) => {
         const writes = createItemWrites(tx);
         const progress = await writes.upsertItemProgress(input);
-        const [item] = await writes.lockEnrollmentOfItem(input.userId, input.itemId);
+        const [item] = await writes.trailOfItem(input.itemId);
         const trailId = Number(item?.trail_id);
-        // A new statement, so its snapshot includes every commit made before the lock came.
-        const { result: sync } = await createSync(tx).syncHoldingLock(input.userId, trailId);
+        const sync = await createSync(tx).sync(input.userId, trailId);
         return { progress, trailId, sync };
       });
     },
