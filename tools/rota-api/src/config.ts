@@ -78,6 +78,7 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
   const requestTimeoutMs = readPositiveInt(env, 'ROTA_API_REQUEST_TIMEOUT_MS', 30_000);
   if (headersTimeoutMs > requestTimeoutMs) {
     throw new ConfigError(
+      'ROTA_API_HEADERS_TIMEOUT_MS',
       `ROTA_API_HEADERS_TIMEOUT_MS=${headersTimeoutMs} is invalid: expected at most ROTA_API_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
     );
   }
