@@ -4,14 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { levelEnv, levelFromJson } from './adaptive.js';
 
 const runner = {
-  engine: 'node' as const,
-  processEnv: {},
   baseUrl: 'http://127.0.0.1:9',
   env: { TARGET_RPS: '3', MIN_PROBE_RPS: '999' },
-  workDir: '/tmp/x',
+  runId: '2026-12-01T06-40-12Z-4f3a',
   tolerance: 0.05,
   p95Ms: null as number | null,
-  signal: new AbortController().signal,
 };
 
 describe('one adaptive level as an rps probe run', () => {
@@ -27,6 +24,9 @@ describe('one adaptive level as an rps probe run', () => {
       PROBE_STEP_DURATION: '7s',
       PROBE_FAILURE_TOLERANCE: '0.05',
       RESULTS_DIR: '/tmp/x/level-1-40',
+      // The level's results carry the search's run id; its console summary stays off.
+      RUN_ID: '2026-12-01T06-40-12Z-4f3a',
+      SUMMARY_STDOUT: 'false',
     });
     expect(env).not.toHaveProperty('PROBE_P95_MS');
     expect(levelEnv({ ...runner, p95Ms: 250 }, 40, 7, '/d').PROBE_P95_MS).toBe('250');
