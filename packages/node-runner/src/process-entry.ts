@@ -1,37 +1,36 @@
-import { type EngineOptions, type EngineResult, executeScript } from './engine/engine.js';
-import { EXIT, RunnerError } from './errors.js';
+import type { EngineResult } from './engine/engine.js';
+import { EXIT } from './errors.js';
+import { type SupervisedOptions, superviseScript } from './supervisor/supervise.js';
+import { writeErr } from './util/output.js';
 
-/** Runs a script in this process with k6's Ctrl-C behaviour; errors become one line + exit code. */
+/**
+ * Runs a script with k6's Ctrl-C behaviour: the engine in a worker thread, this thread free to
+ * handle signals (the first stops the test gracefully, the second exits at once) and to stop
+ * the engine when VU code blocks it. Errors are printed as one line; the exit code is returned.
+ */
 export async function runAsProcess(
   script: string,
-  opts: Omit<EngineOptions, 'signal'>,
+  opts: SupervisedOptions,
   onReady?: () => void,
 ): Promise<EngineResult> {
-  const controller = new AbortController();
+  const supervision = superviseScript(script, opts);
   let signals = 0;
-  const onSigint = () => {
+  const onSignal = () => {
     signals++;
-    if (signals === 1) controller.abort();
+    if (signals === 1) supervision.abort();
     else {
-      process.stderr.write('Aborting k6 in response to signal\n');
+      writeErr('Aborting k6 in response to signal\n');
       process.exit(EXIT.externalAbort);
     }
   };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   onReady?.();
   try {
-    return await executeScript(script, { ...opts, signal: controller.signal });
-  } catch (err) {
-    if (err instanceof RunnerError) {
-      process.stderr.write(`${err.message}\n`);
-      return { exitCode: err.exitCode, summaryData: null };
-    }
-    process.stderr.write(`k6-node: ${err instanceof Error ? err.message : String(err)}\n`);
-    return { exitCode: EXIT.generic, summaryData: null };
+    return await supervision.result;
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

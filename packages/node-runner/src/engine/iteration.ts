@@ -10,14 +10,17 @@ import {
 import { TestAbortError } from '../shims/execution.js';
 import { logLine } from '../util/logfmt.js';
 
+// Frames from here on belong to the runner (or Node), not to the script.
+const ENGINE_FRAME = /\/node-runner\/dist\/|[( ]node:|at (async )?Promise\.(all|allSettled|race) /;
+
 /** Formats an uncaught script error as k6 logs it: the message and the script's own frames. */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const frames = (err.stack ?? '')
-    .split('\n')
-    .slice(1)
-    .filter((l) => !l.includes('/node-runner/dist/') && !l.includes('node:internal'))
-    .map((l) => `\t${l.trim()}`);
+  const frames: string[] = [];
+  for (const line of (err.stack ?? '').split('\n').slice(1)) {
+    if (ENGINE_FRAME.test(line)) break;
+    frames.push(`\t${line.trim()}`);
+  }
   return [`${err.name}: ${err.message}`, ...frames].join('\n');
 }
 

@@ -14,6 +14,8 @@ export interface MonitorInput {
   since: number;
   /** Called when an abortOnFail threshold fails. */
   onAbort(): void;
+  /** Called after each tick with the milliseconds since `since`. */
+  onTick?(elapsedMs: number): void;
 }
 
 /** Samples `vus`/`vus_max` and evaluates thresholds every second, as k6 does during a run. */
@@ -30,6 +32,7 @@ export function startMonitor(input: MonitorInput): { stop(): void } {
       );
       input.onAbort();
     }
+    input.onTick?.(elapsed);
   }, 1000);
   return { stop: () => clearInterval(timer) };
 }

@@ -77,6 +77,11 @@ export function getRuntime(): Runtime {
   return current;
 }
 
+/** The active runtime, or undefined outside a run. */
+export function tryRuntime(): Runtime | undefined {
+  return current;
+}
+
 /** Sets the context used while a VU's script instance is being evaluated (init code). */
 export function setInitContext(ctx: IterationContext | undefined): void {
   initContext = ctx;
