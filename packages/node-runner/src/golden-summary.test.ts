@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleMessages,
   goldenDir,
   type RunOutput,
+  removeTempDirs,
   runBin,
   startGoldenServer,
+  tempDir,
 } from './test-support/harness.js';
 
 interface Group {
@@ -60,7 +61,10 @@ let server: Awaited<ReturnType<typeof startGoldenServer>>;
 beforeAll(async () => {
   server = await startGoldenServer();
 });
-afterAll(() => server?.stop());
+afterAll(() => {
+  removeTempDirs();
+  server?.stop();
+});
 
 describe('02-summary-data (handleSummary data layout)', () => {
   let result: RunOutput;
@@ -69,7 +73,7 @@ describe('02-summary-data (handleSummary data layout)', () => {
     readFileSync(resolve(goldenDir, '02-summary-data.json'), 'utf8'),
   ) as SummaryJson;
   beforeAll(async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'k6node-02-'));
+    const cwd = tempDir('k6node-02-');
     result = await runBin(
       ['run', '--quiet', '-e', `BASE=${server.base}`, resolve(goldenDir, '02-summary-data.js')],
       { cwd },
@@ -151,7 +155,7 @@ describe('04-default-summary (text summary and --summary-export)', () => {
   ) as ExportJson;
   const goldenText = readFileSync(resolve(goldenDir, '04-default-summary.out'), 'utf8');
   beforeAll(async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'k6node-04-'));
+    const cwd = tempDir('k6node-04-');
     result = await runBin(
       [
         'run',
