@@ -2,6 +2,7 @@ import type { Builtins } from '../metrics/builtin.js';
 import type { MetricRegistry } from '../metrics/registry.js';
 import { evaluateThresholds, type ThresholdSet } from '../thresholds/evaluate.js';
 import { logLine } from '../util/logfmt.js';
+import { startGeneratorHealth } from './generator-health.js';
 
 /** What the once-a-second monitor needs. */
 export interface MonitorInput {
@@ -18,11 +19,16 @@ export interface MonitorInput {
   onTick?(elapsedMs: number): void;
 }
 
-/** Samples `vus`/`vus_max` and evaluates thresholds every second, as k6 does during a run. */
+/**
+ * Samples `vus`/`vus_max` (and the generator's health) and evaluates thresholds every second,
+ * as k6 does during a run.
+ */
 export function startMonitor(input: MonitorInput): { stop(): void } {
+  const health = startGeneratorHealth(input.registry, input.builtins);
   const timer = setInterval(() => {
     input.registry.push(input.builtins.vus, input.busyVus(), {});
     input.registry.push(input.builtins.vus_max, input.initializedVus(), {});
+    health.sample();
     const elapsed = performance.now() - input.since;
     const verdict = evaluateThresholds(input.thresholds, elapsed, elapsed, false);
     if (verdict.abort) {
@@ -34,5 +40,10 @@ export function startMonitor(input: MonitorInput): { stop(): void } {
     }
     input.onTick?.(elapsed);
   }, 1000);
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      health.stop();
+    },
+  };
 }

@@ -86,8 +86,9 @@ export async function runScenarios(
         logLine('error', err.message);
         open.requestStop(err.exitCode);
       }),
-    dropIteration: (run) =>
-      rt.registry.push(rt.builtins.dropped_iterations, 1, { ...run.tags, group: '' }),
+    dropIteration: (run) => rt.registry.push(rt.builtins.dropped_iterations, 1, run.scenarioTags),
+    startLag: (run, lateMs) =>
+      rt.registry.push(rt.builtins.iteration_start_lag_ms, lateMs, run.scenarioTags),
     warn: (message, fields) => logLine('warning', message, fields),
   };
 
