@@ -1,7 +1,8 @@
 import { EXIT } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
-import { als, type IterationContext, type VuState } from '../runtime/state.js';
+import type { IterationContext, VuState } from '../runtime/state.js';
+import { enter } from '../runtime/vu-context.js';
 import { buildSummaryData, type SummaryData } from '../summary/data.js';
 import { writeSummaryExport, writeSummaryOutputs } from '../summary/outputs.js';
 import { formatTextSummary } from '../summary/text.js';
@@ -134,7 +135,8 @@ async function handleSummary(main: VuState, summaryData: SummaryData, cwd: strin
     let outputs: unknown;
     try {
       // The script gets its own copy: it may mutate what it is handed.
-      outputs = await als.run(ctx, () => handle(JSON.parse(JSON.stringify(summaryData))));
+      enter(main, ctx);
+      outputs = await handle(JSON.parse(JSON.stringify(summaryData)));
     } catch (err) {
       logLine('error', `failed to handle the end-of-test summary: ${describeError(err)}`);
       writeOut(formatTextSummary(summaryData));

@@ -1,13 +1,8 @@
 import { RunnerError } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
-import {
-  als,
-  getRuntime,
-  type IterationContext,
-  iterationTag,
-  type VuState,
-} from '../runtime/state.js';
-import { TestAbortError } from '../shims/execution.js';
+import { getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { TestAbortError } from '../runtime/test-abort.js';
+import { enter } from '../runtime/vu-context.js';
 import { logLine } from '../util/logfmt.js';
 
 // Frames from here on belong to the runner (or Node), not to the script.
@@ -46,7 +41,8 @@ export async function runIteration(
   const fn = vu.exports[cfg.exec] as (data: unknown) => unknown;
   const start = performance.now();
   try {
-    await als.run(ctx, () => fn(vu.setupData));
+    enter(vu, ctx);
+    await fn(vu.setupData);
     if (!ctx.cancelled) run.completed++;
   } catch (err) {
     if (!ctx.cancelled) run.interrupted++;
@@ -62,7 +58,8 @@ export async function runIteration(
     run.active.delete(ctx);
   }
   if (ctx.cancelled) return;
-  const tags = iterationTag(ctx);
-  rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, tags);
-  rt.registry.push(rt.builtins.iterations, 1, tags);
+  // The iteration's own samples carry the scenario's tags and the root group (group() has
+  // restored it by now): one shared tags object, nothing built per iteration.
+  rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, run.scenarioTags);
+  rt.registry.push(rt.builtins.iterations, 1, run.scenarioTags);
 }

@@ -1,5 +1,6 @@
 import { EXIT, RunnerError } from '../errors.js';
-import { als, getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { enter } from '../runtime/vu-context.js';
 import { logLine } from '../util/logfmt.js';
 import { describeError } from './iteration.js';
 
@@ -23,7 +24,8 @@ export async function runLifecycle(
     stage,
   };
   try {
-    return { defined: true, result: await als.run(ctx, () => fn(data)), failed: false };
+    enter(main, ctx);
+    return { defined: true, result: await fn(data), failed: false };
   } catch (err) {
     if (err instanceof RunnerError) throw err;
     logLine('error', describeError(err), { hint: 'script exception', source: 'stacktrace' });

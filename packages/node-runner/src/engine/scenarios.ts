@@ -1,4 +1,4 @@
-import { EXIT } from '../errors.js';
+import { EXIT, type RunnerError } from '../errors.js';
 import { runArrivalRate } from '../executors/arrival.js';
 import { type ExecutorHost, ScenarioRun, waitUntil } from '../executors/host.js';
 import {
@@ -74,6 +74,10 @@ export async function runScenarios(
     );
   }
 
+  const onFatal = (err: RunnerError) => {
+    logLine('error', err.message);
+    open.requestStop(err.exitCode);
+  };
   const host: ExecutorHost = {
     signal: open.stop,
     createVu: async () => {
@@ -81,11 +85,7 @@ export async function runScenarios(
       open.vus.push(vu);
       return vu;
     },
-    runIteration: (run, vu) =>
-      runIteration(run, vu, (err) => {
-        logLine('error', err.message);
-        open.requestStop(err.exitCode);
-      }),
+    runIteration: (run, vu) => runIteration(run, vu, onFatal),
     dropIteration: (run) => rt.registry.push(rt.builtins.dropped_iterations, 1, run.scenarioTags),
     startLag: (run, lateMs) =>
       rt.registry.push(rt.builtins.iteration_start_lag_ms, lateMs, run.scenarioTags),

@@ -1,7 +1,8 @@
 // Errors that escape VU code through timers and promises, and the Node process controls a
 // k6 script must not reach. Installed in the engine thread.
 import { RunnerError } from '../errors.js';
-import { currentContext, tryRuntime } from '../runtime/state.js';
+import { tryRuntime } from '../runtime/state.js';
+import { contextOfStack } from '../runtime/vu-context.js';
 import { type LogFields, logLine } from '../util/logfmt.js';
 import { describeError } from './iteration.js';
 
@@ -16,7 +17,8 @@ export function reportUncaught(err: unknown, kind: 'exception' | 'rejection'): v
     tryRuntime()?.abortTest(err.message, err.exitCode);
     return;
   }
-  const scenario = currentContext()?.scenario;
+  // The handler runs outside the VU's code: the error's own stack names the VU.
+  const scenario = contextOfStack(err instanceof Error ? err.stack : undefined)?.scenario;
   const fields: LogFields = scenario
     ? { executor: scenario.executor, scenario: scenario.name }
     : {};

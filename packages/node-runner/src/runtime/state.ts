@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { VuConnections } from '../http/connections.js';
 import type { CookieJar } from '../http/cookies.js';
 import type { Builtins } from '../metrics/builtin.js';
@@ -16,6 +15,10 @@ export interface VuState {
   iterations: number;
   /** Requests in flight, destroyed when an iteration is interrupted. */
   inflight: Set<{ destroy(err?: Error): void }>;
+  /** The context of the code this VU runs now (init, an iteration, setup …): see vu-context.ts. */
+  current: IterationContext | undefined;
+  /** Updates the VU's `__VU`/`__ITER`/`__ENV` bindings (set by its globals module). */
+  setGlobals: ((ctx: IterationContext) => void) | undefined;
 }
 
 /** What `k6/execution` reports about the running scenario. */
@@ -24,6 +27,8 @@ export interface ScenarioInfo {
   executor: string;
   startTime: number;
   env: Record<string, string>;
+  /** The run's env with the scenario's on top (what `__ENV` shows), built on first use. */
+  fullEnv?: Record<string, string>;
   progress(): number;
   nextIterationInTest(): number;
 }
@@ -60,10 +65,7 @@ export interface Runtime {
   abortTest(reason: string, exitCode: number): void;
 }
 
-export const als = new AsyncLocalStorage<IterationContext>();
-
 let current: Runtime | undefined;
-let initContext: IterationContext | undefined;
 
 /** Installs the runtime for this process (one run per process at a time). */
 export function setRuntime(runtime: Runtime | undefined): void {
@@ -80,16 +82,6 @@ export function getRuntime(): Runtime {
 /** The active runtime, or undefined outside a run. */
 export function tryRuntime(): Runtime | undefined {
   return current;
-}
-
-/** Sets the context used while a VU's script instance is being evaluated (init code). */
-export function setInitContext(ctx: IterationContext | undefined): void {
-  initContext = ctx;
-}
-
-/** The context of the calling code: the iteration's, or init's while a VU is created. */
-export function currentContext(): IterationContext | undefined {
-  return als.getStore() ?? initContext;
 }
 
 /** Tags for a sample emitted now: iteration tags plus the group path. */
