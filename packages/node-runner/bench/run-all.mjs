@@ -4,10 +4,11 @@
 // Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),
 //      BENCH_ROUNDS (throughput rounds, 2).
 import { fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = resolve(here, '../dist/bin/k6-node.js');
@@ -25,11 +26,23 @@ function startServer() {
   );
 }
 
-function runScript(script, env) {
+const autocannonBin = resolve(
+  dirname(createRequire(import.meta.url).resolve('autocannon/package.json')),
+  'autocannon.js',
+);
+
+/** CPU seconds (user + system) of this process's children that have exited (/proc cutime+cstime). */
+function childCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of /proc/<pid>/stat (cutime, cstime), in clock ticks (100 per second).
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Runs a child process to its end; returns its stdout/stderr, wall time and CPU time. */
+function runChild(args) {
   return new Promise((ok, fail) => {
-    const args = [bin, 'run', '--quiet'];
-    for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
-    args.push(resolve(here, 'scripts', script));
+    const cpu0 = childCpuSeconds();
     const started = Date.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -41,8 +54,23 @@ function runScript(script, env) {
       stderr += c;
     });
     child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr, wallMs: Date.now() - started }));
+    child.on('close', (code) =>
+      ok({
+        code,
+        stdout,
+        stderr,
+        wallMs: Date.now() - started,
+        cpuSeconds: childCpuSeconds() - cpu0,
+      }),
+    );
   });
+}
+
+function runScript(script, env) {
+  const args = [bin, 'run', '--quiet'];
+  for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
+  args.push(resolve(here, 'scripts', script));
+  return runChild(args);
 }
 
 function metricLine(text, name) {
@@ -53,26 +81,49 @@ const report = { date: new Date().toISOString(), node: process.version, loadavg:
 const server = await startServer();
 try {
   if (should('throughput')) {
-    // Alternate the two tools so both see the same (shared, noisy) machine.
+    // Alternate the two tools so both see the same (shared, noisy) machine. Besides requests
+    // per second, each tool's CPU time per request (its process's user + system time over the
+    // requests it completed) is a figure other load on the machine disturbs much less.
     const rounds = [];
     for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
       // The 1-minute load average before each tool runs: the machine is shared.
       const loadBeforeAutocannon = loadavg()[0];
-      const ac = await autocannon({ url: server.base, connections: 50, duration: seconds });
+      const ac = await runChild([
+        autocannonBin,
+        '-c',
+        '50',
+        '-d',
+        String(seconds),
+        '-j',
+        server.base,
+      ]);
+      const acJson = JSON.parse(ac.stdout);
       const loadBeforeRunner = loadavg()[0];
       const ours = await runScript('throughput.js', { BASE: server.base, DURATION: duration });
       const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(ours.stdout);
-      const rps = m ? Number(m[2]) : Number.NaN;
+      const runnerRps = m ? Number(m[2]) : Number.NaN;
+      const runnerRequests = m ? Number(m[1]) : Number.NaN;
+      const autocannonCpuUsPerRequest = (ac.cpuSeconds * 1e6) / acJson.requests.total;
+      const runnerCpuUsPerRequest = (ours.cpuSeconds * 1e6) / runnerRequests;
       rounds.push({
         loadBeforeAutocannon,
-        autocannonRps: ac.requests.average,
+        autocannonRps: acJson.requests.average,
+        autocannonCpuUsPerRequest: Math.round(autocannonCpuUsPerRequest * 10) / 10,
         loadBeforeRunner,
-        runnerRps: rps,
-        ratio: rps / ac.requests.average,
+        runnerRps,
+        runnerCpuUsPerRequest: Math.round(runnerCpuUsPerRequest * 10) / 10,
+        ratio: runnerRps / acJson.requests.average,
+        cpuRatio: autocannonCpuUsPerRequest / runnerCpuUsPerRequest,
       });
     }
     const sum = (k) => rounds.reduce((a, r) => a + r[k], 0);
-    report.throughput = { rounds, ratioOfTotals: sum('runnerRps') / sum('autocannonRps') };
+    report.throughput = {
+      rounds,
+      ratioOfTotals: sum('runnerRps') / sum('autocannonRps'),
+      // autocannon's CPU per request over the runner's: the throughput ratio a run would show
+      // if both tools, not the server, were the limit.
+      cpuRatioOfTotals: sum('autocannonCpuUsPerRequest') / sum('runnerCpuUsPerRequest'),
+    };
     console.log('throughput', report.throughput);
   }
   for (const mode of ['accuracy', 'accuracy-http']) {
