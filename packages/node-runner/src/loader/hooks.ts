@@ -59,11 +59,46 @@ export async function resolve(
       `k6-node: remote module '${specifier}' is not supported by the Node runner; bundle it or run the script with the real k6 binary`,
     );
   }
-  const resolved = await nextResolve(specifier, context);
+  // Every VU resolves the same imports of the same files: resolve each pair once.
+  const parentPath = context.parentURL?.split('?')[0] ?? '';
+  const key = `${specifier}\0${parentPath}`;
+  let resolved = resolutions.get(key);
+  if (!resolved) {
+    resolved = await nextResolve(specifier, context);
+    if (parentPath.startsWith('file:')) resolutions.set(key, resolved);
+  }
   // Modules a VU's script imports are that VU's too, as k6 evaluates every module per VU.
   if (vu && isScriptModule(resolved.url) && !resolved.url.includes('?'))
-    return { ...resolved, url: resolved.url + vu };
-  return resolved;
+    return { ...resolved, url: resolved.url + vu, shortCircuit: true };
+  return { ...resolved, shortCircuit: true };
+}
+
+// Per-VU module instances load the same few files again and again (the script, the k6
+// modules): keep their resolutions and sources for the run.
+const resolutions = new Map<string, ResolveResult>();
+const sources = new Map<string, LoadResult>();
+
+async function loadOnce(
+  url: string,
+  context: { format?: string | null },
+  nextLoad: (u: string, c: { format?: string | null }) => Promise<LoadResult>,
+): Promise<LoadResult> {
+  const path = url.split('?')[0] ?? url;
+  let loaded = sources.get(path);
+  if (!loaded) {
+    const first = await nextLoad(path, context);
+    // As text: a returned Uint8Array's memory moves to the importing thread (and is gone here).
+    const source = first.source;
+    loaded = {
+      format: first.format,
+      source:
+        source === null || source === undefined || typeof source === 'string'
+          ? source
+          : new TextDecoder().decode(source),
+    };
+    sources.set(path, loaded);
+  }
+  return loaded;
 }
 
 const GLOBALS = ['__VU', '__ITER', '__ENV'];
@@ -92,12 +127,17 @@ export async function load(
   context: { format?: string | null },
   nextLoad: (u: string, c: { format?: string | null }) => Promise<LoadResult>,
 ): Promise<LoadResult> {
-  if (!isScriptModule(url) || url.includes('/node_modules/')) return nextLoad(url, context);
-  // k6 scripts are ES modules even without a package.json saying so.
-  const loaded = await nextLoad(url, { ...context, format: 'module' });
   const vu = vuQuery(url);
+  if (!isScriptModule(url) || url.includes('/node_modules/')) {
+    // The k6 modules' per-VU instances (`…/shims/http.js?vu=3`) share one read of the file.
+    if (vu && url.startsWith(distBase))
+      return { ...(await loadOnce(url, context, nextLoad)), shortCircuit: true };
+    return nextLoad(url, context);
+  }
+  // k6 scripts are ES modules even without a package.json saying so.
+  const loaded = vu
+    ? await loadOnce(url, { ...context, format: 'module' }, nextLoad)
+    : await nextLoad(url, { ...context, format: 'module' });
   if (!vu || loaded.source === null || loaded.source === undefined) return loaded;
-  const text =
-    typeof loaded.source === 'string' ? loaded.source : new TextDecoder().decode(loaded.source);
-  return { ...loaded, source: withVuGlobals(text, vu), shortCircuit: true };
+  return { ...loaded, source: withVuGlobals(String(loaded.source), vu), shortCircuit: true };
 }
