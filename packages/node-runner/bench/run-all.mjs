@@ -1,6 +1,6 @@
 // Benchmarks of the Node runner (figures for docs/benchmarks.md, section node-runner):
 //   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests.
-// Usage: pnpm --filter @rota-perf/node-runner bench [throughput|accuracy|memory]...
+// Usage: pnpm --filter @rota-perf/node-runner bench [throughput|worker-overhead|accuracy|memory]...
 // Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),
 //      BENCH_ROUNDS (throughput rounds, 2).
 import { fork, spawn } from 'node:child_process';
@@ -125,6 +125,35 @@ try {
       cpuRatioOfTotals: sum('autocannonCpuUsPerRequest') / sum('runnerCpuUsPerRequest'),
     };
     console.log('throughput', report.throughput);
+  }
+  if (should('worker-overhead')) {
+    // The same throughput script with the engine in a worker thread (the k6-node bin) and in
+    // the main thread (bench/in-thread.mjs), alternating: what the supervisor costs.
+    const rounds = [];
+    const script = resolve(here, 'scripts', 'throughput.js');
+    for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
+      for (const where of ['worker', 'main thread']) {
+        const load = loadavg()[0];
+        const env = { BASE: server.base, DURATION: duration };
+        const out =
+          where === 'worker'
+            ? await runScript('throughput.js', env)
+            : await runChild([
+                resolve(here, 'in-thread.mjs'),
+                script,
+                ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+              ]);
+        const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
+        rounds.push({
+          engine: where,
+          load,
+          rps: m ? Number(m[2]) : Number.NaN,
+          cpuUsPerRequest: m ? Math.round((out.cpuSeconds * 1e7) / Number(m[1])) / 10 : Number.NaN,
+        });
+      }
+    }
+    report.workerOverhead = rounds;
+    console.log('worker-overhead', rounds);
   }
   for (const mode of ['accuracy', 'accuracy-http']) {
     if (!should(mode)) continue;
