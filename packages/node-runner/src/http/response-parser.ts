@@ -117,11 +117,11 @@ export class ResponseParser {
     while (pos >= 0) {
       const start = pos + 2;
       pos = text.indexOf('\r\n', start);
-      const line = pos < 0 ? text.slice(start) : text.slice(start, pos);
-      const colon = line.indexOf(':');
-      if (colon <= 0) continue;
-      const name = line.slice(0, colon);
-      const value = line.slice(colon + 1).trim();
+      const end = pos < 0 ? text.length : pos;
+      const colon = text.indexOf(':', start);
+      if (colon <= start || colon >= end) continue;
+      const name = text.slice(start, colon);
+      const value = text.slice(colon + 1, end).trim();
       headers.push(name, value);
       // Only a few headers matter for framing: compare names of their lengths only.
       switch (name.length) {

@@ -11,6 +11,8 @@ export interface VuState {
   jar: CookieJar;
   connections: VuConnections;
   setupData: unknown;
+  /** The scenario's exec function of this VU's script instance (VUs belong to one scenario). */
+  exec?: (data: unknown) => unknown;
   /** Iterations this VU ran in its current scenario (`__ITER`). */
   iterations: number;
   /** Requests in flight, destroyed when an iteration is interrupted. */

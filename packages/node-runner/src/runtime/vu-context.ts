@@ -30,10 +30,13 @@ export function vuIdOf(moduleUrl: string): number | null {
 
 /** `__ENV` for a context: the run's env, with the scenario's own on top. */
 export function envOf(ctx: IterationContext | undefined): Record<string, string> {
-  const env = getRuntime().env;
   const scenario = ctx?.scenario;
-  if (!scenario || Object.keys(scenario.env).length === 0) return env;
-  scenario.fullEnv ??= { ...env, ...scenario.env };
+  if (!scenario) return getRuntime().env;
+  // Worked out once per scenario: every iteration asks.
+  if (!scenario.fullEnv) {
+    const env = getRuntime().env;
+    scenario.fullEnv = Object.keys(scenario.env).length ? { ...env, ...scenario.env } : env;
+  }
   return scenario.fullEnv;
 }
 
