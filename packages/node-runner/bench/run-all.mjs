@@ -2,16 +2,17 @@
 //   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests.
 // Usage: pnpm --filter @rota-perf/node-runner bench [throughput|worker-overhead|accuracy|memory]...
 // Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),
-//      BENCH_ROUNDS (throughput rounds, 2).
+//      BENCH_ROUNDS (throughput rounds, 2), BENCH_BIN (another build's dist/bin/k6-node.js,
+//      e.g. to profile the code before a change).
 import { fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '../dist/bin/k6-node.js');
+const bin = process.env.BENCH_BIN || resolve(here, '../dist/bin/k6-node.js');
 const duration = process.env.BENCH_DURATION || '10s';
 const seconds = Number.parseInt(duration, 10);
 const wanted = process.argv.slice(2);
@@ -125,6 +126,25 @@ try {
       cpuRatioOfTotals: sum('autocannonCpuUsPerRequest') / sum('runnerCpuUsPerRequest'),
     };
     console.log('throughput', report.throughput);
+  }
+  if (wanted.includes('profile')) {
+    // The throughput script under `node --cpu-prof`; prints where the engine thread's time
+    // went (self time by origin and by function, bench/profile-top.mjs). Only when asked for.
+    const dir = mkdtempSync(join(tmpdir(), 'k6node-profile-'));
+    try {
+      const args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, bin, 'run', '--quiet'];
+      args.push('-e', `BASE=${server.base}`, '-e', `DURATION=${duration}`);
+      const out = await runChild([...args, resolve(here, 'scripts', 'throughput.js')]);
+      const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
+      console.log(`profile: ${m?.[2] ?? '?'} req/s, load average ${loadavg()[0]}`);
+      // One profile per thread; the engine's (the busiest) is the largest.
+      const files = readdirSync(dir).map((f) => join(dir, f));
+      const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      const top = await runChild([resolve(here, 'profile-top.mjs'), largest, '30']);
+      console.log(top.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   if (should('worker-overhead')) {
     // The same throughput script with the engine in a worker thread (the k6-node bin) and in
