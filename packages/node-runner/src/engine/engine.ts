@@ -56,16 +56,14 @@ export async function executeScript(
 
     const outcome = await runScenarios(open, setupJson, opts.reporter);
     opts.signal?.removeEventListener('abort', onSignal);
-    return await closeRun(open, {
+    const ended = {
       setup: { defined: setup.defined, json: setupJson },
       tallies: outcome.runs.map(tallyOf),
       testRunDurationMs: outcome.testRunDurationMs,
       exitCode: open.exitCode,
       runTeardown: true,
-      quiet: opts.quiet === true,
-      summaryExport: opts.summaryExport,
-      reporter: opts.reporter,
-    });
+    };
+    return await closeRun(open, ended, opts);
   } catch (err) {
     throw asRunnerError(err);
   } finally {
@@ -94,16 +92,7 @@ export async function finishFromRecovery(
       open.rt.registry.restore(snapshot.metrics);
       open.rt.groups.restore(snapshot.rootGroup);
     }
-    return await closeRun(open, {
-      setup: recovery.setup,
-      tallies: snapshot?.scenarios ?? [],
-      testRunDurationMs: recovery.testRunDurationMs,
-      exitCode: recovery.exitCode,
-      runTeardown: recovery.runTeardown,
-      quiet: opts.quiet === true,
-      summaryExport: opts.summaryExport,
-      reporter: opts.reporter,
-    });
+    return await closeRun(open, { ...recovery, tallies: snapshot?.scenarios ?? [] }, opts);
   } catch (err) {
     throw asRunnerError(err);
   } finally {

@@ -10,16 +10,11 @@ import { evaluateThresholds } from '../thresholds/evaluate.js';
 import { logLine } from '../util/logfmt.js';
 import { writeErr, writeOut } from '../util/output.js';
 import { describeScenario } from './banner.js';
-import type { EngineResult } from './engine.js';
+import type { EngineOptions, EngineResult } from './engine.js';
 import { describeError } from './iteration.js';
 import { runLifecycle } from './lifecycle.js';
 import type { OpenRun } from './open.js';
-import {
-  type EngineReporter,
-  HANDLE_SUMMARY_TIMEOUT_MS,
-  type RunSnapshot,
-  type ScenarioTally,
-} from './reporter.js';
+import { HANDLE_SUMMARY_TIMEOUT_MS, type RunSnapshot, type ScenarioTally } from './reporter.js';
 
 /** A scenario's counts for the progress lines, from a live run or from a snapshot. */
 export function tallyOf(run: ScenarioRun): ScenarioTally {
@@ -32,20 +27,21 @@ export function tallyOf(run: ScenarioRun): ScenarioTally {
   };
 }
 
-/** What the end of a test needs. */
+/** How the test part of a run ended: what teardown and the summary need. */
 export interface CloseInput {
   setup: { defined: boolean; json: string | undefined };
   tallies: ScenarioTally[];
   testRunDurationMs: number;
   exitCode: number;
   runTeardown: boolean;
-  quiet: boolean;
-  summaryExport: string | undefined;
-  reporter: EngineReporter | undefined;
 }
 
 /** teardown(), summary data, handleSummary (or the text summary), --summary-export, exit code. */
-export async function closeRun(open: OpenRun, input: CloseInput): Promise<EngineResult> {
+export async function closeRun(
+  open: OpenRun,
+  input: CloseInput,
+  opts: Pick<EngineOptions, 'quiet' | 'summaryExport' | 'reporter'>,
+): Promise<EngineResult> {
   const { rt, main } = open;
   let code = input.exitCode;
   const setupValue = () => (input.setup.json === undefined ? null : JSON.parse(input.setup.json));
@@ -57,7 +53,7 @@ export async function closeRun(open: OpenRun, input: CloseInput): Promise<Engine
       elapsedMs: input.testRunDurationMs,
       exitCode: code,
     };
-    input.reporter?.phase({
+    opts.reporter?.phase({
       name: 'teardown',
       timeoutMs: open.teardownTimeoutMs,
       snapshot,
@@ -84,15 +80,15 @@ export async function closeRun(open: OpenRun, input: CloseInput): Promise<Engine
     ...(input.setup.defined ? { setupData: { value: setupValue() } } : {}),
   });
   if (verdict.failed.length > 0 && code === EXIT.ok) code = EXIT.thresholds;
-  if (!input.quiet) writeErr(progressLines(open.scenarios, input.tallies, duration));
-  input.reporter?.phase({
+  if (!opts.quiet) writeErr(progressLines(open.scenarios, input.tallies, duration));
+  opts.reporter?.phase({
     name: 'summary',
     timeoutMs: HANDLE_SUMMARY_TIMEOUT_MS,
     summaryData,
     exitCode: code,
   });
   await handleSummary(main, summaryData, open.cwd);
-  if (input.summaryExport) writeSummaryExport(summaryData, input.summaryExport, open.cwd);
+  if (opts.summaryExport) writeSummaryExport(summaryData, opts.summaryExport, open.cwd);
   if (verdict.failed.length > 0)
     logLine('error', `thresholds on metrics '${verdict.failed.join(', ')}' have been crossed`);
   return { exitCode: code, summaryData };

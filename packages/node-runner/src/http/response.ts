@@ -12,22 +12,23 @@ export interface RequestEcho {
   cookies: Record<string, { name: string; value: string; replace: boolean }[]>;
 }
 
-/** The fields a response is built from (the rest are constant). */
-export interface ResponseInit {
-  status: number;
-  status_text: string;
-  proto: string;
-  url: string;
-  headers: Record<string, string>;
-  cookies: Record<string, ResponseCookie[]>;
-  body: string | ArrayBuffer | null;
-  timings: Timings;
-  error: string;
-  error_code: number;
-  remote_ip: string;
-  remote_port: number;
-  request: RequestEcho;
-}
+/** The fields a response is built from (the others are constant). */
+export type ResponseInit = Pick<
+  K6Response,
+  | 'status'
+  | 'status_text'
+  | 'proto'
+  | 'url'
+  | 'headers'
+  | 'cookies'
+  | 'body'
+  | 'timings'
+  | 'error'
+  | 'error_code'
+  | 'remote_ip'
+  | 'remote_port'
+  | 'request'
+>;
 
 /** The response object `http.asyncRequest` resolves to, shaped like k6's (same key order). */
 export class K6Response {
