@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleMessages, fixturesDir, runBin } from './test-support/harness.js';
+import { consoleMessages, fixturesDir, runBin, startServer } from './test-support/harness.js';
 
 // The runner's HTTP/1.1 client against a raw TCP server that answers each path in a way a
 // real server may: chunked, HTTP/1.0 to the close, closing idle keep-alive connections, garbage.
@@ -49,12 +49,25 @@ function serve(socket: Socket): void {
   socket.on('error', () => {});
 }
 
+// A real HTTP server that lets an upload wait 300 ms before it reads it.
+let slowReader: Awaited<ReturnType<typeof startServer>>;
+
 beforeAll(async () => {
   server = createServer(serve);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  slowReader = await startServer((req, res) => {
+    req.pause();
+    setTimeout(() => {
+      req.resume();
+      req.on('end', () => res.end('got it'));
+    }, 300);
+  });
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  server?.close();
+  await slowReader?.close();
+});
 
 describe('HTTP/1.1 client', () => {
   it('reads chunked, HEAD and HTTP/1.0 responses, survives idle closes, refuses bad headers and garbage', async () => {
@@ -63,14 +76,16 @@ describe('HTTP/1.1 client', () => {
       '-q',
       '-e',
       `BASE=${base}`,
+      '-e',
+      `SLOW_READER=${slowReader.base}`,
       resolve(fixturesDir, 'http-client.js'),
     ]);
     expect(r.code).toBe(0);
+    const messages = consoleMessages(r.stderr);
+    // A large body's `sending` lasts until the server has taken it (k6 times the write).
+    expect(messages.pop()).toBe('UPLOAD 200 true');
     const seen = Object.fromEntries(
-      consoleMessages(r.stderr).map((m) => [
-        m.slice(0, m.indexOf(' ')),
-        JSON.parse(m.slice(m.indexOf(' ') + 1)),
-      ]),
+      messages.map((m) => [m.slice(0, m.indexOf(' ')), JSON.parse(m.slice(m.indexOf(' ') + 1))]),
     );
     const ok = (body: string, proto = 'HTTP/1.1') => ({
       status: 200,

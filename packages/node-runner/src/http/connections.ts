@@ -73,9 +73,9 @@ export class Connection {
     this.deadline = 0;
   }
 
-  /** Calls the user's `onTimeout` if it still has the connection `ms` from now. */
-  arm(ms: number): void {
-    this.deadline = performance.now() + ms;
+  /** Calls the user's `onTimeout` if it still has the connection `ms` after `now`. */
+  arm(ms: number, now = performance.now()): void {
+    this.deadline = now + ms;
     if (this.timer && this.timerMs === ms) {
       this.timer.refresh();
       return;
@@ -167,7 +167,7 @@ export class VuConnections {
   private last: { url: URL; insecure: boolean; list: Connection[] } | null = null;
 
   /** A free connection to the URL's origin, or a new one (its socket opens on `open`). */
-  acquire(url: URL, insecure: boolean): Connection {
+  acquire(url: URL, insecure: boolean, now = performance.now()): Connection {
     let list: Connection[];
     if (this.last && this.last.url === url && this.last.insecure === insecure)
       list = this.last.list;
@@ -177,11 +177,9 @@ export class VuConnections {
       this.byOrigin.set(key, list);
       this.last = { url, insecure, list };
     }
-    let now = 0;
     for (let i = 0; i < list.length; i++) {
       const c = list[i] as Connection;
       if (c.busy) continue;
-      now ||= performance.now();
       if (c.dead || c.idleUntil <= now) {
         c.destroy();
         list.splice(i--, 1);

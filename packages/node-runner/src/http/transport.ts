@@ -144,12 +144,12 @@ class ExchangeRun implements ConnectionUser {
     private readonly head: string,
     private readonly resolve: (ex: Exchange) => void,
   ) {
-    this.conn = vu.connections.acquire(req.url, req.insecure);
+    this.conn = vu.connections.acquire(req.url, req.insecure, this.t0);
   }
 
   start(): void {
     this.vu.inflight.add(this);
-    this.conn.arm(this.req.timeoutMs);
+    this.conn.arm(this.req.timeoutMs, this.t0);
     this.conn.open(this);
   }
 
@@ -174,13 +174,21 @@ class ExchangeRun implements ConnectionUser {
     this.read0 = s.bytesRead;
     conn.parser.reset(this.req.method === 'HEAD');
     const body = this.req.body;
+    let flushed: boolean;
     if (body && body.length > 0) {
       s.cork();
       s.write(this.head, 'utf8');
-      s.write(body);
+      flushed = s.write(body, () => this.flushed());
       s.uncork();
-    } else s.write(this.head, 'utf8');
-    this.tSent = performance.now();
+    } else flushed = s.write(this.head, 'utf8');
+    // Usually the kernel takes the whole request at once; a large body is sent when the
+    // socket has drained it (`sending` includes that, as in k6).
+    if (flushed) this.tSent = performance.now();
+    else if (!body) s.once('drain', () => this.flushed());
+  }
+
+  private flushed(): void {
+    if (!this.tSent) this.tSent = performance.now();
   }
 
   onData(chunk: Buffer): void {
