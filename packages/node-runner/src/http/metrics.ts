@@ -1,7 +1,7 @@
 // k6's built-in HTTP metrics and the tags of their samples.
 import type { TagLookup, Tags } from '../metrics/registry.js';
 import { getRuntime, type IterationContext, iterationTag } from '../runtime/state.js';
-import type { Exchange } from './transport.js';
+import type { Exchange } from './exchange.js';
 
 // The tags of an HTTP sample, by precedence: custom tags, then the k6 system tags of the
 // request, then the iteration's (scenario tags, options.tags, group) — as k6 merges them.

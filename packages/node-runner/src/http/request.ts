@@ -5,10 +5,11 @@ import { getRuntime, type IterationContext } from '../runtime/state.js';
 import { parseDuration } from '../util/duration.js';
 import { logLine } from '../util/logfmt.js';
 import { type CookieJar, parseSetCookie, type ResponseCookie } from './cookies.js';
+import type { Exchange } from './exchange.js';
 import { canonicalHeader, collectHeaders } from './headers.js';
 import { emitMetrics } from './metrics.js';
 import { K6Response, type RequestEcho } from './response.js';
-import { type Exchange, exchange } from './transport.js';
+import { exchange } from './transport.js';
 
 /** The `params` argument of `http.asyncRequest`. */
 export interface RequestParams {

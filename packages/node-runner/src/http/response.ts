@@ -1,7 +1,7 @@
 import { unsupported } from '../errors.js';
 import type { ResponseCookie } from './cookies.js';
+import type { Timings } from './exchange.js';
 import { parseResponseJson } from './json.js';
-import type { Timings } from './transport.js';
 
 /** The `request` echo on a k6 response. */
 export interface RequestEcho {
