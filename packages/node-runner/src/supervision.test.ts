@@ -94,6 +94,18 @@ describe('a synchronous loop in VU code', () => {
     );
   });
 
+  it('in init code or setup(): one SIGTERM ends the runner within moments (exit 105)', async () => {
+    for (const where of ['init', 'setup']) {
+      const started = Date.now();
+      const r = await runBin(
+        ['run', '-q', '-e', `BLOCK_IN=${where}`, '-e', 'SETUP_TIMEOUT=60s', blocking],
+        { cwd: tempDir(), timeoutMs: 20_000, onSpawn: signalAfter(`BLOCKING ${where}`, 'SIGTERM') },
+      );
+      expect({ where, code: r.code }).toEqual({ where, code: 105 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  });
+
   it('in teardown() is stopped after teardownTimeout: summary still written, exit 101', async () => {
     const cwd = tempDir();
     const r = await runBin(

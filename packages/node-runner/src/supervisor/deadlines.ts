@@ -15,17 +15,34 @@ import { logLine } from '../util/logfmt.js';
 export const GRACE_MS = 2000;
 
 /** When the phase must be over (Date.now() value), or null when k6 sets no limit. */
-export function deadlineFor(phase: Phase, signalled: boolean): number | null {
+export function deadlineFor(phase: Phase, signalled: boolean, setupSeen: boolean): number | null {
   const now = Date.now();
+  const normal =
+    phase.name === 'init'
+      ? null
+      : phase.name === 'run'
+        ? phase.startEpochMs + phase.maxDurationMs + GRACE_MS
+        : now + phase.timeoutMs;
+  const stop = signalled ? stopDeadline(phase, setupSeen, now) : null;
+  if (stop === null) return normal;
+  return normal === null ? stop : Math.min(normal, stop);
+}
+
+/**
+ * How long a phase may still take after Ctrl-C: running iterations get the longest
+ * gracefulStop; init (before setup) and setup are cut short, as k6 cancels them; teardown and
+ * handleSummary keep their own limits (k6 still runs them after the first Ctrl-C).
+ */
+export function stopDeadline(phase: Phase, setupSeen: boolean, now: number): number | null {
   switch (phase.name) {
+    case 'run':
+      return now + phase.maxGracefulStopMs + GRACE_MS;
+    case 'setup':
+      return now + GRACE_MS;
     case 'init':
-      return null;
-    case 'run': {
-      const end = phase.startEpochMs + phase.maxDurationMs + GRACE_MS;
-      return signalled ? Math.min(end, now + phase.maxGracefulStopMs + GRACE_MS) : end;
-    }
+      return setupSeen ? null : now + GRACE_MS;
     default:
-      return now + phase.timeoutMs;
+      return null;
   }
 }
 
@@ -70,6 +87,7 @@ export function stallOutcome(stall: Stall, signalled: boolean): StallOutcome {
       return failed(died ? EXIT.scriptException : EXIT.externalAbort);
     case 'setup':
       if (died) return failed(EXIT.scriptException);
+      if (signalled) return failed(EXIT.externalAbort);
       logLine('error', `setup() execution timed out after ${seconds(phase.timeoutMs)} seconds`, {
         hint: 'You can increase the time limit via the setupTimeout option',
       });

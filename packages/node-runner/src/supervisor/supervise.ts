@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { EngineResult } from '../engine/engine.js';
 import type { Phase, Recovery, RunSnapshot } from '../engine/reporter.js';
 import { writeErr } from '../util/output.js';
-import { deadlineFor, GRACE_MS, type Stall, stallOutcome } from './deadlines.js';
+import { deadlineFor, type Stall, stallOutcome, stopDeadline } from './deadlines.js';
 import type { FromWorker, ToWorker, WorkerInput } from './messages.js';
 import { summaryWithoutScript } from './summary-fallback.js';
 
@@ -68,6 +68,7 @@ class EngineThread {
   private snapshot: RunSnapshot | null;
   private deadline: { at: number; timer: NodeJS.Timeout } | null = null;
   private signalled = false;
+  private setupSeen = false;
   private settle: (end: ThreadEnd) => void = () => {};
 
   constructor(input: WorkerInput) {
@@ -92,17 +93,18 @@ class EngineThread {
   abort(): void {
     this.signalled = true;
     this.worker.postMessage({ type: 'abort' } satisfies ToWorker);
-    // A stop request gives running iterations gracefulStop, no more.
-    if (this.phase.name === 'run')
-      this.arm(Date.now() + this.phase.maxGracefulStopMs + GRACE_MS, true);
+    // A stop request gives running iterations gracefulStop, init and setup a moment.
+    const stop = stopDeadline(this.phase, this.setupSeen, Date.now());
+    if (stop !== null) this.arm(stop, true);
   }
 
   private onMessage(m: FromWorker): void {
     switch (m.type) {
       case 'phase':
         this.phase = m.phase;
+        if (m.phase.name === 'setup') this.setupSeen = true;
         if (m.phase.name === 'teardown') this.snapshot = m.phase.snapshot;
-        this.arm(deadlineFor(m.phase, this.signalled), false);
+        this.arm(deadlineFor(m.phase, this.signalled, this.setupSeen), false);
         break;
       case 'setup':
         this.setup = { defined: m.defined, json: m.json };
