@@ -1,7 +1,7 @@
 import type { VuConnections } from '../http/connections.js';
 import type { CookieJar } from '../http/cookies.js';
 import type { Builtins } from '../metrics/builtin.js';
-import type { MetricRegistry, TagLookup, Tags } from '../metrics/registry.js';
+import type { MetricRegistry, Tags } from '../metrics/registry.js';
 import type { GroupTree } from './groups.js';
 
 /** One virtual user: its own script instance, cookie jar and connection pool, as in k6. */
@@ -94,13 +94,4 @@ export function sampleTags(ctx: IterationContext | undefined, extra?: Tags): Tag
   tags.group = ctx?.groupPath ?? '';
   if (extra) for (const k in extra) tags[k] = extra[k] as string;
   return tags;
-}
-
-/** The lookup form of `sampleTags(ctx)`: the same tags, without building an object. */
-export function iterationTag(ctx: IterationContext | undefined): TagLookup {
-  return (key) => {
-    if (key === 'group') return ctx?.groupPath ?? '';
-    const base = ctx?.tags;
-    return base && Object.hasOwn(base, key) ? base[key] : undefined;
-  };
 }
