@@ -2,6 +2,7 @@ import type { RunRecord } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import { formatRunMarkdown, markdownTable } from './run-markdown.js';
 import { runFacts, shownValue, statusClass, withoutCredentials } from './run-summary.js';
+import { FIXTURE_HOST } from './test-support/run-fixture.js';
 
 const record: RunRecord = {
   version: 1,
@@ -20,15 +21,7 @@ const record: RunRecord = {
     DATABASE_URL: 'postgres://rota:pw@127.0.0.1:5432/rota',
     NOTE: 'a|b',
   },
-  host: {
-    hostname: 'ci',
-    platform: 'linux',
-    cpus: 2,
-    cpu_model: 'x86_64',
-    memory_bytes: 8 * 1024 ** 3,
-    load_average: [0.5, 0.4, 0.3],
-    node: 'v20.20.2',
-  },
+  host: FIXTURE_HOST,
   exit_code: 99,
   interrupted: false,
   verdict: 'thresholds-crossed',
@@ -62,7 +55,7 @@ describe('formatRunMarkdown', () => {
     expect(md).toContain('| Commit | rota-perf 0.1.0 @ f011a85 |');
     expect(md).toContain('| Duration | 2m 15s |');
     expect(md).toContain('| Host | ci (linux, 2 cores, 8.00 GiB, Node v20.20.2) |');
-    expect(md).toContain('| Load average at start | 0.50 / 0.40 / 0.30 |');
+    expect(md).toContain('| Load average at start | 0.52 / 0.41 / 0.30 |');
     expect(md).not.toContain('Interrupted');
   });
 

@@ -22,6 +22,7 @@ import {
   foreignReason,
   modifiedMs,
   pickSeries,
+  readJson,
   readRunRecord,
   runIdOf,
   type SeriesInput,
@@ -118,19 +119,8 @@ async function readResult(
   spec: ResultFileSpec,
 ): Promise<{ result: ReportResult; runId: unknown } | null> {
   const path = join(folder, spec.file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
-  }
+  const value = await readJson(path);
+  if (value === undefined) return null;
   const shape = SHAPES[spec.layout];
   const doc = shape.read(value);
   if (doc === null) throw new Error(`${path}: not ${shape.expected}`);

@@ -15,7 +15,7 @@ import {
   paintedShare,
 } from '../test-support/browser.js';
 import { writeFixtureFolder } from '../test-support/report-fixture.js';
-import { writeRunFolder } from '../test-support/run-fixture.js';
+import { TIME_CHART_IDS, writeRunFolder } from '../test-support/run-fixture.js';
 import { writeSweepRunFolder } from '../test-support/sweep-run-fixture.js';
 import { writeHtmlReport } from './write.js';
 
@@ -111,14 +111,7 @@ describe('HTML report in Chromium', () => {
     expect(await page.$('#interrupted-banner')).toBeNull();
     expect(await page.isVisible('#from-another-run')).toBe(true);
     const timeCharts = charts.filter((c) => c.id.startsWith('chart-time-'));
-    expect(timeCharts.map((c) => c.id)).toEqual([
-      'chart-time-rate',
-      'chart-time-latency',
-      'chart-time-endpoints',
-      'chart-time-errors',
-      'chart-time-vus',
-      'chart-time-memory-0',
-    ]);
+    expect(timeCharts.map((c) => c.id)).toEqual(TIME_CHART_IDS);
     for (const c of timeCharts) {
       expect(
         c.marks.map((m) => `${m.label}@${m.atSeconds}`),

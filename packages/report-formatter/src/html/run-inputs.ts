@@ -40,7 +40,8 @@ const RECORD_KEYS = [
   'phases',
 ] as const;
 
-async function readJson(path: string): Promise<unknown | undefined> {
+/** A JSON file's value; undefined when there is no such file, one line when it is not JSON. */
+export async function readJson(path: string): Promise<unknown | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunRecord } from '@rota-perf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUN_ID, SETUP_SECONDS, writeRunFolder } from '../test-support/run-fixture.js';
+import {
+  RUN_ID,
+  SETUP_SECONDS,
+  TIME_CHART_IDS,
+  writeRunFolder,
+} from '../test-support/run-fixture.js';
 import { SWEEP_LEVELS, writeSweepRunFolder } from '../test-support/sweep-run-fixture.js';
 import { buildChartSpecs, type ChartSpec } from './charts.js';
 import { readReportInputs } from './inputs.js';
@@ -141,15 +146,7 @@ describe('renderHtmlReport with run.json and a series', () => {
     expect(html).not.toContain(hdr);
     expect(html).not.toContain('"error_codes"');
     const specs = buildChartSpecs(inputs);
-    expect(specs.map((s) => s.id)).toEqual([
-      'chart-time-rate',
-      'chart-time-latency',
-      'chart-time-endpoints',
-      'chart-time-errors',
-      'chart-time-vus',
-      'chart-time-memory-0',
-      'chart-endpoints',
-    ]);
+    expect(specs.map((s) => s.id)).toEqual([...TIME_CHART_IDS, 'chart-endpoints']);
     for (const spec of specs.filter(
       (s) => s.id.startsWith('chart-time-') && !s.id.includes('memory'),
     )) {

@@ -6,7 +6,7 @@ import { axis, baseOptions, line } from './chart-style.js';
 import type { MemoryInput, TimelineMark } from './inputs.js';
 import { MAX_TIMELINE_POINTS, thinSamples } from './thin.js';
 import type { Timeline } from './timeline.js';
-import type { Points } from './timeline-latency.js';
+import { type Points, round } from './timeline-latency.js';
 
 /** The p95 lines of this many request names are shown; the others are one legend click away. */
 export const VISIBLE_ENDPOINTS = 5;
@@ -79,12 +79,12 @@ function memoryChart(m: AlignedMemory, index: number, x: Axis): ChartSpec {
     [
       timeDataset(
         'RSS (MiB)',
-        points.map((s) => ({ x: m.at(s), y: s.rssBytes / MIB })),
+        points.map((s) => ({ x: round(m.at(s)), y: round(s.rssBytes / MIB) })),
         0,
       ),
       timeDataset(
         'CPU (%)',
-        points.map((s) => ({ x: m.at(s), y: s.cpuPercent })),
+        points.map((s) => ({ x: round(m.at(s)), y: s.cpuPercent })),
         1,
         { yAxisID: 'cpu' },
       ),

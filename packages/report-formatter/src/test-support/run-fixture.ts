@@ -86,11 +86,56 @@ export function fixtureSeries(startMs: number, seconds: number): RunSeries {
   return recorder.finish();
 }
 
+/** A mem-monitor CSV: a sample every `step` s from `startMs` for `seconds` seconds. */
+export function memoryCsv(
+  startMs: number,
+  seconds: number,
+  step: number,
+  sample: (second: number) => { rssMib: number; cpuPercent: number },
+): string {
+  let csv = memoryCsvHeader();
+  for (let i = 0; i <= seconds; i += step) {
+    const { rssMib, cpuPercent } = sample(i);
+    csv += formatMemoryCsvRow({
+      timestamp: new Date(startMs + i * 1000).toISOString(),
+      elapsedSeconds: i,
+      pid: 4242,
+      name: 'node rota-api',
+      rssBytes: rssMib * 1024 * 1024,
+      vmsBytes: 900 * 1024 * 1024,
+      cpuPercent,
+      matchedCount: 1,
+    });
+  }
+  return csv;
+}
+
+/** The charts of the "Over time" section of a run with one memory CSV, in page order. */
+export const TIME_CHART_IDS = [
+  'chart-time-rate',
+  'chart-time-latency',
+  'chart-time-endpoints',
+  'chart-time-errors',
+  'chart-time-vus',
+  'chart-time-memory-0',
+];
+
 /** Options of `writeRunFolder`. */
 export interface RunFolderOptions {
   /** The run was stopped after this many seconds of its 120 (verdict interrupted). */
   interruptedAfter?: number;
 }
+
+/** The host of the fixture's runs. */
+export const FIXTURE_HOST: RunRecord['host'] = {
+  hostname: 'ci',
+  platform: 'linux',
+  cpus: 2,
+  cpu_model: 'x86_64',
+  memory_bytes: 8 * 1024 ** 3,
+  load_average: [0.52, 0.41, 0.3],
+  node: 'v20.20.2',
+};
 
 /** The run record of the fixture. */
 export function fixtureRecord(
@@ -123,15 +168,7 @@ export function fixtureRecord(
       WARMUP_DURATION: '20s',
       AUTH_PASSWORD: '***',
     },
-    host: {
-      hostname: 'ci',
-      platform: 'linux',
-      cpus: 2,
-      cpu_model: 'x86_64',
-      memory_bytes: 8 * 1024 ** 3,
-      load_average: [0.52, 0.41, 0.3],
-      node: 'v20.20.2',
-    },
+    host: FIXTURE_HOST,
     exit_code: interrupted ? 105 : 99,
     interrupted,
     verdict: interrupted ? 'interrupted' : 'thresholds-crossed',
@@ -213,19 +250,10 @@ export async function writeRunFolder(options: RunFolderOptions = {}): Promise<st
   await writeFile(join(folder, 'run.json'), JSON.stringify(record, null, 2));
   await writeFile(join(folder, 'performance_series.json'), JSON.stringify(series));
   // mem-monitor starts with the run (before the engine's test) and samples every second.
-  let csv = memoryCsvHeader();
-  for (let i = 0; i <= SETUP_SECONDS + seconds; i++) {
-    csv += formatMemoryCsvRow({
-      timestamp: new Date(runStartMs + i * 1000).toISOString(),
-      elapsedSeconds: i,
-      pid: 4242,
-      name: 'node rota-api',
-      rssBytes: (90 + i / 4) * 1024 * 1024,
-      vmsBytes: 900 * 1024 * 1024,
-      cpuPercent: i < SETUP_SECONDS ? 5 : 40 + (i % 7),
-      matchedCount: 1,
-    });
-  }
+  const csv = memoryCsv(runStartMs, SETUP_SECONDS + seconds, 1, (i) => ({
+    rssMib: 90 + i / 4,
+    cpuPercent: i < SETUP_SECONDS ? 5 : 40 + (i % 7),
+  }));
   await writeFile(join(folder, 'performance_memory.csv'), csv);
   // This run's results.json: stamped with its run_id, totals as the series counts them.
   await writeFile(join(folder, 'results.json'), JSON.stringify(await fixtureLoad(series)));

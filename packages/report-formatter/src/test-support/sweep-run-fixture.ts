@@ -4,10 +4,10 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMemoryCsvRow, memoryCsvHeader, type RunSeries } from '@rota-perf/core';
+import type { RunSeries } from '@rota-perf/core';
 import { SeriesRecorder } from '@rota-perf/core/series';
 import { FIXTURE_RESULTS } from './report-fixture.js';
-import { fixtureRecord, RUN_ENDPOINTS, RUN_ID, SETUP_SECONDS } from './run-fixture.js';
+import { fixtureRecord, memoryCsv, RUN_ENDPOINTS, RUN_ID, SETUP_SECONDS } from './run-fixture.js';
 
 /** The levels: target rate and start on the series' clock. */
 export const SWEEP_LEVELS = [10, 20, 30, 40, 50].map((rate, i) => ({
@@ -74,19 +74,10 @@ export async function writeSweepRunFolder(): Promise<string> {
     l.start_seconds = SWEEP_LEVELS[i]?.start ?? 0;
   });
   await writeFile(join(folder, 'rps_results.json'), JSON.stringify(sweep));
-  let csv = memoryCsvHeader();
-  for (let i = 0; i <= SETUP_SECONDS + SECONDS; i += 2) {
-    csv += formatMemoryCsvRow({
-      timestamp: new Date(runStartMs + i * 1000).toISOString(),
-      elapsedSeconds: i,
-      pid: 4242,
-      name: 'node rota-api',
-      rssBytes: (80 + i / 3) * 1024 * 1024,
-      vmsBytes: 900 * 1024 * 1024,
-      cpuPercent: 10 + (i % 20),
-      matchedCount: 1,
-    });
-  }
+  const csv = memoryCsv(runStartMs, SETUP_SECONDS + SECONDS, 2, (i) => ({
+    rssMib: 80 + i / 3,
+    cpuPercent: 10 + (i % 20),
+  }));
   await writeFile(join(folder, 'rps_memory.csv'), csv);
   return folder;
 }
