@@ -59,13 +59,19 @@ export function axis(title: string, position: 'left' | 'right', grid = true) {
 }
 
 /** A horizontal reference line (a tolerance, an SLO) as a dataset, so the legend names it. */
-export function referenceLine(label: string, value: number, count: number, yAxisID: string) {
+export function referenceLine(
+  label: string,
+  value: number,
+  count: number,
+  yAxisID: string,
+  colour = '#991b1b',
+) {
   return {
     label,
     data: new Array<number>(count).fill(value),
     yAxisID,
-    borderColor: '#991b1b',
-    backgroundColor: '#991b1b',
+    borderColor: colour,
+    backgroundColor: colour,
     borderDash: [2, 3],
     borderWidth: 1.5,
     pointRadius: 0,

@@ -58,6 +58,7 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
                   sweep.p95_slo_ms,
                   levels.length,
                   'ms',
+                  '#b45309',
                 ),
               ]),
         ],

@@ -98,6 +98,10 @@ export async function modifiedMs(folder: string, file: string): Promise<number> 
   return (await stat(join(folder, file))).mtimeMs;
 }
 
+// Some file systems keep modification times to the second or two (FAT, zip archives of CI
+// artifacts): a file is older than the run only when it is older by more than that.
+const MTIME_SLACK_MS = 2000;
+
 /**
  * Why a file is not this run's, or null when it is (or when there is no run record to tell).
  * `runId` is the file's own `run_id` (undefined or null when it has none).
@@ -111,7 +115,7 @@ export function foreignReason(
   if (typeof runId === 'string' && runId !== '') {
     return runId === record.run_id ? null : `written by run ${runId}, not ${record.run_id}`;
   }
-  if (modified < Date.parse(record.started_at)) {
+  if (modified < Date.parse(record.started_at) - MTIME_SLACK_MS) {
     return `no run id; last written ${new Date(modified).toISOString()}, before this run started (${record.started_at})`;
   }
   return null;

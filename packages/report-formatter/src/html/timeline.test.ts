@@ -106,4 +106,17 @@ describe('buildTimeline', () => {
     ]);
     expect(t.endpoints).toHaveLength(RUN_ENDPOINTS.length);
   });
+
+  it('has no points for a series that recorded nothing (a run stopped during setup)', () => {
+    const empty = new SeriesRecorder({ startMs: START, engine: 'k6' }).finish();
+    const t = buildTimeline(empty);
+    expect([t.seconds, t.x, t.requestsPerSecond, t.endpoints, t.errors]).toEqual([
+      0,
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect(t.targetPerSecond).toBeNull();
+  });
 });

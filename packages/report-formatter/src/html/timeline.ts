@@ -87,6 +87,41 @@ function targetBySecond(series: RunSeries, phases: readonly RunPhase[], seconds:
   return sums.size > 0 ? sums : null;
 }
 
+// The mean of the values a map holds for seconds [from, from + count); null when it holds none.
+function meanOver(values: ReadonlyMap<number, number>, from: number, count: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (let t = from; t < from + count; t++) {
+    const v = values.get(t);
+    if (v !== undefined) {
+      sum += v;
+      n++;
+    }
+  }
+  return n > 0 ? round(sum / n) : null;
+}
+
+// The once-a-second gauges per point: VUs at their highest, the generator's CPU on average.
+function secondLines(series: RunSeries, at: (t: number) => number, n: number) {
+  const vus: Points = new Array<number | null>(n).fill(null);
+  const vusMax: Points = new Array<number | null>(n).fill(null);
+  const cpuSums = new Array<number>(n).fill(0);
+  const cpuCounts = new Array<number>(n).fill(0);
+  for (const s of series.seconds) {
+    const b = at(s.t);
+    vus[b] = Math.max(vus[b] ?? 0, s.vus);
+    vusMax[b] = Math.max(vusMax[b] ?? 0, s.vus_max);
+    if (s.generator_cpu_percent !== undefined) {
+      cpuSums[b] = (cpuSums[b] ?? 0) + s.generator_cpu_percent;
+      cpuCounts[b] = (cpuCounts[b] ?? 0) + 1;
+    }
+  }
+  const generatorCpu = cpuCounts.some((c) => c > 0)
+    ? cpuSums.map((sum, b) => ((cpuCounts[b] ?? 0) > 0 ? round(sum / (cpuCounts[b] ?? 1)) : null))
+    : null;
+  return { vus, vusMax, generatorCpu };
+}
+
 /**
  * The timeline of a series. `phases` (seconds on the series' clock) give the target rate when
  * the series has no `target_rate`.
@@ -126,36 +161,12 @@ export function buildTimeline(
 
   const { latency, endpoints } = latencyTimeline(rowsByBucket);
 
-  const vus: Points = new Array<number | null>(n).fill(null);
-  const vusMax: Points = new Array<number | null>(n).fill(null);
-  const cpuSums = zeros();
-  const cpuCounts = zeros();
-  for (const s of series.seconds) {
-    const b = at(s.t);
-    vus[b] = Math.max(vus[b] ?? 0, s.vus);
-    vusMax[b] = Math.max(vusMax[b] ?? 0, s.vus_max);
-    if (s.generator_cpu_percent !== undefined) {
-      cpuSums[b] = (cpuSums[b] ?? 0) + s.generator_cpu_percent;
-      cpuCounts[b] = (cpuCounts[b] ?? 0) + 1;
-    }
-  }
+  const { vus, vusMax, generatorCpu } = secondLines(series, at, n);
 
   const targets = targetBySecond(series, phases, seconds);
-  let targetPerSecond: Points | null = null;
-  if (targets) {
-    targetPerSecond = Array.from({ length: n }, (_, b) => {
-      let sum = 0;
-      let count = 0;
-      for (let t = b * k; t < b * k + span(b); t++) {
-        const v = targets.get(t);
-        if (v !== undefined) {
-          sum += v;
-          count++;
-        }
-      }
-      return count > 0 ? round(sum / count) : null;
-    });
-  }
+  const targetPerSecond = targets
+    ? Array.from({ length: n }, (_, b) => meanOver(targets, b * k, span(b)))
+    : null;
 
   return {
     bucketSeconds: k,
@@ -174,8 +185,6 @@ export function buildTimeline(
     vus,
     vusMax,
     droppedPerSecond: perSecond(dropped),
-    generatorCpu: cpuCounts.some((c) => c > 0)
-      ? cpuSums.map((s, b) => ((cpuCounts[b] ?? 0) > 0 ? round(s / (cpuCounts[b] ?? 1)) : null))
-      : null,
+    generatorCpu,
   };
 }
