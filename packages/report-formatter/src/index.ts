@@ -14,6 +14,8 @@ export {
 } from './format.js';
 export { type FormatOptions, formatLoadSummary } from './load-format.js';
 export { formatMemorySummary } from './memory-format.js';
+export { formatRunMarkdown, markdownTable, type RunMarkdownOptions } from './run-markdown.js';
+export { runFacts, runTables, type SummaryTable, VERDICT_TEXT } from './run-summary.js';
 export { formatSweepSummary } from './sweep.js';
 export type { Cell, TableOptions } from './table.js';
 export { table, visibleWidth } from './table.js';
