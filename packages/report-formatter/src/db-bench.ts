@@ -1,4 +1,4 @@
-// db-bench's console table (contract §4.5), with the latency percentiles as extra columns.
+// db-bench's console table (docs/rota-api.md §4.5), with the latency percentiles as extra columns.
 import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/core';
 import { formatNumber } from './format.js';
 import { table } from './table.js';

@@ -1,4 +1,4 @@
-// Console text of the load summary (contract §5.2).
+// Console text of the load summary (docs/rota-api.md §5.2).
 
 import type { LoadSummary } from '@rota-perf/core';
 import { createPainter } from './color.js';

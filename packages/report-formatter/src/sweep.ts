@@ -1,4 +1,4 @@
-// Sweep/probe console text (contract §5.3, §5.4): the range, the verdict with its caveats, and
+// Sweep/probe console text (docs/rota-api.md §5.3, §5.4): the range, the verdict with its caveats, and
 // one row per level.
 
 import { isCeilingLowerBound, type SweepResult } from '@rota-perf/core';

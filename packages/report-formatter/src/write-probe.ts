@@ -1,4 +1,4 @@
-// The write probe's console text (contract §5.5): the original's lines, missing figures as n/a.
+// The write probe's console text (docs/rota-api.md §5.5): the original's lines, missing figures as n/a.
 import type { WriteProbeResult } from '@rota-perf/core';
 import { createPainter } from './color.js';
 import { formatCount, formatNumber, formatPercent } from './format.js';

@@ -30,7 +30,7 @@ import { checkJsonTarget } from './write-json.js';
 export const dbBenchCommand: CommandDef = {
   name: 'db-bench',
   summary: 'benchmark the Rota repository queries against PostgreSQL',
-  description: `Times every Rota repository method (contract §4) against PostgreSQL. Cases that write
+  description: `Times every Rota repository method (docs/rota-api.md §4) against PostgreSQL. Cases that write
 run inside a transaction that is rolled back. ROTA_PERF_DEBUG=1 prints stack traces.`,
   options: DB_BENCH_OPTIONS,
   async run(args, io, signal) {
