@@ -81,6 +81,7 @@ export { DB_BENCH_COLUMNS } from './results/db-bench-columns.js';
 export {
   MEMORY_CSV_SUFFIX,
   memoryCsvName,
+  RECORD_SCHEMA,
   REPORT_FILE,
   RESULT_FILE,
   RESULT_FILES,
@@ -88,10 +89,30 @@ export {
   type ResultFileSpec,
   type ResultLayout,
   resultFileSpec,
+  schemaFileOf,
 } from './results/files.js';
 export type * from './results/layouts.js';
 export type * from './results/measurements.js';
 export type * from './results/summaries.js';
+export {
+  RUN_RECORD_FILE,
+  RUN_RECORD_VERSION,
+  type RunCheck,
+  type RunInstance,
+  type RunPhase,
+  type RunRecord,
+  type RunThreshold,
+  type RunVerdict,
+} from './run/run-record.js';
+export {
+  type LatencyStats,
+  type RunSeries,
+  SERIES_VERSION,
+  type SeriesRequestRow,
+  type SeriesScenarioRow,
+  type SeriesSecondRow,
+  seriesFileName,
+} from './run/series.js';
 export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
 export {
   formatBytes,

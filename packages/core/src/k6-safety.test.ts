@@ -31,7 +31,9 @@ function rootSources(dir = srcDir): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      return name === 'node' || name === 'test-support' ? [] : rootSources(path);
+      return name === 'node' || name === 'series' || name === 'test-support'
+        ? []
+        : rootSources(path);
     }
     return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [relative(srcDir, path)] : [];
   });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RESULT_FILE, RESULT_FILES } from './results/files.js';
+import { RECORD_SCHEMA, RESULT_FILE, RESULT_FILES } from './results/files.js';
 import { schemaErrors } from './test-support/schema.js';
 
 const SCHEMAS = fileURLToPath(new URL('../schemas/', import.meta.url));
@@ -40,7 +40,8 @@ describe('results schemas', () => {
     const files = readdirSync(SCHEMAS)
       .filter((f) => f.endsWith('.schema.json'))
       .sort();
-    expect([...new Set(RESULT_FILES.map((f) => f.schema))].sort()).toEqual(files);
+    const used = [...RESULT_FILES.map((f) => f.schema), ...Object.values(RECORD_SCHEMA)];
+    expect([...new Set(used)].sort()).toEqual(files);
   });
 
   it('accept a valid sweep document and reject a drifted one', () => {

@@ -9,6 +9,7 @@ const result = await autocannon({
   duration: config.duration ?? 10,
   ...(config.overallRate ? { overallRate: config.overallRate } : {}),
   ...(config.requests ? { requests: config.requests } : {}),
+  ...(config.method ? { method: config.method, body: config.body } : {}),
   headers: config.headers ?? {},
   timeout: 10,
 });

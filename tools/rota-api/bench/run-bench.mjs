@@ -1,5 +1,6 @@
 // rota-api benchmark: throughput of two endpoints vs a hello-world baseline, and the
-// mixed-reads target (1,000 req/s for 60 s, zero errors, p95 < 20 ms, large fixture).
+// mixed-reads target (1,000 req/s for 60 s, zero errors, p95 < 20 ms, large fixture), plus the
+// progress write path (PUT progress on one item, and on every item of a trail round-robin).
 // Usage: pnpm --filter @rota-perf/rota-api bench   (env: BENCH_SECONDS, MIXED_SECONDS,
 // MIXED_RATE, BENCH_CONNECTIONS, BENCH_FIXTURE)
 import { execFile, fork } from 'node:child_process';
@@ -35,8 +36,8 @@ function startHello() {
   });
 }
 
-async function session(url) {
-  const ms = Date.now();
+async function session(url, role = 'bench') {
+  const ms = `${role}-${Date.now()}`;
   const response = await fetch(`${url}/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -94,6 +95,40 @@ try {
     url: `${api.url}/user-trails/${trailId}/progress`,
     headers: { cookie: auth.cookie },
   });
+  // The progress write path (k6 progress_write's shape: one user, one item), then every item
+  // of the trail round-robin: completed items of one enrolment, each sync under its row lock.
+  // A second user, so that the mixed reads below see the same state as before these writes.
+  const writer = await session(api.url, 'writer');
+  const writeHeaders = {
+    cookie: writer.cookie,
+    'x-csrf-token': writer.csrf,
+    'content-type': 'application/json',
+  };
+  const putOne = await measured('PUT progress, one item', {
+    ...base,
+    url: `${api.url}/trails/${trailId}/items/${itemId}/progress`,
+    method: 'PUT',
+    headers: writeHeaders,
+    body: JSON.stringify({ status: 'IN_PROGRESS', progress_value: 30 }),
+  });
+  const allItems = sections.flatMap((s) => s.items.map((i) => i.id));
+  // In lock order, one by one, so that no item is locked (423) during the measurement.
+  for (const id of allItems)
+    await fetch(`${api.url}/trails/${trailId}/items/${id}/progress`, {
+      method: 'PUT',
+      headers: writeHeaders,
+      body: JSON.stringify({ status: 'COMPLETED', progress_value: 100000 }),
+    });
+  const putMany = await measured('PUT progress, every item', {
+    ...base,
+    url: api.url,
+    headers: writeHeaders,
+    requests: allItems.map((id) => ({
+      method: 'PUT',
+      path: `/trails/${trailId}/items/${id}/progress`,
+      body: JSON.stringify({ status: 'COMPLETED', progress_value: 100000 }),
+    })),
+  });
   const paths = [
     '/trails/showcase',
     '/trails/',
@@ -138,6 +173,8 @@ try {
     line('node:http hello-world (baseline)', helloResult),
     line('GET /trails/:id/sections-with-items', swi, helloResult),
     line('GET /user-trails/:id/progress', progress, helloResult),
+    line('PUT /trails/:id/items/:iid/progress (one item)', putOne, helloResult),
+    line(`PUT …/progress COMPLETED (${allItems.length} items round-robin)`, putMany, helloResult),
     '',
     `Mixed reads (${paths.length} GET endpoints round-robin, constant arrival rate ${mixedRate} req/s, ${mixedSeconds} s, up to 50 connections): ` +
       `${mixed.requests} requests, ${mixed.rps.toFixed(1)} req/s, errors ${mixed.errors}, non-2xx ${mixed.non2xx}, timeouts ${mixed.timeouts}, ` +

@@ -16,6 +16,8 @@ export interface RotaAppOptions {
   repos: Repositories;
   /** e.g. `{ https: { key, cert } }` for TLS; logging is off unless given. */
   server?: Pick<FastifyServerOptions, 'logger'> & { https?: { key: string; cert: string } };
+  /** The auth rate limiter (default: one per app from the config's attempts and window). */
+  rateLimiter?: SlidingLogRateLimiter;
 }
 
 function sendError(
@@ -37,10 +39,21 @@ function rootMessage(error: unknown): string {
 /** Builds the Fastify app with every Rota route; the caller owns `listen` and the database. */
 export function createRotaApp(options: RotaAppOptions): FastifyInstance {
   const { config, repos } = options;
+  // Slow clients (a body or headers trickled byte by byte) are answered 408 and closed: Node
+  // checks its connections a few times per headers bound. Idle keep-alive connections and slow
+  // handlers are not affected: the bounds cover receiving a request only.
+  const timeouts = {
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.ceil(config.headersTimeoutMs / 4)),
+  };
   const app = Fastify({
     logger: options.server?.logger ?? false,
     bodyLimit: config.bodyLimit,
-    ...(options.server?.https ? { https: options.server.https } : {}),
+    requestTimeout: config.requestTimeoutMs,
+    ...(options.server?.https
+      ? { https: { ...options.server.https, ...timeouts } }
+      : { http: timeouts }),
   }) as unknown as FastifyInstance;
 
   // Bodies stay raw strings: each route decides whether and how to read JSON (see body.ts).
@@ -70,11 +83,17 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
     return sendError(reply, abort(500, 'Internal Server Error'));
   });
 
-  const ctx = {
-    config,
-    repos,
-    limiter: new SlidingLogRateLimiter(config.rateLimitMaxAttempts, config.rateLimitWindowSeconds),
-  };
+  const limiter =
+    options.rateLimiter ??
+    new SlidingLogRateLimiter(config.rateLimitMaxAttempts, config.rateLimitWindowSeconds);
+  // Expired keys go on time even when no more logins come (a flood's keys would stay otherwise).
+  const sweeper = setInterval(
+    () => limiter.sweep(Date.now()),
+    Math.min(60_000, Math.max(1000, config.rateLimitWindowSeconds * 1000)),
+  );
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
+  const ctx = { config, repos, limiter };
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerTrailRoutes(app, ctx);

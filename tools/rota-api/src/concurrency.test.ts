@@ -100,4 +100,43 @@ describe('concurrent writes by one user (contract §6 item 15)', () => {
       await sql`SELECT 1 FROM user_trails WHERE user_id = ${fresh.userId} AND trail_id = ${h.content.beta}`;
     expect(rows).toHaveLength(1);
   });
+
+  it('concurrent COMPLETED PUTs on different items of one trail leave every enrolment 100 % / COMPLETED with one certificate', async () => {
+    // A trail of twelve DOC items: one lost update shows as 91.67 % / IN_PROGRESS (issue 16).
+    const [trail] =
+      await sql`INSERT INTO trails (name, thumbnail_url) VALUES ('Zeta race', 'https://img/z.png') RETURNING id`;
+    const trailId = Number(trail?.id);
+    const [section] =
+      await sql`INSERT INTO trail_sections (trail_id, title, order_index) VALUES (${trailId}, 'All', 0) RETURNING id`;
+    const items = await sql`
+      INSERT INTO trail_items (trail_id, section_id, order_index, type, item_type_id, url, title, requires_completion)
+      SELECT ${trailId}, ${Number(section?.id)}, n, 'DOC', (SELECT id FROM lk_item_type WHERE code = 'DOC'),
+             'https://example.org/race/' || n, 'Doc ' || n, false
+      FROM generate_series(0, 11) AS n RETURNING id`;
+    const users = await Promise.all(Array.from({ length: 16 }, () => registerUser(h.url)));
+    const responses = await Promise.all(
+      users.flatMap((u) =>
+        items.map((item) =>
+          fetch(`${h.url}/trails/${trailId}/items/${item.id}/progress`, {
+            method: 'PUT',
+            headers: authHeaders(u, { 'content-type': 'application/json' }),
+            body: JSON.stringify({ status: 'COMPLETED' }),
+          }),
+        ),
+      ),
+    );
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
+    const rows = await sql`
+      SELECT ut.user_id::int AS user_id, ut.progress_percent::float8 AS percent, es.code AS status,
+             (SELECT count(*)::int FROM trail_certificates c
+               WHERE c.user_id = ut.user_id AND c.trail_id = ut.trail_id) AS certificates
+      FROM user_trails ut JOIN lk_enrollment_status es ON es.id = ut.status_id
+      WHERE ut.trail_id = ${trailId} ORDER BY ut.user_id`;
+    expect(rows).toEqual(
+      users
+        .map((u) => u.userId)
+        .sort((a, b) => a - b)
+        .map((userId) => ({ user_id: userId, percent: 100, status: 'COMPLETED', certificates: 1 })),
+    );
+  });
 });

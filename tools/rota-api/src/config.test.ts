@@ -47,4 +47,17 @@ describe('resolveConfig', () => {
       /AUTH_RATE_LIMIT_MAX_ATTEMPTS="0" is invalid: expected an integer >= 1/,
     );
   });
+
+  it('reads the request and header timeouts (ms), defaults 30 s and 10 s, headers <= request', () => {
+    expect(resolveConfig({})).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    expect(
+      resolveConfig({ ROTA_API_HEADERS_TIMEOUT_MS: '500', ROTA_API_REQUEST_TIMEOUT_MS: '1000' }),
+    ).toMatchObject({ headersTimeoutMs: 500, requestTimeoutMs: 1000 });
+    expect(() => resolveConfig({ ROTA_API_REQUEST_TIMEOUT_MS: '5000' })).toThrow(
+      'ROTA_API_HEADERS_TIMEOUT_MS=10000 is invalid: expected at most ROTA_API_REQUEST_TIMEOUT_MS (5000)',
+    );
+    expect(() => resolveConfig({ ROTA_API_REQUEST_TIMEOUT_MS: '30s' })).toThrow(
+      /ROTA_API_REQUEST_TIMEOUT_MS="30s" is invalid: expected an integer >= 1/,
+    );
+  });
 });

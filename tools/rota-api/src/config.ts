@@ -12,6 +12,10 @@ export interface RotaApiConfig {
   rateLimitWindowSeconds: number;
   /** Largest accepted request body in bytes (the original has no limit; we bound it). */
   bodyLimit: number;
+  /** Longest wait for a request's headers, in ms (slow clients are answered 408 and closed). */
+  headersTimeoutMs: number;
+  /** Longest wait for a whole request (headers and body), in ms. */
+  requestTimeoutMs: number;
 }
 
 const WEAK_SECRETS = new Set(['changeme', 'secret', 'supersecret']);
@@ -70,6 +74,14 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
   if (csrfGiven === undefined && production) {
     throw new ConfigError('CSRF_SECRET', `CSRF_SECRET is not set: required when ENV=${appEnv}`);
   }
+  const headersTimeoutMs = readPositiveInt(env, 'ROTA_API_HEADERS_TIMEOUT_MS', 10_000);
+  const requestTimeoutMs = readPositiveInt(env, 'ROTA_API_REQUEST_TIMEOUT_MS', 30_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      'ROTA_API_HEADERS_TIMEOUT_MS',
+      `ROTA_API_HEADERS_TIMEOUT_MS=${headersTimeoutMs} is invalid: expected at most ROTA_API_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
   return {
     jwtSecret,
     csrfSecret: csrfGiven ?? jwtSecret,
@@ -79,5 +91,7 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
     rateLimitMaxAttempts: readPositiveInt(env, 'AUTH_RATE_LIMIT_MAX_ATTEMPTS', 10),
     rateLimitWindowSeconds: readPositiveInt(env, 'AUTH_RATE_LIMIT_WINDOW_SECONDS', 60),
     bodyLimit: readPositiveInt(env, 'ROTA_API_BODY_LIMIT', 1024 * 1024),
+    headersTimeoutMs,
+    requestTimeoutMs,
   };
 }

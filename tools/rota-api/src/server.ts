@@ -4,6 +4,7 @@ import { createRotaApp } from './app.js';
 import { type RotaApiConfig, resolveConfig } from './config.js';
 import { openApiDatabase } from './database.js';
 import { drainHandlers } from './http/routes.js';
+import type { SlidingLogRateLimiter } from './security/rate-limiter.js';
 import { generateSelfSignedCertificate } from './tls.js';
 
 /** Options of `listenRotaApi` (in-process server). */
@@ -19,6 +20,8 @@ export interface ListenOptions {
   env?: Record<string, string | undefined>;
   /** Pool size of the database client (default: the CPU count, at least 2). */
   maxConnections?: number;
+  /** The auth rate limiter (default: one from the configuration). */
+  rateLimiter?: SlidingLogRateLimiter;
 }
 
 /** A listening in-process Rota API. */
@@ -39,7 +42,12 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
   // 2 cores 2 connections cost less CPU per request than 10 (docs/benchmarks.md, section rota-api).
   const pool = options.maxConnections ?? Math.max(2, availableParallelism());
   const database = await openApiDatabase(options.databaseUrl, pool);
-  const app = createRotaApp({ config, repos: database.repos, server: https ? { https } : {} });
+  const app = createRotaApp({
+    config,
+    repos: database.repos,
+    server: https ? { https } : {},
+    rateLimiter: options.rateLimiter,
+  });
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {

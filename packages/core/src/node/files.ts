@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resultFileSpec } from '../results/files.js';
+import { schemaFileOf } from '../results/files.js';
 
 /** Writes `text` to `path` atomically (creating its folder); returns the absolute path. */
 export async function writeFileAtomically(path: string, text: string): Promise<string> {
@@ -25,10 +25,13 @@ export function writeJsonAtomically(path: string, value: unknown): Promise<strin
   return writeFileAtomically(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The JSON Schema of a results file, from `@rota-perf/core/schemas/` (for validation in tests). */
+/**
+ * The JSON Schema of a file the kit writes (a results file, `run.json`, a `*_series.json`),
+ * from `@rota-perf/core/schemas/` (for validation in tests).
+ */
 export function loadResultSchema(file: string): Record<string, unknown> {
-  const spec = resultFileSpec(file);
-  if (spec === undefined) throw new Error(`${file} is not a results file of the kit`);
-  const path = fileURLToPath(new URL(`../../schemas/${spec.schema}`, import.meta.url));
+  const schema = schemaFileOf(file);
+  if (schema === undefined) throw new Error(`${file} is not a file the kit writes`);
+  const path = fileURLToPath(new URL(`../../schemas/${schema}`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }

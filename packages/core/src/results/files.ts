@@ -64,3 +64,16 @@ export function memoryCsvName(run: string): string {
 
 /** The HTML report written into a results folder. */
 export const REPORT_FILE = 'report.html';
+
+/** The JSON Schemas of the files every run writes beside its results (`run.json`, series). */
+export const RECORD_SCHEMA = {
+  runRecord: 'run-record.schema.json',
+  series: 'series.schema.json',
+} as const;
+
+/** The schema file of any file the kit writes (results, `run.json`, a series), or undefined. */
+export function schemaFileOf(file: string): string | undefined {
+  if (file === 'run.json') return RECORD_SCHEMA.runRecord;
+  if (file.endsWith('_series.json')) return RECORD_SCHEMA.series;
+  return resultFileSpec(file)?.schema;
+}

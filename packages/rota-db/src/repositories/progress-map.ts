@@ -9,6 +9,8 @@ import type { TimestampMapper } from './sql-parts.js';
 export type MapRow = {
   trail_id: string;
   enrollment_id: string | null;
+  /** The enrolment row's version (`xmin`): a sync writes only over the version it read. */
+  enrollment_version: string | null;
   total: number;
   done: number;
   progress_percent: number | null;
@@ -43,7 +45,8 @@ export function createProgressMapReader(db: Executor) {
       select t.trail_id,
         (select count(*)::int from trail_items ti where ti.trail_id = t.trail_id) as total,
         coalesce(d.n, 0) as done,
-        ut.id as enrollment_id, ut.progress_percent::float8 as progress_percent,
+        ut.id as enrollment_id, ut.xmin::text as enrollment_version,
+        ut.progress_percent::float8 as progress_percent,
         ut.id is not null as enrolled,
         ut.started_at, es.code as status, ut.completed_at, ut.review_rating, ut.review_comment,
         c.certificate_hash, c.credential_id, c.issued_at

@@ -3,7 +3,7 @@ import type { Executor } from '../db/types.js';
 import { preparedSql } from './prepared.js';
 import type { ItemProgressRecord } from './rows.js';
 import { toDate } from './sql-parts.js';
-import { type SyncResult, syncTrailProgress } from './sync.js';
+import { createSync, type SyncResult } from './sync.js';
 
 /** Input of an item-progress write (PUT progress, a passed form). */
 export interface ItemProgressInput {
@@ -24,40 +24,45 @@ export interface SavedItemProgress {
   sync: SyncResult | null;
 }
 
-/** Item progress writes (db-bench case 21; PUT progress; passed form submissions). */
-export function createUserProgressRepository(db: Executor) {
-  const upsertItemProgress = async (input: ItemProgressInput): Promise<ItemProgressRecord> => {
-    const value = input.progressValue ?? null;
-    // One atomic statement: concurrent writers for one (user, item) neither lose updates nor
-    // duplicate the row. The §2.3 rules live in the DO UPDATE clause.
-    const rows = await db.execute<{
-      id: string;
-      user_id: string;
-      trail_item_id: string;
-      status: string | null;
-      progress_value: number | null;
-      last_interaction: Date | string | null;
-      completed_at: Date | string | null;
-      last_passed_submission_id: string | null;
-    }>(sql`
+type UpsertedRow = {
+  id: string;
+  user_id: string;
+  trail_item_id: string;
+  status: string | null;
+  progress_value: number | null;
+  last_interaction: Date | string | null;
+  completed_at: Date | string | null;
+  last_passed_submission_id: string | null;
+};
+
+const p = (name: string) => sql.placeholder(name);
+
+// The write statements over one executor (the pool, or a transaction).
+function createItemWrites(db: Executor) {
+  // One atomic statement: concurrent writers for one (user, item) neither lose updates nor
+  // duplicate the row. The §2.3 rules live in the DO UPDATE clause. Prepared, like the reads:
+  // planning it costs about as much as running it.
+  const upsert = preparedSql<UpsertedRow>(
+    db,
+    () => sql`
       with done as (select id from lk_progress_status where code = 'COMPLETED'),
       upserted as (
         insert into user_item_progress as p
           (user_id, trail_item_id, status_id, progress_value, last_interaction,
            last_interaction_utc, completed_at, completed_at_utc, last_passed_submission_id)
         values (
-          ${input.userId}, ${input.itemId},
-          (select id from lk_progress_status where code = ${input.status}),
-          case when ${value}::int is null then null else greatest(0, ${value}::int) end,
+          ${p('userId')}::bigint, ${p('itemId')}::bigint,
+          (select id from lk_progress_status where code = ${p('status')}::text),
+          case when ${p('value')}::int is null then null else greatest(0, ${p('value')}::int) end,
           now(), (now() at time zone 'utc'),
-          case when ${input.status} = 'COMPLETED' then now() end,
-          case when ${input.status} = 'COMPLETED' then (now() at time zone 'utc') end,
-          ${input.lastPassedSubmissionId ?? null}::bigint)
+          case when ${p('status')}::text = 'COMPLETED' then now() end,
+          case when ${p('status')}::text = 'COMPLETED' then (now() at time zone 'utc') end,
+          ${p('submissionId')}::bigint)
         on conflict (user_id, trail_item_id) do update set
           status_id = case when p.status_id = (select id from done) then p.status_id
                            else excluded.status_id end,
-          progress_value = case when ${value}::int is null then p.progress_value
-                                else greatest(coalesce(p.progress_value, 0), 0, ${value}::int) end,
+          progress_value = case when ${p('value')}::int is null then p.progress_value
+                                else greatest(coalesce(p.progress_value, 0), 0, ${p('value')}::int) end,
           last_interaction = excluded.last_interaction,
           last_interaction_utc = excluded.last_interaction_utc,
           completed_at = case when p.status_id = (select id from done) then p.completed_at
@@ -71,7 +76,21 @@ export function createUserProgressRepository(db: Executor) {
       )
       select u.id, u.user_id, u.trail_item_id, ps.code as status, u.progress_value,
              u.last_interaction, u.completed_at, u.last_passed_submission_id
-      from upserted u left join lk_progress_status ps on ps.id = u.status_id`);
+      from upserted u left join lk_progress_status ps on ps.id = u.status_id`,
+  );
+  const trailOfItem = preparedSql<{ trail_id: string }>(
+    db,
+    () => sql`select trail_id from trail_items where id = ${p('itemId')}::bigint`,
+  );
+
+  const upsertItemProgress = async (input: ItemProgressInput): Promise<ItemProgressRecord> => {
+    const rows = await upsert({
+      userId: input.userId,
+      itemId: input.itemId,
+      status: input.status,
+      value: input.progressValue ?? null,
+      submissionId: input.lastPassedSubmissionId ?? null,
+    });
     const r = rows[0];
     if (!r) throw new Error(`Progress upsert for item ${input.itemId} returned no row`);
     return {
@@ -86,7 +105,16 @@ export function createUserProgressRepository(db: Executor) {
         r.last_passed_submission_id === null ? null : Number(r.last_passed_submission_id),
     };
   };
+  return {
+    upsertItemProgress,
+    /** The trail the item belongs to. */
+    trailOfItem: (itemId: number) => trailOfItem({ itemId }),
+  };
+}
 
+/** Item progress writes (db-bench case 21; PUT progress; passed form submissions). */
+export function createUserProgressRepository(db: Executor) {
+  const { upsertItemProgress } = createItemWrites(db);
   const storedValue = preparedSql<{ progress_value: number | null }>(
     db,
     () => sql`
@@ -104,15 +132,17 @@ export function createUserProgressRepository(db: Executor) {
     /** The race-safe upsert alone (§2.3 rules: never leaves COMPLETED, value only grows). */
     upsertItemProgress,
 
-    /** Case 21: upsert, look up the item's trail, sync that trail — in one transaction. */
+    /**
+     * Case 21: upsert, look up the item's trail, sync that trail — in one transaction, as the
+     * original. The sync is safe against concurrent writers of the same enrolment (see sync.ts).
+     */
     saveItemProgress(input: ItemProgressInput): Promise<SavedItemProgress> {
       return db.transaction(async (tx) => {
-        const progress = await createUserProgressRepository(tx).upsertItemProgress(input);
-        const [item] = await tx.execute<{ trail_id: string }>(
-          sql`select trail_id from trail_items where id = ${input.itemId}`,
-        );
+        const writes = createItemWrites(tx);
+        const progress = await writes.upsertItemProgress(input);
+        const [item] = await writes.trailOfItem(input.itemId);
         const trailId = Number(item?.trail_id);
-        const sync = await syncTrailProgress(tx, input.userId, trailId);
+        const sync = await createSync(tx).sync(input.userId, trailId);
         return { progress, trailId, sync };
       });
     },

@@ -63,7 +63,7 @@ export function createUserTrailsRepository(db: Executor) {
     time: TimestampMapper<T>,
   ): Promise<ProgressEntry<T>> => {
     let [row] = await reader.rows(userId, [trailId]);
-    if ((await syncRow(row)).wrote) [row] = await reader.rows(userId, [trailId]);
+    if ((await syncRow(userId, row)).wrote) [row] = await reader.rows(userId, [trailId]);
     if (!row) throw new Error(`Progress map of trail ${trailId} returned no row`);
     return toProgressEntry(row, time);
   };

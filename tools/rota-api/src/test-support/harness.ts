@@ -1,5 +1,5 @@
 import { type PreparedDatabase, startPreparedDatabase } from '../database.js';
-import { listenRotaApi, type RunningApi } from '../server.js';
+import { type ListenOptions, listenRotaApi, type RunningApi } from '../server.js';
 import { seedTestContent, type TestContent } from './content.js';
 
 /** Known secrets so tests can forge and verify tokens. */
@@ -19,11 +19,18 @@ export interface Harness {
 }
 
 /** Starts PostgreSQL, migrates, seeds lookups + test content, and listens on a free port. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  listen: Pick<ListenOptions, 'rateLimiter'> = {},
+): Promise<Harness> {
   const db = await startPreparedDatabase();
   try {
     const content = await seedTestContent(db.url);
-    const api = await listenRotaApi({ databaseUrl: db.url, env: { ...TEST_ENV, ...env } });
+    const api = await listenRotaApi({
+      ...listen,
+      databaseUrl: db.url,
+      env: { ...TEST_ENV, ...env },
+    });
     return {
       db,
       api,

@@ -73,6 +73,24 @@ describe('register body', () => {
   });
 });
 
+describe('username length', () => {
+  it('accepts 255 characters (astral ones count once) and refuses 256 with string_too_long', () => {
+    expect(validateRegisterBody({ ...VALID, username: '😀'.repeat(255) })).toMatchObject({
+      username: '😀'.repeat(255),
+    });
+    const detail = detailOf(validateRegisterBody({ ...VALID, username: 'u'.repeat(256) }));
+    expect(detail).toEqual([
+      {
+        type: 'string_too_long',
+        loc: ['username'],
+        msg: 'String should have at most 255 characters',
+        input: 'u'.repeat(256),
+        ctx: { max_length: 255 },
+      },
+    ]);
+  });
+});
+
 describe('login body', () => {
   it('requires email and password; remember defaults to false', () => {
     expect(validateLoginBody({ email: 'a@b.co', password: 'x' })).toEqual({

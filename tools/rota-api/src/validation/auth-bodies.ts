@@ -36,6 +36,13 @@ for (const [code, aliases] of Object.entries({
   for (const alias of aliases) SEX_ALIASES[alias] = code;
 }
 
+/**
+ * The original has no rule, but `users.username` carries a unique B-tree index whose entries
+ * cannot exceed 2,704 bytes: a longer name failed the insert (a 500). 255 characters of at most
+ * 4 UTF-8 bytes each always fit.
+ */
+export const USERNAME_MAX_LENGTH = 255;
+
 const COLOR_CODES = ['BR', 'PR', 'PA', 'AM', 'IN', 'OU', 'NS'];
 const COLOR_NAMES = ['White', 'Black', 'Brown', 'Yellow', 'Indigenous', 'Other', 'NotSpecified'];
 
@@ -78,7 +85,7 @@ export function validateRegisterBody(input: unknown): RegisterBody | HttpError {
     email: readEmail(src),
     password: readString(src, 'password', true),
     nameForCertificate: readString(src, 'name_for_certificate', true),
-    username: readString(src, 'username', true),
+    username: readString(src, 'username', true, USERNAME_MAX_LENGTH),
     sex: readSex(src),
     color: readColor(src),
     birthday: readString(src, 'birthday', true),

@@ -12,17 +12,42 @@ function missing(src: FieldSource, name: string): undefined {
   });
 }
 
-/** Required (or optional) `str`; pydantic does not coerce numbers to strings. */
-export function readString(src: FieldSource, name: string, required: true): string | undefined;
+/**
+ * Required (or optional) `str`; pydantic does not coerce numbers to strings. PostgreSQL text
+ * cannot hold U+0000, so a NUL is refused here (a 422) instead of failing the insert (a 500).
+ * `maxLength` (in characters, as pydantic's `max_length`) bounds values that go into an index.
+ */
+export function readString(
+  src: FieldSource,
+  name: string,
+  required: true,
+  maxLength?: number,
+): string | undefined;
 export function readString(
   src: FieldSource,
   name: string,
   required: false,
+  maxLength?: number,
 ): string | null | undefined;
-export function readString(src: FieldSource, name: string, required: boolean) {
+export function readString(src: FieldSource, name: string, required: boolean, maxLength?: number) {
   if (!(name in src.data)) return required ? missing(src, name) : null;
   const value = src.data[name];
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      return valueError(src, name, value, 'text must not contain NUL (\\u0000) characters');
+    }
+    // Code units >= characters: only a long value needs counting.
+    if (maxLength !== undefined && value.length > maxLength && [...value].length > maxLength) {
+      return src.issues.add({
+        type: 'string_too_long',
+        loc: [...src.loc, name],
+        msg: `String should have at most ${maxLength} characters`,
+        input: value,
+        ctx: { max_length: maxLength },
+      });
+    }
+    return value;
+  }
   if (value === null && !required) return null;
   return src.issues.add({
     type: 'string_type',
@@ -57,19 +82,59 @@ export function readBool(src: FieldSource, name: string, fallback: boolean): boo
   });
 }
 
+/** The range of a PostgreSQL `integer` column. */
+export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+
 /**
  * `int` in lax mode: `30`, `30.0` and `"30"` pass, `30.5` and `"abc"` do not. With
- * `nullable`, a missing field or `null` gives null.
+ * `nullable`, a missing field or `null` gives null. `range` (e.g. INT4 for an `integer`
+ * column) refuses values the column cannot hold, as pydantic's `ge`/`le` would (a 422, not
+ * the database's out-of-range 500).
  */
 export function readInt(
   src: FieldSource,
   name: string,
-  options: { required: boolean },
+  options: { required: boolean; range?: { min: number; max: number } },
 ): number | null | undefined {
   if (!(name in src.data)) return options.required ? missing(src, name) : null;
   const value = src.data[name];
   const loc = [...src.loc, name];
   if (value === null && !options.required) return null;
+  const int = readIntValue(src, loc, value);
+  if (int === undefined || options.range === undefined) return int;
+  const { min, max } = options.range;
+  if (int > max) return outOfRange(src, loc, value, 'le', max);
+  if (int < min) return outOfRange(src, loc, value, 'ge', min);
+  return int;
+}
+
+const BOUNDS = {
+  le: { type: 'less_than_equal', words: 'less than or equal' },
+  ge: { type: 'greater_than_equal', words: 'greater than or equal' },
+} as const;
+
+function outOfRange(
+  src: FieldSource,
+  loc: Array<string | number>,
+  input: unknown,
+  kind: keyof typeof BOUNDS,
+  bound: number,
+): undefined {
+  const { type, words } = BOUNDS[kind];
+  return src.issues.add({
+    type,
+    loc,
+    msg: `Input should be ${words} to ${bound}`,
+    input,
+    ctx: { [kind]: bound },
+  });
+}
+
+function readIntValue(
+  src: FieldSource,
+  loc: Array<string | number>,
+  value: unknown,
+): number | undefined {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number') {
     if (Number.isInteger(value) && Number.isSafeInteger(value)) return value;

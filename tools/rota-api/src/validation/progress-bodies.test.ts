@@ -34,6 +34,43 @@ describe('progress body', () => {
   });
 });
 
+describe('integer columns and text', () => {
+  it('refuses values an integer column cannot hold (le/ge, as pydantic) and NUL in text', () => {
+    const detail = (result: unknown) =>
+      ((result as HttpError).body as { detail: Array<Record<string, unknown>> }).detail;
+    expect(validateProgressBody({ status: 'IN_PROGRESS', progress_value: 2_147_483_647 })).toEqual({
+      status: 'IN_PROGRESS',
+      progressValue: 2_147_483_647,
+    });
+    expect(
+      detail(validateProgressBody({ status: 'IN_PROGRESS', progress_value: '2147483648' })),
+    ).toEqual([
+      {
+        type: 'less_than_equal',
+        loc: ['progress_value'],
+        msg: 'Input should be less than or equal to 2147483647',
+        input: '2147483648',
+        ctx: { le: 2_147_483_647 },
+      },
+    ]);
+    expect(
+      types(validateFormSubmissionBody({ answers: [], duration_seconds: -2_147_483_649 })),
+    ).toEqual([['greater_than_equal', ['duration_seconds']]]);
+    const nul = detail(
+      validateFormSubmissionBody({ answers: [{ question_id: 1, answer_text: 'a\u0000' }] }),
+    );
+    expect(nul).toEqual([
+      {
+        type: 'value_error',
+        loc: ['answers', 0, 'answer_text'],
+        msg: 'Value error, text must not contain NUL (\\u0000) characters',
+        input: 'a\u0000',
+        ctx: { error: 'text must not contain NUL (\\u0000) characters' },
+      },
+    ]);
+  });
+});
+
 describe('form submission body', () => {
   it('trims answer_text and reports nested locations', () => {
     expect(

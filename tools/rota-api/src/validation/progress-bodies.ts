@@ -1,5 +1,5 @@
 import type { HttpError } from '../http/errors.js';
-import { readInt, readLiteral, readString } from './fields.js';
+import { INT4, readInt, readLiteral, readString } from './fields.js';
 import { type FieldSource, IssueList, requireObject } from './issues.js';
 
 /** A validated PUT progress body. */
@@ -29,7 +29,8 @@ export function validateProgressBody(input: unknown): ProgressBody | HttpError {
   const src: FieldSource = { data, loc: [], issues };
   const body = {
     status: readLiteral(src, 'status', ['IN_PROGRESS', 'COMPLETED'] as const),
-    progressValue: readInt(src, 'progress_value', { required: false }),
+    // Stored in an `integer` column.
+    progressValue: readInt(src, 'progress_value', { required: false, range: INT4 }),
   };
   return issues.toError() ?? (body as ProgressBody);
 }
@@ -70,6 +71,7 @@ export function validateFormSubmissionBody(input: unknown): FormSubmissionBody |
   }
   const durationSeconds = readInt({ data, loc: [], issues }, 'duration_seconds', {
     required: false,
+    range: INT4, // an `integer` column
   });
   return issues.toError() ?? { answers, durationSeconds: durationSeconds ?? null };
 }

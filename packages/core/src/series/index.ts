@@ -1,0 +1,17 @@
+// `@rota-perf/core/series`: the per-second series recorder and its histograms (Node and
+// browser; it needs hdr-histogram-js, so it stays out of the k6-safe root entry).
+export {
+  createLatencyHistogram,
+  decodeHistogram,
+  type ExactExtremes,
+  encodeHistogram,
+  type LatencyHistogram,
+  latencyStatsOf,
+  mergeHistograms,
+  recordLatency,
+} from './histogram.js';
+export {
+  type FinishedSecond,
+  SeriesRecorder,
+  type SeriesRecorderOptions,
+} from './recorder.js';
