@@ -24,16 +24,26 @@ export const CONSUMERS: readonly Consumer[] = [
     ours: ['core'],
     usage: `import { durationSeconds, formatBytes, SCRIPT_NAMES, type ScriptName } from '@rota-perf/core';
 import { loadResultSchema } from '@rota-perf/core/node';
+import { createLatencyHistogram, latencyStatsOf, recordLatency } from '@rota-perf/core/series';
 const first: ScriptName | undefined = SCRIPT_NAMES[0];
 const schema = loadResultSchema('db_bench_results.json');
+const histogram = createLatencyHistogram();
+recordLatency(histogram, 12);
 console.log(JSON.stringify({
   seconds: durationSeconds('1h2m.5s'),
   bytes: formatBytes(1536),
   script: typeof first,
   schema: typeof schema.$schema,
+  latencies: latencyStatsOf(histogram).count,
 }));
 `,
-    expected: { seconds: 3720.5, bytes: '1.50 KiB', script: 'string', schema: 'string' },
+    expected: {
+      seconds: 3720.5,
+      bytes: '1.50 KiB',
+      script: 'string',
+      schema: 'string',
+      latencies: 1,
+    },
   },
   {
     folder: 'bootstrap-auth',
