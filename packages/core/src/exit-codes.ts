@@ -11,6 +11,10 @@ export const EXIT_CODES = {
   usage: 2,
   /** A threshold was crossed (k6 ThresholdsHaveFailed). */
   thresholds: 99,
+  /** setup() did not finish within setupTimeout (k6 SetupTimeout). */
+  setupTimeout: 100,
+  /** teardown() did not finish within teardownTimeout (k6 TeardownTimeout). */
+  teardownTimeout: 101,
   /** The script's options are invalid (k6 InvalidConfig). */
   invalidConfig: 104,
   /** Interrupted with Ctrl-C or SIGTERM (k6 ExternalAbort). */

@@ -1,5 +1,5 @@
 // ENABLE_RATE_LIMIT_SCENARIOS: check that the auth limiter admits exactly `limit` logins per
-// window and answers the next with 429 and a Retry-After (contract §1.6, §6 point 12). The
+// window and answers the next with 429 and a Retry-After (docs/rota-api.md §1.6, §6 point 12). The
 // original's verification omitted the required `color` and could never pass; this one registers
 // a complete body through bootstrap-auth.
 import { type BootstrapConfig, ensureSession, type HttpClient } from '@rota-perf/bootstrap-auth';

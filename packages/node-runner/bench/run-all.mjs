@@ -1,16 +1,18 @@
 // Benchmarks of the Node runner (figures for docs/benchmarks.md, section node-runner):
 //   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests.
-// Usage: pnpm --filter @rota-perf/node-runner bench [throughput|accuracy|memory]...
+// Usage: pnpm --filter @rota-perf/node-runner bench [throughput|worker-overhead|accuracy|memory]...
 // Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),
-//      BENCH_ROUNDS (throughput rounds, 2).
+//      BENCH_ROUNDS (throughput rounds, 2), BENCH_BIN (another build's dist/bin/k6-node.js,
+//      e.g. to profile the code before a change).
 import { fork, spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '../dist/bin/k6-node.js');
+const bin = process.env.BENCH_BIN || resolve(here, '../dist/bin/k6-node.js');
 const duration = process.env.BENCH_DURATION || '10s';
 const seconds = Number.parseInt(duration, 10);
 const wanted = process.argv.slice(2);
@@ -25,11 +27,23 @@ function startServer() {
   );
 }
 
-function runScript(script, env) {
+const autocannonBin = resolve(
+  dirname(createRequire(import.meta.url).resolve('autocannon/package.json')),
+  'autocannon.js',
+);
+
+/** CPU seconds (user + system) of this process's children that have exited (/proc cutime+cstime). */
+function childCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of /proc/<pid>/stat (cutime, cstime), in clock ticks (100 per second).
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Runs a child process to its end; returns its stdout/stderr, wall time and CPU time. */
+function runChild(args) {
   return new Promise((ok, fail) => {
-    const args = [bin, 'run', '--quiet'];
-    for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
-    args.push(resolve(here, 'scripts', script));
+    const cpu0 = childCpuSeconds();
     const started = Date.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -41,8 +55,23 @@ function runScript(script, env) {
       stderr += c;
     });
     child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr, wallMs: Date.now() - started }));
+    child.on('close', (code) =>
+      ok({
+        code,
+        stdout,
+        stderr,
+        wallMs: Date.now() - started,
+        cpuSeconds: childCpuSeconds() - cpu0,
+      }),
+    );
   });
+}
+
+function runScript(script, env) {
+  const args = [bin, 'run', '--quiet'];
+  for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
+  args.push(resolve(here, 'scripts', script));
+  return runChild(args);
 }
 
 function metricLine(text, name) {
@@ -53,27 +82,98 @@ const report = { date: new Date().toISOString(), node: process.version, loadavg:
 const server = await startServer();
 try {
   if (should('throughput')) {
-    // Alternate the two tools so both see the same (shared, noisy) machine.
+    // Alternate the two tools so both see the same (shared, noisy) machine. Besides requests
+    // per second, each tool's CPU time per request (its process's user + system time over the
+    // requests it completed) is a figure other load on the machine disturbs much less.
     const rounds = [];
     for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
       // The 1-minute load average before each tool runs: the machine is shared.
       const loadBeforeAutocannon = loadavg()[0];
-      const ac = await autocannon({ url: server.base, connections: 50, duration: seconds });
+      const ac = await runChild([
+        autocannonBin,
+        '-c',
+        '50',
+        '-d',
+        String(seconds),
+        '-j',
+        server.base,
+      ]);
+      const acJson = JSON.parse(ac.stdout);
       const loadBeforeRunner = loadavg()[0];
       const ours = await runScript('throughput.js', { BASE: server.base, DURATION: duration });
       const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(ours.stdout);
-      const rps = m ? Number(m[2]) : Number.NaN;
+      const runnerRps = m ? Number(m[2]) : Number.NaN;
+      const runnerRequests = m ? Number(m[1]) : Number.NaN;
+      const autocannonCpuUsPerRequest = (ac.cpuSeconds * 1e6) / acJson.requests.total;
+      const runnerCpuUsPerRequest = (ours.cpuSeconds * 1e6) / runnerRequests;
       rounds.push({
         loadBeforeAutocannon,
-        autocannonRps: ac.requests.average,
+        autocannonRps: acJson.requests.average,
+        autocannonCpuUsPerRequest: Math.round(autocannonCpuUsPerRequest * 10) / 10,
         loadBeforeRunner,
-        runnerRps: rps,
-        ratio: rps / ac.requests.average,
+        runnerRps,
+        runnerCpuUsPerRequest: Math.round(runnerCpuUsPerRequest * 10) / 10,
+        ratio: runnerRps / acJson.requests.average,
+        cpuRatio: autocannonCpuUsPerRequest / runnerCpuUsPerRequest,
       });
     }
     const sum = (k) => rounds.reduce((a, r) => a + r[k], 0);
-    report.throughput = { rounds, ratioOfTotals: sum('runnerRps') / sum('autocannonRps') };
+    report.throughput = {
+      rounds,
+      ratioOfTotals: sum('runnerRps') / sum('autocannonRps'),
+      // autocannon's CPU per request over the runner's: the throughput ratio a run would show
+      // if both tools, not the server, were the limit.
+      cpuRatioOfTotals: sum('autocannonCpuUsPerRequest') / sum('runnerCpuUsPerRequest'),
+    };
     console.log('throughput', report.throughput);
+  }
+  if (wanted.includes('profile')) {
+    // The throughput script under `node --cpu-prof`; prints where the engine thread's time
+    // went (self time by origin and by function, bench/profile-top.mjs). Only when asked for.
+    const dir = mkdtempSync(join(tmpdir(), 'k6node-profile-'));
+    try {
+      const args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, bin, 'run', '--quiet'];
+      args.push('-e', `BASE=${server.base}`, '-e', `DURATION=${duration}`);
+      const out = await runChild([...args, resolve(here, 'scripts', 'throughput.js')]);
+      const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
+      console.log(`profile: ${m?.[2] ?? '?'} req/s, load average ${loadavg()[0]}`);
+      // One profile per thread; the engine's (the busiest) is the largest.
+      const files = readdirSync(dir).map((f) => join(dir, f));
+      const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      const top = await runChild([resolve(here, 'profile-top.mjs'), largest, '30']);
+      console.log(top.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (should('worker-overhead')) {
+    // The same throughput script with the engine in a worker thread (the k6-node bin) and in
+    // the main thread (bench/in-thread.mjs), alternating: what the supervisor costs.
+    const rounds = [];
+    const script = resolve(here, 'scripts', 'throughput.js');
+    for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
+      for (const where of ['worker', 'main thread']) {
+        const load = loadavg()[0];
+        const env = { BASE: server.base, DURATION: duration };
+        const out =
+          where === 'worker'
+            ? await runScript('throughput.js', env)
+            : await runChild([
+                resolve(here, 'in-thread.mjs'),
+                script,
+                ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+              ]);
+        const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
+        rounds.push({
+          engine: where,
+          load,
+          rps: m ? Number(m[2]) : Number.NaN,
+          cpuUsPerRequest: m ? Math.round((out.cpuSeconds * 1e7) / Number(m[1])) / 10 : Number.NaN,
+        });
+      }
+    }
+    report.workerOverhead = rounds;
+    console.log('worker-overhead', rounds);
   }
   for (const mode of ['accuracy', 'accuracy-http']) {
     if (!should(mode)) continue;

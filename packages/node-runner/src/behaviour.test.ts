@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleMessages,
   fixturesDir,
   packageRoot,
+  removeTempDirs,
   runBin,
   startServer,
+  tempDir,
 } from './test-support/harness.js';
 
 // Exit codes and one-line errors as k6 gives them, lifecycle rules, Ctrl-C and aborts.
@@ -15,10 +16,13 @@ let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   server = await startServer((_req, res) => res.end('ok'));
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  removeTempDirs();
+  await server?.close();
+});
 
 const fixture = (name: string) => resolve(fixturesDir, name);
-const tmp = () => mkdtempSync(join(tmpdir(), 'k6node-'));
+const tmp = () => tempDir();
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 
 describe('errors a user can make', () => {

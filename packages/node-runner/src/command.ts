@@ -58,16 +58,10 @@ as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 sc
   positionals: [{ name: '<script.js>', required: true }],
   async run(args, io, signal) {
     const { script, env, quiet, summaryExport } = readRunArgs(args);
-    const options = {
-      env,
-      quiet,
-      cwd: io.cwd,
-      signal,
-      ...(summaryExport ? { summaryExport } : {}),
-    };
+    const options = { env, quiet, cwd: io.cwd, ...(summaryExport ? { summaryExport } : {}) };
     // Loaded on use: `rota-perf --help` and `run --help` need none of the engine.
-    const { reportRun } = await import('./process-entry.js');
-    const result = await reportRun(script, options, io.err);
+    const { runSupervised } = await import('./process-entry.js');
+    const result = await runSupervised(script, options, signal);
     return result.exitCode;
   },
 };

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from './run.js';
@@ -7,8 +6,10 @@ import {
   consoleMessages,
   fixturesDir,
   packageRoot,
+  removeTempDirs,
   runBin,
   startServer,
+  tempDir,
 } from './test-support/harness.js';
 
 // Executors against a real loopback server, through the programmatic run() (built package).
@@ -25,7 +26,10 @@ beforeAll(async () => {
     setTimeout(() => res.end('ok'), ms);
   });
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  removeTempDirs();
+  await server?.close();
+});
 
 const script = resolve(fixturesDir, 'executors.js');
 const metric = (r: RunResult, name: string) => r.summaryData?.metrics[name]?.values ?? {};
@@ -35,7 +39,7 @@ async function starts(scenarios: string): Promise<{
   dropped: number;
   rows: { name: string; vu: number; at: number; scenarioStart: number }[];
 }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'k6node-exec-'));
+  const cwd = tempDir('k6node-exec-');
   const args = ['run', '-q', '--summary-export', 'export.json', '-e', `BASE=${server.base}`];
   const out = await runBin([...args, '-e', `SCENARIOS=${scenarios}`, script], { cwd });
   const exported = JSON.parse(readFileSync(join(cwd, 'export.json'), 'utf8')) as {

@@ -1,53 +1,56 @@
-import { type EngineOptions, type EngineResult, executeScript } from './engine/engine.js';
-import { EXIT, RunnerError } from './errors.js';
+import type { EngineResult } from './engine/engine.js';
+import { EXIT } from './errors.js';
+import { type SupervisedOptions, superviseScript } from './supervisor/supervise.js';
+import { writeErr } from './util/output.js';
 
-/** Runs a script in this process with k6's Ctrl-C behaviour; errors become one line + exit code. */
+/**
+ * Runs a script with k6's Ctrl-C behaviour: the engine in a worker thread, this thread free to
+ * handle signals (the first stops the test gracefully, the second exits at once) and to stop
+ * the engine when VU code blocks it. Errors are printed as one line; the exit code is returned.
+ */
 export async function runAsProcess(
   script: string,
-  opts: Omit<EngineOptions, 'signal'>,
+  opts: SupervisedOptions,
   onReady?: () => void,
 ): Promise<EngineResult> {
-  const controller = new AbortController();
+  const supervision = superviseScript(script, opts);
   let signals = 0;
-  const onSigint = () => {
+  const onSignal = () => {
     signals++;
-    if (signals === 1) controller.abort();
+    if (signals === 1) supervision.abort();
     else {
-      process.stderr.write('Aborting k6 in response to signal\n');
+      writeErr('Aborting k6 in response to signal\n');
       process.exit(EXIT.externalAbort);
     }
   };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   onReady?.();
   try {
-    return await reportRun(script, { ...opts, signal: controller.signal }, (line) =>
-      process.stderr.write(`${line}\n`),
-    );
+    return await supervision.result;
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
 /**
- * Runs a script and reports a failure to start or finish it the way k6 does: the message as
- * one line (no stack) and its k6 exit code as the run's result.
+ * Runs a script in an engine thread for a command: the caller's signal acts as Ctrl-C. The
+ * supervisor prints a failure as one line (k6's way) and returns its exit code.
  */
-export async function reportRun(
+export async function runSupervised(
   script: string,
-  opts: EngineOptions,
-  err: (line: string) => void,
+  opts: SupervisedOptions,
+  signal: AbortSignal,
 ): Promise<EngineResult> {
+  const supervision = superviseScript(script, opts);
+  const onAbort = () => supervision.abort();
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   try {
-    return await executeScript(script, opts);
-  } catch (error) {
-    if (error instanceof RunnerError) {
-      err(error.message);
-      return { exitCode: error.exitCode, summaryData: null };
-    }
-    err(`k6-node: ${error instanceof Error ? error.message : String(error)}`);
-    return { exitCode: EXIT.generic, summaryData: null };
+    return await supervision.result;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -24,6 +24,20 @@ export interface RunResult {
 }
 
 /**
+ * The caller's Node flags minus those that name the code to run: a caller started with
+ * `node --input-type=module -e '…'` would otherwise make the child run that code again.
+ */
+function childExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] as string;
+    if (['-e', '--eval', '-p', '--print', '--input-type'].includes(arg)) i++;
+    else if (!/^(--eval|--print|--input-type)=/.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
+/**
  * Runs a k6 script on Node in a child process (module hooks and k6 globals stay out of the
  * caller's process); its stdout/stderr are inherited.
  */
@@ -40,6 +54,7 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     const child = fork(entry, [JSON.stringify(config)], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       cwd: config.cwd,
+      execArgv: childExecArgv(process.execArgv),
     });
     let summaryData: SummaryData | null = null;
     let reported: number | undefined;

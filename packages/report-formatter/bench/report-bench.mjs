@@ -7,9 +7,10 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatMemoryCsvRow, memoryCsvHeader, parseMemoryCsv } from '@rota-perf/core';
+import { parseMemoryCsv } from '@rota-perf/core';
 import { writeHtmlReport } from '../dist/html/index.js';
 import { formatLoadSummary } from '../dist/index.js';
+import { memoryCsv } from './memory-csv.mjs';
 
 function time(fn, repeat) {
   fn(); // warm-up
@@ -81,20 +82,8 @@ console.log(
 const folder = await mkdtemp(join(tmpdir(), 'rota-report-bench-'));
 try {
   const start = Date.parse('2026-11-26T00:00:00Z');
-  let csv = memoryCsvHeader();
   const n = 172_800;
-  for (let i = 0; i < n; i++) {
-    csv += formatMemoryCsvRow({
-      timestamp: new Date(start + i * 500).toISOString(),
-      elapsedSeconds: i / 2,
-      pid: 1,
-      name: 'node',
-      rssBytes: 100e6 + (i % 1000) * 1000,
-      vmsBytes: 1e9,
-      cpuPercent: i % 100,
-      matchedCount: 1,
-    });
-  }
+  const csv = memoryCsv(start, n);
   const csvPath = join(folder, 'memory.csv');
   await writeFile(csvPath, csv);
   const parseMs = await timeAsync(async () => parseMemoryCsv(await readFile(csvPath, 'utf8')));

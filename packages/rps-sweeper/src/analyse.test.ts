@@ -216,7 +216,7 @@ describe('analyseSweep', () => {
     });
   });
 
-  it('reproduces the original defect when no threshold names the sub-metrics (contract §7.2)', () => {
+  it('reproduces the original defect when no threshold names the sub-metrics (docs/rota-api.md §7.2)', () => {
     const data = buildSummaryData([level(10), level(20)], { named: false });
     const result = analyseSweep(data, plan([10, 20]), { kind: 'rps_probe' });
     expect(result.levels.every((l) => l.requests === null && !l.passed)).toBe(true);

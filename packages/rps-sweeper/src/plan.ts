@@ -1,6 +1,6 @@
 // A step sweep as k6 options: one constant-arrival-rate scenario per level, and thresholds
 // that name every level's sub-metrics. Without those thresholds k6 leaves the tagged
-// sub-metrics out of handleSummary data and every level reads as empty (contract §7 item 2,
+// sub-metrics out of handleSummary data and every level reads as empty (docs/rota-api.md §7 item 2,
 // k6-golden/02).
 import {
   ConfigError,

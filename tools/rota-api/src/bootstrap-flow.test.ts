@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BootedApi, bootRotaApi } from './boot.js';
 import { TEST_ENV } from './test-support/harness.js';
 
-// The k6 setup() of contract §5.1, done with plain fetch against the `small` fixture, then one
-// request to every main-phase endpoint (contract §6: none may answer >= 400).
+// The k6 setup() of docs/rota-api.md §5.1, done with plain fetch against the `small` fixture, then one
+// request to every main-phase endpoint (docs/rota-api.md §6: none may answer >= 400).
 let api: BootedApi;
 beforeAll(async () => {
   api = await bootRotaApi({ fixture: 'small', env: TEST_ENV });
@@ -41,7 +41,7 @@ function extractAuth(response: Response) {
   };
 }
 
-describe('k6 bootstrap flow (contract §5.1) against the small fixture', () => {
+describe('k6 bootstrap flow (docs/rota-api.md §5.1) against the small fixture', () => {
   it('register -> 409 -> login; hydrate; enrol; every main-phase endpoint answers < 400', async () => {
     const ms = Date.now();
     const credentials = { email: `perf-${ms}@example.com`, password: 'PerfTest@123' };

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const N = 200;
 
-describe('concurrent writes by one user (contract §6 item 15)', () => {
+describe('concurrent writes by one user (docs/rota-api.md §6 item 15)', () => {
   it(`${N} concurrent progress PUTs leave one row with the highest value and one enrolment`, async () => {
     const values = Array.from({ length: N }, (_, i) => (i * 37) % 500);
     const responses = await Promise.all(

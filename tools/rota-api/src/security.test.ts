@@ -38,7 +38,7 @@ async function enrollWith(headers: Record<string, string>) {
   return { status: response.status, body: (await response.json()) as { message?: string } };
 }
 
-describe('CSRF (contract §1.5 order)', () => {
+describe('CSRF (docs/rota-api.md §1.5 order)', () => {
   it('403 missing, 403 mismatch, 401 no/invalid session, 403 expired/forged/other user', async () => {
     const session = `rota_session=${user.session}`;
     expect(await enrollWith({ cookie: user.cookie })).toEqual({

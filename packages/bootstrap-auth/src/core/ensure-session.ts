@@ -3,7 +3,7 @@ import { send, unexpectedStatus } from './http.js';
 import { extractSession } from './session.js';
 import type { BootstrapConfig, Credentials, HttpClient, HttpResponse, Session } from './types.js';
 
-// Register body of the original setup (contract §5.1); every field §1.2 requires, `color` too.
+// Register body of the original setup (docs/rota-api.md §5.1); every field §1.2 requires, `color` too.
 const PROFILE = {
   name_for_certificate: 'Performance Tester',
   sex: 'M',

@@ -168,8 +168,8 @@ describe('hydrateDataset', () => {
 });
 
 describe('isUnsafeForProgress', () => {
-  // The server's rule (contract §2.3 step 6) against the k6 write body (§5.1), simulated here
-  // from the contract text: a fresh user (existing 0) reporting the body value.
+  // The server's rule (docs/rota-api.md §2.3 step 6) against the k6 write body (§5.1), simulated here
+  // from docs/rota-api.md: a fresh user (existing 0) reporting the body value.
   const serverBlocks = (d: number) => {
     const reported = d > 0 ? Math.min(Math.max(10, Math.floor(0.3 * d)), d) : 30;
     const window = d > 0 ? Math.max(30, Math.floor(0.1 * d)) : 30;
@@ -182,7 +182,7 @@ describe('isUnsafeForProgress', () => {
     }
   });
 
-  it('flags videos from 104 s (contract §6 point 9) and never DOC or FORM items', () => {
+  it('flags videos from 104 s (docs/rota-api.md §6 point 9) and never DOC or FORM items', () => {
     expect(isUnsafeForProgress('VIDEO', 103)).toBe(false);
     expect(isUnsafeForProgress('VIDEO', 104)).toBe(true);
     expect(isUnsafeForProgress('DOC', 5000)).toBe(false);

@@ -1,7 +1,7 @@
 import { parseJson } from './http.js';
 import type { FormQuestion, HttpResponse } from './types.js';
 
-/** An item as `GET /trails/:id/sections-with-items` lists it (contract §2.2 ItemOut). */
+/** An item as `GET /trails/:id/sections-with-items` lists it (docs/rota-api.md §2.2 ItemOut). */
 export interface ItemJson {
   id?: unknown;
   type?: unknown;
@@ -28,7 +28,7 @@ type FetchItem = (itemId: number) => Promise<HttpResponse>;
 const MAX_DETAIL_REQUESTS = 10;
 
 /**
- * True when the k6 progress body would trip the video skip-ahead rule (contract §6 point 9):
+ * True when the k6 progress body would trip the video skip-ahead rule (docs/rota-api.md §6 point 9):
  * it sends min(max(10, floor(0.3·d)), d) (30 when d is 0), the server allows a jump of
  * max(30, floor(0.1·d)). Computed rather than hard-coded, so it stays exact at every d.
  */

@@ -95,7 +95,7 @@ export type DatasetField =
 export interface Dataset {
   trailId: number | null;
   sectionId: number | null;
-  /** An item safe for progress writes: unlocked, not a long video (contract §6 point 9). */
+  /** An item safe for progress writes: unlocked, not a long video (docs/rota-api.md §6 point 9). */
   itemId: number | null;
   itemType: string | null;
   /** 0 when the item has no duration. */

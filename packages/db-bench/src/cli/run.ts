@@ -5,11 +5,11 @@ import {
   type CommandDef,
   type CommandIo,
   type DbBenchCaseResult,
+  formatNumber,
   InterruptedError,
   UsageError,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
-import { formatDbBenchTable, formatNumber } from '@rota-perf/report-formatter';
 import {
   CALIBRATION_EMPTY,
   CALIBRATION_QUERY,
@@ -20,6 +20,7 @@ import { selectCases } from '../harness/select-cases.js';
 import { defineRotaCases, ROTA_CASES } from '../rota/cases.js';
 import { prepareContext, type RotaContext } from '../rota/context.js';
 import { DB_BENCH_OPTIONS, type DbBenchOptions, readDbBenchOptions } from './args.js';
+import { formatDbBenchTable } from './console-table.js';
 import { describeEnvironment } from './environment.js';
 import { createProgressBar } from './progress-bar.js';
 import { buildDbBenchJson } from './results-json.js';
@@ -30,7 +31,7 @@ import { checkJsonTarget } from './write-json.js';
 export const dbBenchCommand: CommandDef = {
   name: 'db-bench',
   summary: 'benchmark the Rota repository queries against PostgreSQL',
-  description: `Times every Rota repository method (contract §4) against PostgreSQL. Cases that write
+  description: `Times every Rota repository method (docs/rota-api.md §4) against PostgreSQL. Cases that write
 run inside a transaction that is rolled back. ROTA_PERF_DEBUG=1 prints stack traces.`,
   options: DB_BENCH_OPTIONS,
   async run(args, io, signal) {

@@ -1,4 +1,4 @@
-// The original benchmark's "rows processed" rule (contract §4.4). It counts presence, not
+// The original benchmark's "rows processed" rule (docs/rota-api.md §4.4). It counts presence, not
 // rows, for scalars: an int, a bool (even false) or a single record all count as 1.
 
 /** How many rows a case's return value stands for, by the original benchmark's rule. */

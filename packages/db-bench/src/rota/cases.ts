@@ -6,7 +6,7 @@ import { rollbackAfter } from './rollback.js';
 
 type ContextId = 'trail_id' | 'section_id' | 'item_id' | 'user_id';
 
-/** One case of contract §4.3: its name, needs and the repository call it times. */
+/** One case of docs/rota-api.md §4.3: its name, needs and the repository call it times. */
 export interface RotaCaseSpec {
   /** The original's name, so results compare with the original's JSON. */
   name: string;
@@ -78,7 +78,7 @@ export const ROTA_CASES: readonly RotaCaseSpec[] = [
     r.userTrails.countItemsInTrail(id(c, 'trail_id')),
   ),
   {
-    // Not flagged as a write by the original, but its sync updates user_trails (contract §7.7):
+    // Not flagged as a write by the original, but its sync updates user_trails (docs/rota-api.md §7.7):
     // it always runs, and always inside a rolled-back transaction.
     name: 'UserTrailsRepository.get_progress_for_user',
     requires: ['user_id', 'trail_id'],

@@ -7,7 +7,7 @@ import {
   type Repositories,
 } from '@rota-perf/rota-db';
 
-/** What the cases run against, prepared once like the original (contract §4.2). */
+/** What the cases run against, prepared once like the original (docs/rota-api.md §4.2). */
 export interface RotaContext {
   trail_id: number | null;
   section_id: number | null;
@@ -26,7 +26,7 @@ export interface BenchUser {
   password: string;
 }
 
-// The original ensures these six tables, not lk_question_type (contract §4.2 step 1).
+// The original ensures these six tables, not lk_question_type (docs/rota-api.md §4.2 step 1).
 const ENSURED_LOOKUPS = [
   'lk_sex',
   'lk_color',

@@ -66,7 +66,7 @@ export async function expectedRowsPerCall(
     'TrailsRepository.list_requirements': n('requirements'),
     'TrailsRepository.list_audience': n('audience'),
     'UserTrailsRepository.count_items_in_trail': 1,
-    // Dict keys: 9, or 10 with a certificate (contract §7.18).
+    // Dict keys: 9, or 10 with a certificate (docs/rota-api.md §7.18).
     'UserTrailsRepository.get_progress_for_user': 9 + Math.min(1, n('certificates')),
     'UserTrailsRepository.get_items_progress': n('items'),
     'UserTrailsRepository.get_sections_progress': n('sections'),

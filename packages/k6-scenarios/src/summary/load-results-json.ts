@@ -1,5 +1,5 @@
 // results.json of the endpoint benchmark: the original 14 keys with correct values, then the
-// additions (contract §5.2, with the dead fields fixed).
+// additions (docs/rota-api.md §5.2, with the dead fields fixed).
 import type { LoadResultsJson, LoadSummary } from '@rota-perf/core';
 
 /** The JSON object for `performance/results.json`. */

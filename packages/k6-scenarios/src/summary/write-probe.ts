@@ -1,4 +1,4 @@
-// progress_write: the single-rate write probe (contract §5.5), computed from k6 summary data,
+// progress_write: the single-rate write probe (docs/rota-api.md §5.5), computed from k6 summary data,
 // and its results file.
 import {
   type K6SummaryData,

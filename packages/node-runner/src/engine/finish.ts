@@ -1,49 +1,122 @@
-import { resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
-import { als, type IterationContext, type VuState } from '../runtime/state.js';
-import type { SummaryData } from '../summary/data.js';
-import { toSummaryExport } from '../summary/export.js';
-import { writeFileAtomic, writeSummaryOutputs } from '../summary/outputs.js';
+import type { ScenarioConfig } from '../options/scenarios.js';
+import type { IterationContext, VuState } from '../runtime/state.js';
+import { enter } from '../runtime/vu-context.js';
+import { buildSummaryData, type SummaryData } from '../summary/data.js';
+import { writeSummaryExport, writeSummaryOutputs } from '../summary/outputs.js';
 import { formatTextSummary } from '../summary/text.js';
-import { formatDurationShort } from '../util/duration.js';
+import { evaluateThresholds } from '../thresholds/evaluate.js';
 import { logLine } from '../util/logfmt.js';
+import { writeErr, writeOut } from '../util/output.js';
 import { describeScenario } from './banner.js';
+import type { EngineOptions, EngineResult } from './engine.js';
 import { describeError } from './iteration.js';
+import { runLifecycle } from './lifecycle.js';
+import type { OpenRun } from './open.js';
+import { HANDLE_SUMMARY_TIMEOUT_MS, type RunSnapshot, type ScenarioTally } from './reporter.js';
 
-/** What the end of a run needs. */
-export interface FinishInput {
-  main: VuState;
-  summaryData: SummaryData;
-  runs: ScenarioRun[];
-  failedThresholds: string[];
-  exitCode: number;
-  quiet: boolean;
-  cwd: string;
-  summaryExport: string | undefined;
-  elapsedMs: number;
+/** A scenario's counts for the progress lines, from a live run or from a snapshot. */
+export function tallyOf(run: ScenarioRun): ScenarioTally {
+  return {
+    name: run.cfg.name,
+    completed: run.completed,
+    interrupted: run.interrupted,
+    active: run.active.size,
+    vus: run.vus.length,
+  };
 }
 
-function progressLines(input: FinishInput): string {
-  const complete = input.runs.reduce((a, r) => a + r.completed, 0);
-  const interrupted = input.runs.reduce((a, r) => a + r.interrupted, 0);
-  const vus = input.runs.reduce((a, r) => a + r.vus.length, 0);
-  const s = input.elapsedMs / 1000;
+/** How the test part of a run ended: what teardown and the summary need. */
+export interface CloseInput {
+  setup: { defined: boolean; json: string | undefined };
+  tallies: ScenarioTally[];
+  testRunDurationMs: number;
+  exitCode: number;
+  runTeardown: boolean;
+}
+
+/** teardown(), summary data, handleSummary (or the text summary), --summary-export, exit code. */
+export async function closeRun(
+  open: OpenRun,
+  input: CloseInput,
+  opts: Pick<EngineOptions, 'quiet' | 'summaryExport' | 'reporter'>,
+): Promise<EngineResult> {
+  const { rt, main } = open;
+  let code = input.exitCode;
+  const setupValue = () => (input.setup.json === undefined ? null : JSON.parse(input.setup.json));
+  if (input.runTeardown) {
+    const snapshot: RunSnapshot = {
+      metrics: rt.registry.snapshot(),
+      rootGroup: rt.groups.root,
+      scenarios: input.tallies,
+      elapsedMs: input.testRunDurationMs,
+      exitCode: code,
+    };
+    opts.reporter?.phase({
+      name: 'teardown',
+      timeoutMs: open.teardownTimeoutMs,
+      snapshot,
+      testRunDurationMs: input.testRunDurationMs,
+    });
+    const teardown = await runLifecycle(
+      main,
+      'teardown',
+      input.setup.json === undefined ? undefined : setupValue(),
+    );
+    // k6 ends a run whose teardown threw with the script's exception (exit code 107).
+    if (teardown.failed && code === EXIT.ok) code = EXIT.scriptException;
+  }
+  const duration = input.testRunDurationMs;
+  const verdict = evaluateThresholds(open.thresholds, duration, duration, true);
+  const summaryData = buildSummaryData({
+    registry: rt.registry,
+    thresholds: open.thresholds,
+    rootGroup: rt.groups.root,
+    trendStats: open.trendStats,
+    summaryTimeUnit:
+      typeof open.options.summaryTimeUnit === 'string' ? open.options.summaryTimeUnit : '',
+    testRunDurationMs: duration,
+    ...(input.setup.defined ? { setupData: { value: setupValue() } } : {}),
+  });
+  if (verdict.failed.length > 0 && code === EXIT.ok) code = EXIT.thresholds;
+  if (!opts.quiet) writeErr(progressLines(open.scenarios, input.tallies, duration));
+  opts.reporter?.phase({
+    name: 'summary',
+    timeoutMs: HANDLE_SUMMARY_TIMEOUT_MS,
+    summaryData,
+    exitCode: code,
+  });
+  await handleSummary(main, summaryData, open.cwd);
+  if (opts.summaryExport) writeSummaryExport(summaryData, opts.summaryExport, open.cwd);
+  if (verdict.failed.length > 0)
+    logLine('error', `thresholds on metrics '${verdict.failed.join(', ')}' have been crossed`);
+  return { exitCode: code, summaryData };
+}
+
+function progressLines(
+  scenarios: readonly ScenarioConfig[],
+  tallies: readonly ScenarioTally[],
+  elapsedMs: number,
+): string {
+  const complete = tallies.reduce((a, r) => a + r.completed, 0);
+  const interrupted = tallies.reduce((a, r) => a + r.interrupted, 0);
+  const vus = tallies.reduce((a, r) => a + r.vus, 0);
+  const s = elapsedMs / 1000;
   const clock = `${String(Math.floor(s / 60)).padStart(2, '0')}m${(s % 60).toFixed(1).padStart(4, '0')}s`;
   const lines = [
     `running (${clock}), 0/${vus} VUs, ${complete} complete and ${interrupted} interrupted iterations`,
   ];
-  for (const r of input.runs) lines.push(`${r.cfg.name} ✓ [ 100% ] ${describeScenario(r.cfg)}`);
-  void formatDurationShort;
+  for (const t of tallies) {
+    const cfg = scenarios.find((c) => c.name === t.name);
+    if (cfg) lines.push(`${cfg.name} ✓ [ 100% ] ${describeScenario(cfg)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
-/** handleSummary (or k6's text summary), --summary-export, threshold verdict → final exit code. */
-export async function finishRun(input: FinishInput): Promise<number> {
-  const { main, summaryData } = input;
-  if (!input.quiet) process.stderr.write(progressLines(input));
+/** handleSummary(data) and its outputs; without one (or when it fails) k6's text summary. */
+async function handleSummary(main: VuState, summaryData: SummaryData, cwd: string): Promise<void> {
   const handle = main.exports.handleSummary;
-  let handled = false;
   if (typeof handle === 'function') {
     const ctx: IterationContext = {
       vu: main,
@@ -55,29 +128,18 @@ export async function finishRun(input: FinishInput): Promise<number> {
       cancelled: true,
       stage: 'summary',
     };
+    let outputs: unknown;
     try {
       // The script gets its own copy: it may mutate what it is handed.
-      const outputs = await als.run(ctx, () => handle(JSON.parse(JSON.stringify(summaryData))));
-      writeSummaryOutputs(outputs, input.cwd);
-      handled = true;
+      enter(main, ctx);
+      outputs = await handle(JSON.parse(JSON.stringify(summaryData)));
     } catch (err) {
       logLine('error', `failed to handle the end-of-test summary: ${describeError(err)}`);
+      writeOut(formatTextSummary(summaryData));
+      return;
     }
+    writeSummaryOutputs(outputs, cwd);
+    return;
   }
-  if (!handled) process.stdout.write(formatTextSummary(summaryData));
-  if (input.summaryExport) {
-    writeFileAtomic(
-      resolve(input.cwd, input.summaryExport),
-      `${JSON.stringify(toSummaryExport(summaryData), null, 4)}\n`,
-    );
-  }
-  let code = input.exitCode;
-  if (input.failedThresholds.length > 0) {
-    logLine(
-      'error',
-      `thresholds on metrics '${input.failedThresholds.join(', ')}' have been crossed`,
-    );
-    if (code === EXIT.ok) code = EXIT.thresholds;
-  }
-  return code;
+  writeOut(formatTextSummary(summaryData));
 }

@@ -1,23 +1,21 @@
 import { RunnerError } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
-import {
-  als,
-  getRuntime,
-  type IterationContext,
-  iterationTag,
-  type VuState,
-} from '../runtime/state.js';
-import { TestAbortError } from '../shims/execution.js';
+import { getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { TestAbortError } from '../runtime/test-abort.js';
+import { enter } from '../runtime/vu-context.js';
 import { logLine } from '../util/logfmt.js';
+
+// Frames from here on belong to the runner (or Node), not to the script.
+const ENGINE_FRAME = /\/node-runner\/dist\/|[( ]node:|at (async )?Promise\.(all|allSettled|race) /;
 
 /** Formats an uncaught script error as k6 logs it: the message and the script's own frames. */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const frames = (err.stack ?? '')
-    .split('\n')
-    .slice(1)
-    .filter((l) => !l.includes('/node-runner/dist/') && !l.includes('node:internal'))
-    .map((l) => `\t${l.trim()}`);
+  const frames: string[] = [];
+  for (const line of (err.stack ?? '').split('\n').slice(1)) {
+    if (ENGINE_FRAME.test(line)) break;
+    frames.push(`\t${line.trim()}`);
+  }
   return [`${err.name}: ${err.message}`, ...frames].join('\n');
 }
 
@@ -40,10 +38,13 @@ export async function runIteration(
     stage: 'iteration',
   };
   run.active.add(ctx);
-  const fn = vu.exports[cfg.exec] as (data: unknown) => unknown;
+  // A module namespace is an exotic object (slow to read): look the function up once per VU.
+  vu.exec ??= vu.exports[cfg.exec] as (data: unknown) => unknown;
+  const fn = vu.exec;
   const start = performance.now();
   try {
-    await als.run(ctx, () => fn(vu.setupData));
+    enter(vu, ctx);
+    await fn(vu.setupData);
     if (!ctx.cancelled) run.completed++;
   } catch (err) {
     if (!ctx.cancelled) run.interrupted++;
@@ -59,7 +60,8 @@ export async function runIteration(
     run.active.delete(ctx);
   }
   if (ctx.cancelled) return;
-  const tags = iterationTag(ctx);
-  rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, tags);
-  rt.registry.push(rt.builtins.iterations, 1, tags);
+  // The iteration's own samples carry the scenario's tags and the root group (group() has
+  // restored it by now): one shared tags object, nothing built per iteration.
+  rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, run.scenarioTags);
+  rt.registry.push(rt.builtins.iterations, 1, run.scenarioTags);
 }

@@ -1,5 +1,6 @@
 import { EXIT, RunnerError } from '../errors.js';
-import { als, getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
+import { enter } from '../runtime/vu-context.js';
 import { logLine } from '../util/logfmt.js';
 import { describeError } from './iteration.js';
 
@@ -8,9 +9,9 @@ export async function runLifecycle(
   main: VuState,
   stage: 'setup' | 'teardown',
   data: unknown,
-): Promise<{ defined: boolean; result: unknown }> {
+): Promise<{ defined: boolean; result: unknown; failed: boolean }> {
   const fn = main.exports[stage];
-  if (typeof fn !== 'function') return { defined: false, result: undefined };
+  if (typeof fn !== 'function') return { defined: false, result: undefined, failed: false };
   const node = getRuntime().groups.group('', stage);
   const ctx: IterationContext = {
     vu: main,
@@ -23,17 +24,18 @@ export async function runLifecycle(
     stage,
   };
   try {
-    return { defined: true, result: await als.run(ctx, () => fn(data)) };
+    enter(main, ctx);
+    return { defined: true, result: await fn(data), failed: false };
   } catch (err) {
     if (err instanceof RunnerError) throw err;
+    logLine('error', describeError(err), { hint: 'script exception', source: 'stacktrace' });
     if (stage === 'setup') {
-      logLine('error', describeError(err), { hint: 'script exception', source: 'stacktrace' });
       throw new RunnerError(
         `setup() failed: ${err instanceof Error ? err.message : String(err)}`,
         EXIT.scriptException,
       );
     }
-    logLine('error', describeError(err), { source: 'stacktrace' });
-    return { defined: true, result: undefined };
+    // A failed teardown still lets the summary be written; the caller turns it into exit 107.
+    return { defined: true, result: undefined, failed: true };
   }
 }

@@ -2,6 +2,7 @@ import type { Builtins } from '../metrics/builtin.js';
 import type { MetricRegistry } from '../metrics/registry.js';
 import { evaluateThresholds, type ThresholdSet } from '../thresholds/evaluate.js';
 import { logLine } from '../util/logfmt.js';
+import { startGeneratorHealth } from './generator-health.js';
 
 /** What the once-a-second monitor needs. */
 export interface MonitorInput {
@@ -14,13 +15,20 @@ export interface MonitorInput {
   since: number;
   /** Called when an abortOnFail threshold fails. */
   onAbort(): void;
+  /** Called after each tick with the milliseconds since `since`. */
+  onTick?(elapsedMs: number): void;
 }
 
-/** Samples `vus`/`vus_max` and evaluates thresholds every second, as k6 does during a run. */
+/**
+ * Samples `vus`/`vus_max` (and the generator's health) and evaluates thresholds every second,
+ * as k6 does during a run.
+ */
 export function startMonitor(input: MonitorInput): { stop(): void } {
+  const health = startGeneratorHealth(input.registry, input.builtins);
   const timer = setInterval(() => {
     input.registry.push(input.builtins.vus, input.busyVus(), {});
     input.registry.push(input.builtins.vus_max, input.initializedVus(), {});
+    health.sample();
     const elapsed = performance.now() - input.since;
     const verdict = evaluateThresholds(input.thresholds, elapsed, elapsed, false);
     if (verdict.abort) {
@@ -30,6 +38,12 @@ export function startMonitor(input: MonitorInput): { stop(): void } {
       );
       input.onAbort();
     }
+    input.onTick?.(elapsed);
   }, 1000);
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      health.stop();
+    },
+  };
 }

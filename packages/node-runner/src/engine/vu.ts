@@ -1,6 +1,7 @@
 import { VuConnections } from '../http/connections.js';
 import { CookieJar } from '../http/cookies.js';
-import { type IterationContext, setInitContext, type VuState } from '../runtime/state.js';
+import type { IterationContext, VuState } from '../runtime/state.js';
+import { enter, forgetVu, registerVu } from '../runtime/vu-context.js';
 
 /** Creates a VU: its own evaluation of the script (init code runs per VU, as in k6). */
 export async function createVu(
@@ -18,6 +19,8 @@ export async function createVu(
     setupData: setupJson === undefined ? undefined : JSON.parse(setupJson),
     iterations: 0,
     inflight: new Set(),
+    current: undefined,
+    setGlobals: undefined,
   };
   const ctx: IterationContext = {
     vu,
@@ -29,17 +32,16 @@ export async function createVu(
     cancelled: false,
     stage: 'init',
   };
-  setInitContext(ctx);
-  try {
-    // A distinct URL per VU gives each VU its own module instance; the k6 shims stay shared.
-    vu.exports = (await import(`${scriptUrl}?vu=${id}`)) as Record<string, unknown>;
-  } finally {
-    setInitContext(undefined);
-  }
+  registerVu(vu);
+  enter(vu, ctx);
+  // A distinct URL per VU gives each VU its own instance of the script, of the modules it
+  // imports and of the k6 modules (the loader hooks pass `?vu=N` on).
+  vu.exports = (await import(`${scriptUrl}?vu=${id}`)) as Record<string, unknown>;
   return vu;
 }
 
 /** Closes a VU's keep-alive connections. */
 export function destroyVu(vu: VuState): void {
   vu.connections.destroy();
+  forgetVu(vu);
 }

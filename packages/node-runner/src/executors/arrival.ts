@@ -1,5 +1,5 @@
 import type { VuState } from '../runtime/state.js';
-import { type ExecutorHost, type ScenarioRun, waitUntil } from './host.js';
+import { EventLoopTurns, type ExecutorHost, type ScenarioRun, waitUntil } from './host.js';
 import { constantSchedule, rampingSchedule } from './schedule.js';
 
 /**
@@ -28,10 +28,15 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
     inflight.add(p);
   };
 
+  const turns = new EventLoopTurns();
   for (let offset = schedule.next(); offset !== null; offset = schedule.next()) {
+    // Behind schedule, slots are due at once: still let timers and I/O run now and then.
+    if (t0 + offset > performance.now()) turns.waited();
+    else if (turns.due()) await turns.turn();
     if (await waitUntil(t0 + offset, host.signal)) break;
     const vu = free.shift();
     if (vu) {
+      host.startLag(run, performance.now() - (t0 + offset));
       start(vu);
       continue;
     }

@@ -12,6 +12,8 @@ export interface ExecutorHost {
   /** Runs one iteration of the scenario's exec function on a VU. */
   runIteration(run: ScenarioRun, vu: VuState): Promise<void>;
   dropIteration(run: ScenarioRun): void;
+  /** Records how late (ms) an arrival-rate iteration starts against its slot in the schedule. */
+  startLag(run: ScenarioRun, lateMs: number): void;
   warn(message: string, fields: Record<string, string>): void;
 }
 
@@ -21,6 +23,8 @@ export class ScenarioRun {
   readonly info: ScenarioInfo;
   /** Tags on every sample of the scenario: options.tags, the scenario's tags, `scenario`. */
   readonly tags: Tags;
+  /** The tags of samples the scenario itself emits (no group): dropped iterations, start lag. */
+  readonly scenarioTags: Tags;
   iterationsStarted = 0;
   completed = 0;
   interrupted = 0;
@@ -36,6 +40,7 @@ export class ScenarioRun {
   ) {
     this.plannedMs = plannedMs;
     this.tags = { ...globalTags, ...cfg.tags, scenario: cfg.name };
+    this.scenarioTags = { ...this.tags, group: '' };
     this.info = {
       name: cfg.name,
       executor: cfg.executor,
@@ -92,4 +97,27 @@ export function waitUntil(at: number, signal: AbortSignal): Promise<boolean> {
       resolve(signal.aborted);
     }, delay);
   });
+}
+
+// An iteration with no await (or an arrival schedule that is behind) resolves in microtasks
+// only: a loop of them never lets the event loop turn, so timers (the once-a-second monitor,
+// arrival slots), I/O and the supervisor's messages would wait until the loop ends.
+const TURN_MS = 10;
+
+/** Makes a loop let the event loop turn at least every 10 ms while it runs without waiting. */
+export class EventLoopTurns {
+  private last = performance.now();
+  /** True when the loop has run for 10 ms since it last let the event loop turn. */
+  due(): boolean {
+    return performance.now() - this.last >= TURN_MS;
+  }
+  /** Lets pending timers and I/O run (one setImmediate). */
+  async turn(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
+  /** Records that the loop just waited on a timer (the event loop turned). */
+  waited(): void {
+    this.last = performance.now();
+  }
 }

@@ -1,6 +1,6 @@
 import type { VuState } from '../runtime/state.js';
 import { onAbort } from '../util/abort.js';
-import { type ExecutorHost, type ScenarioRun, waitUntil } from './host.js';
+import { EventLoopTurns, type ExecutorHost, type ScenarioRun, waitUntil } from './host.js';
 import { rampingVusAt } from './schedule.js';
 
 /** Runs one VU's closed loop while `more()` allows another iteration. */
@@ -10,7 +10,11 @@ async function loop(
   vu: VuState,
   more: () => boolean,
 ): Promise<void> {
-  while (!host.signal.aborted && more()) await host.runIteration(run, vu);
+  const turns = new EventLoopTurns();
+  while (!host.signal.aborted && more()) {
+    await host.runIteration(run, vu);
+    if (turns.due()) await turns.turn();
+  }
 }
 
 /** Resolves true when `p` settles within `ms`, false on timeout or abort. */

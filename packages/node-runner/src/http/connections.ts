@@ -1,7 +1,7 @@
 import net, { type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
-import { Client } from 'undici';
+import { ResponseParser } from './response-parser.js';
 
 /** When the connection a request used was opened (performance.now() values, 0 = not seen). */
 export interface ConnectTimes {
@@ -11,49 +11,128 @@ export interface ConnectTimes {
   secure: number;
 }
 
-/**
- * One keep-alive connection of a VU: an undici Client that never has more than one request
- * at a time, so its socket, byte counters and connect timings belong to that request.
- */
-export interface Connection {
-  readonly client: Client;
-  busy: boolean;
-  /** The current socket (undici reconnects through our connector when the server closed it). */
-  socket: Socket | null;
-  /** Set by the connector when it opened a socket; taken by the next request that uses it. */
-  fresh: ConnectTimes | null;
+/** The exchange currently using a connection: the socket's events go to it. */
+export interface ConnectionUser {
+  /** The request's time limit ran out (see `Connection.arm`). */
+  onTimeout(): void;
+  /** The socket is connected (and its TLS handshake done): the request can be written. */
+  onReady(): void;
+  onData(chunk: Buffer): void;
+  /** The server ended or closed the connection. */
+  onEnd(): void;
+  onError(err: Error): void;
 }
 
-// Each connection is opened by us rather than undici's connector so the TCP/TLS phases can
-// be timed per socket (k6's `connecting`, `tls_handshaking`, `looking_up`).
-function connectorFor(
-  conn: { socket: Socket | null; fresh: ConnectTimes | null },
-  insecure: boolean,
-) {
-  return (
-    opts: { hostname: string; protocol: string; port: string; servername?: string },
-    callback: (...args: [null, Socket] | [Error, null]) => void,
-  ): void => {
-    const isTls = opts.protocol === 'https:';
-    const port = Number(opts.port) || (isTls ? 443 : 80);
+// Plain TCP sockets read into this one buffer (net's `onread`), and each read is parsed before
+// the next one happens: no Buffer and no stream events per response. What the parser keeps of
+// a read, it copies.
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+// Idle keep-alive connections are reused for 60 s, or until one second before the server's
+// own `Keep-Alive: timeout` (so a request does not meet a connection the server is closing).
+const IDLE_MS = 60_000;
+const SERVER_TIMEOUT_MARGIN_MS = 1000;
+
+/**
+ * One keep-alive connection of a VU: a socket the runner opens itself (so the TCP and TLS
+ * phases are timed per socket) and that carries one request at a time, so its byte counters
+ * and connect timings belong to that request.
+ */
+export class Connection {
+  socket: Socket | null = null;
+  busy = true;
+  /** It carried a response before: failing before any response byte may mean it went stale. */
+  reused = false;
+  /** Set when this connection opened its socket; taken by the request that used it first. */
+  fresh: ConnectTimes | null = null;
+  dead = false;
+  idleUntil = Number.POSITIVE_INFINITY;
+  readonly parser = new ResponseParser();
+  private user: ConnectionUser | null = null;
+  private connected = false;
+  // One timer per connection, re-armed per request (`refresh()`: no allocation per request).
+  private timer: NodeJS.Timeout | null = null;
+  private timerMs = 0;
+  private deadline = 0;
+
+  constructor(
+    private readonly url: URL,
+    private readonly insecure: boolean,
+  ) {}
+
+  /** Hands the connection to `user`, opening the socket first if needed. */
+  open(user: ConnectionUser): void {
+    this.user = user;
+    if (this.connected) user.onReady();
+    else if (!this.socket) this.connect();
+  }
+
+  /** The user is done with it (its events stop going anywhere). */
+  detach(): void {
+    this.user = null;
+    this.deadline = 0;
+  }
+
+  /** Calls the user's `onTimeout` if it still has the connection `ms` after `now`. */
+  arm(ms: number, now = performance.now()): void {
+    this.deadline = now + ms;
+    if (this.timer && this.timerMs === ms) {
+      this.timer.refresh();
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timerMs = ms;
+    this.timer = setTimeout(() => this.expire(), ms);
+    // Sockets keep the event loop alive while requests run; an idle connection's timer must not.
+    this.timer.unref();
+  }
+
+  private expire(): void {
+    if (!this.user || this.deadline === 0) return;
+    const left = this.deadline - performance.now();
+    // Fired for an earlier request's arming (a timer only ever fires late, never early).
+    if (left > 1) {
+      this.timer?.refresh();
+      return;
+    }
+    this.user.onTimeout();
+  }
+
+  destroy(): void {
+    this.dead = true;
+    this.user = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.socket?.destroy();
+  }
+
+  private connect(): void {
+    const { hostname, port: portText, protocol } = this.url;
+    // URL keeps IPv6 hosts in brackets; sockets want the bare address.
+    const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+    const isTls = protocol === 'https:';
+    const port = Number(portText) || (isTls ? 443 : 80);
     const times: ConnectTimes = { start: performance.now(), lookup: 0, connected: 0, secure: 0 };
     const socket: Socket = isTls
       ? tls.connect({
-          host: opts.hostname,
+          host,
           port,
-          servername: net.isIP(opts.hostname) ? undefined : (opts.servername ?? opts.hostname),
-          rejectUnauthorized: !insecure,
+          servername: net.isIP(host) ? undefined : host,
+          rejectUnauthorized: !this.insecure,
           ALPNProtocols: ['http/1.1'],
         })
-      : net.connect({ host: opts.hostname, port });
+      : net.connect({
+          host,
+          port,
+          onread: {
+            buffer: readBuffer,
+            callback: (n: number, buf: Uint8Array) => {
+              this.user?.onData(Buffer.from(buf.buffer, buf.byteOffset, n));
+              return true;
+            },
+          },
+        });
     socket.setNoDelay(true);
-    conn.socket = socket;
-    let settled = false;
-    const fail = (err: Error) => {
-      if (settled) return;
-      settled = true;
-      callback(err, null);
-    };
+    this.socket = socket;
     socket.once('lookup', () => {
       times.lookup = performance.now();
     });
@@ -62,16 +141,22 @@ function connectorFor(
     });
     socket.once(isTls ? 'secureConnect' : 'connect', () => {
       if (isTls) times.secure = performance.now();
-      if (settled) return;
-      settled = true;
-      socket.removeListener('error', fail);
-      conn.fresh = times;
-      callback(null, socket);
+      this.connected = true;
+      this.fresh = times;
+      this.user?.onReady();
     });
-    socket.once('error', fail);
-    // A socket destroyed without an error (an aborted connect) must still settle the callback.
-    socket.once('close', () => fail(new Error('connection closed while connecting')));
-  };
+    if (isTls) socket.on('data', (chunk: Buffer) => this.user?.onData(chunk));
+    socket.on('error', (err) => {
+      this.dead = true;
+      this.user?.onError(err);
+    });
+    const ended = () => {
+      this.dead = true;
+      this.user?.onEnd();
+    };
+    socket.on('end', ended);
+    socket.on('close', ended);
+  }
 }
 
 /** A VU's keep-alive connections, per origin, as k6 keeps a connection pool per VU. */
@@ -81,56 +166,55 @@ export class VuConnections {
   // comes back: remember the last one's list instead of rebuilding the origin key.
   private last: { url: URL; insecure: boolean; list: Connection[] } | null = null;
 
-  /** A free connection to the URL's origin, opening a new one (lazily, on dispatch) if none is. */
-  acquire(url: URL, insecure: boolean): Connection {
+  /** A free connection to the URL's origin, or a new one (its socket opens on `open`). */
+  acquire(url: URL, insecure: boolean, now = performance.now()): Connection {
     let list: Connection[];
     if (this.last && this.last.url === url && this.last.insecure === insecure)
       list = this.last.list;
     else {
-      const origin = `${url.protocol}//${url.host}`;
-      const key = insecure ? `${origin}!` : origin;
+      const key = insecure ? `${url.protocol}//${url.host}!` : `${url.protocol}//${url.host}`;
       list = this.byOrigin.get(key) ?? [];
       this.byOrigin.set(key, list);
       this.last = { url, insecure, list };
     }
-    for (const c of list) {
-      if (!c.busy) {
-        c.busy = true;
-        return c;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i] as Connection;
+      if (c.busy) continue;
+      if (c.dead || c.idleUntil <= now) {
+        c.destroy();
+        list.splice(i--, 1);
+        continue;
       }
+      c.busy = true;
+      return c;
     }
-    const state = { socket: null as Socket | null, fresh: null as ConnectTimes | null };
-    const client = new Client(`${url.protocol}//${url.host}`, {
-      connect: connectorFor(state, insecure),
-      pipelining: 1,
-      // The runner enforces k6's per-request `timeout` itself.
-      headersTimeout: 0,
-      bodyTimeout: 0,
-      keepAliveTimeout: 60_000,
-      keepAliveMaxTimeout: 600_000,
-    });
-    const conn: Connection = Object.assign(state, { client, busy: true });
+    const conn = new Connection(url, insecure);
     list.push(conn);
     return conn;
   }
 
-  /** Hands a connection back (or drops it when a cancelled connect left it unusable). */
-  release(conn: Connection, broken = false): void {
+  /** Hands a connection back: kept for the next request, or closed when it cannot carry one. */
+  release(conn: Connection, reusable: boolean): void {
     conn.busy = false;
-    if (!broken) return;
+    conn.detach();
+    if (reusable && !conn.dead) {
+      conn.reused = true;
+      const serverMs = conn.parser.keepAliveMs;
+      conn.idleUntil =
+        performance.now() +
+        (serverMs > 0 ? Math.min(IDLE_MS, serverMs - SERVER_TIMEOUT_MARGIN_MS) : IDLE_MS);
+      return;
+    }
+    conn.destroy();
     for (const list of this.byOrigin.values()) {
       const i = list.indexOf(conn);
       if (i >= 0) list.splice(i, 1);
     }
-    // A connect still in progress is not the client's yet: end it here.
-    conn.socket?.destroy();
-    conn.client.destroy().catch(() => {});
   }
 
   /** Closes every connection. */
   destroy(): void {
-    for (const list of this.byOrigin.values())
-      for (const c of list) c.client.destroy().catch(() => {});
+    for (const list of this.byOrigin.values()) for (const c of list) c.destroy();
     this.byOrigin.clear();
     this.last = null;
   }

@@ -1,14 +1,15 @@
 import { STATUS_CODES } from 'node:http';
 import { GoError } from '../errors.js';
 import type { Tags } from '../metrics/registry.js';
-import { currentContext, getRuntime } from '../runtime/state.js';
+import { getRuntime, type IterationContext } from '../runtime/state.js';
 import { parseDuration } from '../util/duration.js';
 import { logLine } from '../util/logfmt.js';
 import { type CookieJar, parseSetCookie, type ResponseCookie } from './cookies.js';
+import type { Exchange } from './exchange.js';
 import { canonicalHeader, collectHeaders } from './headers.js';
 import { emitMetrics } from './metrics.js';
 import { K6Response, type RequestEcho } from './response.js';
-import { type Exchange, exchange } from './transport.js';
+import { exchange } from './transport.js';
 
 /** The `params` argument of `http.asyncRequest`. */
 export interface RequestParams {
@@ -55,8 +56,13 @@ function goMethod(method: string): string {
 
 interface PreparedCookies {
   header: string;
-  echo: RequestEcho['cookies'];
+  /** null when nothing is sent: the caller gives the echo its own empty object. */
+  echo: RequestEcho['cookies'] | null;
 }
+
+const NO_COOKIES: PreparedCookies = { header: '', echo: null };
+// Requests without custom tags (most) share one empty, never modified, tags object.
+const NO_TAGS: Tags = Object.freeze({}) as Tags;
 
 function prepareCookies(
   explicit: string | undefined,
@@ -64,9 +70,9 @@ function prepareCookies(
   jar: CookieJar | undefined,
   url: URL,
 ): PreparedCookies {
-  const echo: RequestEcho['cookies'] = {};
   // The common case (no Cookie header, no params.cookies, an empty jar) needs no work.
-  if (!explicit && !paramCookies && jar?.isEmpty() !== false) return { header: '', echo };
+  if (!explicit && !paramCookies && jar?.isEmpty() !== false) return NO_COOKIES;
+  const echo: RequestEcho['cookies'] = {};
   const pairs: string[] = [];
   const add = (name: string, value: string, replace: boolean) => {
     appendTo(echo, name, { name, value, replace });
@@ -114,14 +120,14 @@ function parseTarget(url: string): URL {
   return target;
 }
 
-/** `http.asyncRequest(method, url, body, params)`: follows redirects, records k6's HTTP metrics. */
-export async function asyncRequest(
+/** `http.asyncRequest(…)` for the VU code in `ctx`: follows redirects, records k6's HTTP metrics. */
+export async function request(
+  ctx: IterationContext | undefined,
   method: string,
   url: unknown,
   body?: unknown,
   params?: RequestParams,
 ): Promise<K6Response> {
-  const ctx = currentContext();
   if (!ctx) throw new GoError('http requests are only possible while the script runs');
   const rt = getRuntime();
   let target = parseTarget(String(url));
@@ -145,22 +151,24 @@ export async function asyncRequest(
   const timeoutMs =
     p.timeout === undefined ? 60_000 : parseDuration(p.timeout, 'the request timeout');
   let redirectsLeft = typeof p.redirects === 'number' ? p.redirects : rt.maxRedirects;
-  const customTags: Tags = {};
   const tagParams = p.tags;
-  if (tagParams) for (const k in tagParams) customTags[k] = String(tagParams[k]);
+  let customTags = NO_TAGS;
+  if (tagParams) {
+    customTags = {};
+    for (const k in tagParams) customTags[k] = String(tagParams[k]);
+  }
 
   let echo: RequestEcho | undefined;
   let ex: Exchange;
   for (;;) {
     const cookies = prepareCookies(explicitCookie, p.cookies, jar, target);
-    const sendHeaders = { ...headers };
-    if (cookies.header) sendHeaders.Cookie = cookies.header;
+    const sendHeaders = cookies.header ? { ...headers, Cookie: cookies.header } : headers;
     echo ??= {
       method: m,
       url: target.href,
       headers: echoHeaders(sendHeaders),
       body: payload ? payload.toString('utf8') : '',
-      cookies: cookies.echo,
+      cookies: cookies.echo ?? {},
     };
     ex = await exchange(ctx.vu, {
       method: m,
@@ -201,29 +209,50 @@ export async function asyncRequest(
   );
 }
 
+// `200 OK`, `404 Not Found` …: built once per status code.
+const statusTexts = new Map<number, string>();
+
+function statusText(status: number): string {
+  if (status === 0) return '';
+  let text = statusTexts.get(status);
+  if (text === undefined) {
+    text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+    statusTexts.set(status, text);
+  }
+  return text;
+}
+
 function buildResponse(
   ex: Exchange,
   url: URL,
   echo: RequestEcho,
   responseType: string,
 ): K6Response {
-  const res = new K6Response();
-  res.status = ex.status;
-  res.status_text = ex.status ? `${ex.status} ${STATUS_CODES[ex.status] ?? ''}`.trim() : '';
-  res.proto = ex.proto;
-  res.url = url.href;
-  res.headers = collectHeaders(ex.rawHeaders);
-  for (const c of ex.setCookies.map(parseSetCookie)) if (c) appendTo(res.cookies, c.name, c);
+  let body: string | ArrayBuffer | null = null;
   if (ex.body && ex.status !== 0) {
-    if (responseType === 'binary') res.body = new Uint8Array(ex.body).buffer;
-    else if (responseType !== 'none') res.body = ex.body.toString('utf8');
+    if (responseType === 'binary') body = new Uint8Array(ex.body).buffer;
+    else if (responseType !== 'none') body = ex.body.toString('utf8');
   }
-  res.timings = ex.timings;
-  res.error = ex.error;
-  res.error_code = ex.errorCode || (ex.status >= 400 ? 1000 + ex.status : 0);
-  res.remote_ip = ex.remoteIp;
-  res.remote_port = ex.remotePort;
-  res.request = echo;
+  const cookies: K6Response['cookies'] = {};
+  for (const header of ex.setCookies) {
+    const c = parseSetCookie(header);
+    if (c) appendTo(cookies, c.name, c);
+  }
+  const res = new K6Response({
+    status: ex.status,
+    status_text: statusText(ex.status),
+    proto: ex.proto,
+    url: url.href,
+    headers: collectHeaders(ex.rawHeaders),
+    cookies,
+    body,
+    timings: ex.timings,
+    error: ex.error,
+    error_code: ex.errorCode || (ex.status >= 400 ? 1000 + ex.status : 0),
+    remote_ip: ex.remoteIp,
+    remote_port: ex.remotePort,
+    request: echo,
+  });
   if (ex.status === 0) {
     logLine('warning', 'Request Failed', {
       error: `${goMethod(echo.method)} "${echo.url}": ${ex.error}`,

@@ -1,7 +1,7 @@
 import { unsupported } from '../errors.js';
 import type { ResponseCookie } from './cookies.js';
+import type { Timings } from './exchange.js';
 import { parseResponseJson } from './json.js';
-import type { Timings } from './transport.js';
 
 /** The `request` echo on a k6 response. */
 export interface RequestEcho {
@@ -12,25 +12,34 @@ export interface RequestEcho {
   cookies: Record<string, { name: string; value: string; replace: boolean }[]>;
 }
 
-/** The response object `http.asyncRequest` resolves to, shaped like k6's. */
+/** The fields a response is built from (the others are constant). */
+export type ResponseInit = Pick<
+  K6Response,
+  | 'status'
+  | 'status_text'
+  | 'proto'
+  | 'url'
+  | 'headers'
+  | 'cookies'
+  | 'body'
+  | 'timings'
+  | 'error'
+  | 'error_code'
+  | 'remote_ip'
+  | 'remote_port'
+  | 'request'
+>;
+
+/** The response object `http.asyncRequest` resolves to, shaped like k6's (same key order). */
 export class K6Response {
-  status = 0;
-  status_text = '';
-  proto = '';
-  url = '';
-  headers: Record<string, string> = {};
-  cookies: Record<string, ResponseCookie[]> = {};
-  body: string | ArrayBuffer | null = null;
-  timings: Timings = {
-    blocked: 0,
-    looking_up: 0,
-    connecting: 0,
-    tls_handshaking: 0,
-    sending: 0,
-    waiting: 0,
-    receiving: 0,
-    duration: 0,
-  };
+  status: number;
+  status_text: string;
+  proto: string;
+  url: string;
+  headers: Record<string, string>;
+  cookies: Record<string, ResponseCookie[]>;
+  body: string | ArrayBuffer | null;
+  timings: Timings;
   tls_version = '';
   tls_cipher_suite = '';
   ocsp = {
@@ -41,11 +50,27 @@ export class K6Response {
     revocation_reason: '',
     status: '',
   };
-  error = '';
-  error_code = 0;
-  remote_ip = '';
-  remote_port = 0;
-  request: RequestEcho = { method: '', url: '', headers: {}, body: '', cookies: {} };
+  error: string;
+  error_code: number;
+  remote_ip: string;
+  remote_port: number;
+  request: RequestEcho;
+
+  constructor(init: ResponseInit) {
+    this.status = init.status;
+    this.status_text = init.status_text;
+    this.proto = init.proto;
+    this.url = init.url;
+    this.headers = init.headers;
+    this.cookies = init.cookies;
+    this.body = init.body;
+    this.timings = init.timings;
+    this.error = init.error;
+    this.error_code = init.error_code;
+    this.remote_ip = init.remote_ip;
+    this.remote_port = init.remote_port;
+    this.request = init.request;
+  }
 
   /** Parses the body as JSON; with a selector, reads a gjson-style path. */
   json(selector?: string): unknown {

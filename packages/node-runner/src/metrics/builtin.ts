@@ -20,6 +20,17 @@ const DEFS: [string, MetricType, Contains][] = [
   ['iterations', 'counter', 'default'],
   ['vus', 'gauge', 'default'],
   ['vus_max', 'gauge', 'default'],
+  // node-runner extensions (the real k6 has no such metrics): the load generator's own health.
+  ['generator_cpu_percent', 'trend', 'default'],
+  ['generator_event_loop_lag_ms', 'trend', 'time'],
+  ['iteration_start_lag_ms', 'trend', 'time'],
+];
+
+/** The metrics node-runner emits that k6 does not (see the README, "Generator health"). */
+export const NODE_RUNNER_METRICS: readonly string[] = [
+  'generator_cpu_percent',
+  'generator_event_loop_lag_ms',
+  'iteration_start_lag_ms',
 ];
 
 /** The k6 built-in metrics, looked up once so hot paths skip the map. */
@@ -42,6 +53,9 @@ export interface Builtins {
   iterations: Metric;
   vus: Metric;
   vus_max: Metric;
+  generator_cpu_percent: Metric;
+  generator_event_loop_lag_ms: Metric;
+  iteration_start_lag_ms: Metric;
 }
 
 /** Registers k6's built-in metrics (plus the always-present `{expected_response:true}` view). */

@@ -1,5 +1,5 @@
 import { EXIT, RunnerError } from '../errors.js';
-import { createSink, type MetricType, type Sink } from './sinks.js';
+import { createSink, type MetricType, type Sink, type SinkState } from './sinks.js';
 
 /** What a metric's values measure (k6 `contains`). */
 export type Contains = 'default' | 'time' | 'data';
@@ -36,6 +36,15 @@ export interface Metric {
   contains: Contains;
   sink: Sink;
   submetrics: Submetric[];
+}
+
+/** A metric with its sub-metrics as plain data (see `MetricRegistry.snapshot`). */
+export interface MetricState {
+  name: string;
+  type: MetricType;
+  contains: Contains;
+  state: SinkState;
+  submetrics: { key: string; filter: [string, string][]; state: SinkState }[];
 }
 
 /** Parses `name{tag:value,tag2:value2}` into the metric name and its tag filter. */
@@ -96,5 +105,30 @@ export class MetricRegistry {
   push(metric: Metric, value: number, tags: TagSource): void {
     metric.sink.add(value);
     for (const sub of metric.submetrics) if (matches(sub.filter, tags)) sub.sink.add(value);
+  }
+
+  /** Every metric's accumulated state, to rebuild the registry in another thread. */
+  snapshot(): MetricState[] {
+    return [...this.metrics.values()].map((m) => ({
+      name: m.name,
+      type: m.type,
+      contains: m.contains,
+      state: m.sink.state(),
+      submetrics: m.submetrics.map((s) => ({
+        key: s.key,
+        filter: s.filter,
+        state: s.sink.state(),
+      })),
+    }));
+  }
+
+  /** Restores states taken by `snapshot()`, defining the metrics and sub-metrics as needed. */
+  restore(states: readonly MetricState[]): void {
+    for (const m of states) {
+      const metric = this.define(m.name, m.type, m.contains);
+      metric.sink.restore(m.state);
+      for (const s of m.submetrics)
+        this.addSubmetric(metric, s.key, s.filter).sink.restore(s.state);
+    }
   }
 }

@@ -35,4 +35,22 @@ describe('metric sinks', () => {
     for (const v of [4, 9, 2]) gauge.add(v);
     expect(gauge.values(0, [])).toEqual({ value: 2, min: 2, max: 9 });
   });
+
+  it('a sink restored from its state reports the same values (every type)', () => {
+    const stats = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99.9)', 'count'];
+    for (const type of ['counter', 'gauge', 'rate', 'trend'] as const) {
+      const sink = createSink(type);
+      for (let i = 1; i <= 5000; i++) sink.add(((i * 7919) % 5003) * 0.37 + (i % 3 === 0 ? 0 : 1));
+      const copy = createSink(type);
+      copy.add(123); // replaced, not added to
+      copy.restore(structuredClone(sink.state()));
+      expect({ type, values: copy.values(2000, stats) }).toEqual({
+        type,
+        values: sink.values(2000, stats),
+      });
+      expect(copy.count).toBe(sink.count);
+      copy.add(1);
+      expect(copy.count).toBe(sink.count + 1);
+    }
+  });
 });

@@ -52,6 +52,12 @@ export class GroupTree {
 
   /** Records one check result. */
   check(groupPath: string, name: string, ok: boolean): void {
+    const node = this.checkNode(groupPath, name);
+    if (ok) node.passes++;
+    else node.fails++;
+  }
+
+  private checkNode(groupPath: string, name: string): CheckNode {
     const path = `${groupPath}::${name}`;
     let node = this.checks.get(path);
     if (!node) {
@@ -59,7 +65,19 @@ export class GroupTree {
       this.checks.set(path, node);
       this.groupAt(groupPath).checks.push(node);
     }
-    if (ok) node.passes++;
-    else node.fails++;
+    return node;
+  }
+
+  /** Replaces the tree's counts with a copy of `root` (a tree taken from another thread). */
+  restore(root: GroupNode): void {
+    const visit = (from: GroupNode, into: GroupNode) => {
+      for (const c of from.checks) {
+        const node = this.checkNode(into.path, c.name);
+        node.passes = c.passes;
+        node.fails = c.fails;
+      }
+      for (const g of from.groups) visit(g, this.group(into.path, g.name));
+    };
+    visit(root, this.root);
   }
 }

@@ -1,8 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { VuConnections } from '../http/connections.js';
 import type { CookieJar } from '../http/cookies.js';
 import type { Builtins } from '../metrics/builtin.js';
-import type { MetricRegistry, TagLookup, Tags } from '../metrics/registry.js';
+import type { MetricRegistry, Tags } from '../metrics/registry.js';
 import type { GroupTree } from './groups.js';
 
 /** One virtual user: its own script instance, cookie jar and connection pool, as in k6. */
@@ -12,10 +11,16 @@ export interface VuState {
   jar: CookieJar;
   connections: VuConnections;
   setupData: unknown;
+  /** The scenario's exec function of this VU's script instance (VUs belong to one scenario). */
+  exec?: (data: unknown) => unknown;
   /** Iterations this VU ran in its current scenario (`__ITER`). */
   iterations: number;
   /** Requests in flight, destroyed when an iteration is interrupted. */
   inflight: Set<{ destroy(err?: Error): void }>;
+  /** The context of the code this VU runs now (init, an iteration, setup …): see vu-context.ts. */
+  current: IterationContext | undefined;
+  /** Updates the VU's `__VU`/`__ITER`/`__ENV` bindings (set by its globals module). */
+  setGlobals: ((ctx: IterationContext) => void) | undefined;
 }
 
 /** What `k6/execution` reports about the running scenario. */
@@ -24,6 +29,8 @@ export interface ScenarioInfo {
   executor: string;
   startTime: number;
   env: Record<string, string>;
+  /** The run's env with the scenario's on top (what `__ENV` shows), built on first use. */
+  fullEnv?: Record<string, string>;
   progress(): number;
   nextIterationInTest(): number;
 }
@@ -60,10 +67,7 @@ export interface Runtime {
   abortTest(reason: string, exitCode: number): void;
 }
 
-export const als = new AsyncLocalStorage<IterationContext>();
-
 let current: Runtime | undefined;
-let initContext: IterationContext | undefined;
 
 /** Installs the runtime for this process (one run per process at a time). */
 export function setRuntime(runtime: Runtime | undefined): void {
@@ -77,14 +81,9 @@ export function getRuntime(): Runtime {
   return current;
 }
 
-/** Sets the context used while a VU's script instance is being evaluated (init code). */
-export function setInitContext(ctx: IterationContext | undefined): void {
-  initContext = ctx;
-}
-
-/** The context of the calling code: the iteration's, or init's while a VU is created. */
-export function currentContext(): IterationContext | undefined {
-  return als.getStore() ?? initContext;
+/** The active runtime, or undefined outside a run. */
+export function tryRuntime(): Runtime | undefined {
+  return current;
 }
 
 /** Tags for a sample emitted now: iteration tags plus the group path. */
@@ -95,13 +94,4 @@ export function sampleTags(ctx: IterationContext | undefined, extra?: Tags): Tag
   tags.group = ctx?.groupPath ?? '';
   if (extra) for (const k in extra) tags[k] = extra[k] as string;
   return tags;
-}
-
-/** The lookup form of `sampleTags(ctx)`: the same tags, without building an object. */
-export function iterationTag(ctx: IterationContext | undefined): TagLookup {
-  return (key) => {
-    if (key === 'group') return ctx?.groupPath ?? '';
-    const base = ctx?.tags;
-    return base && Object.hasOwn(base, key) ? base[key] : undefined;
-  };
 }

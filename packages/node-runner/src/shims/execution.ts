@@ -1,14 +1,11 @@
 // The `k6/execution` module: who and where the running code is.
 import { EXIT } from '../errors.js';
-import { currentContext, getRuntime } from '../runtime/state.js';
+import { getRuntime } from '../runtime/state.js';
+import { TestAbortError } from '../runtime/test-abort.js';
+import { contextOfModule } from '../runtime/vu-context.js';
 
-/** Thrown by `test.abort()` to end the calling iteration; the engine does not log it as an error. */
-export class TestAbortError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'TestAbortError';
-  }
-}
+// This module is instantiated per VU (`execution.js?vu=N`): it describes that VU.
+const currentContext = contextOfModule(import.meta.url);
 
 function ctx() {
   const c = currentContext();

@@ -1,8 +1,13 @@
 // The `k6/http` module: the asynchronous API only (k6's synchronous calls would block every VU here).
 import { unsupported } from '../errors.js';
 import { CookieJar as Jar } from '../http/cookies.js';
-import { appendTo, asyncRequest } from '../http/request.js';
-import { currentContext, getRuntime } from '../runtime/state.js';
+import { appendTo, type RequestParams, request as sendRequest } from '../http/request.js';
+import type { K6Response } from '../http/response.js';
+import { getRuntime } from '../runtime/state.js';
+import { contextOfModule } from '../runtime/vu-context.js';
+
+// This module is instantiated per VU (`http.js?vu=N`): requests go out as that VU.
+const currentContext = contextOfModule(import.meta.url);
 
 /** A cookie jar handle (`http.cookieJar()` / `new http.CookieJar()`). */
 export class CookieJar {
@@ -63,7 +68,15 @@ export const batch = sync('batch');
 export function file(): never {
   throw unsupported('http.file() (multipart uploads)');
 }
-export { asyncRequest };
+/** `http.asyncRequest(method, url, body, params)`. */
+export function asyncRequest(
+  method: string,
+  url: unknown,
+  body?: unknown,
+  params?: RequestParams,
+): Promise<K6Response> {
+  return sendRequest(currentContext(), method, url, body, params);
+}
 
 export default {
   asyncRequest,

@@ -1,6 +1,10 @@
 // The `k6` module: check, fail, sleep, group (synchronous callbacks only, as k6 v0.49).
 import { GoError } from '../errors.js';
-import { currentContext, getRuntime, sampleTags } from '../runtime/state.js';
+import { getRuntime, sampleTags } from '../runtime/state.js';
+import { contextOfModule } from '../runtime/vu-context.js';
+
+// This module is instantiated per VU (`k6.js?vu=N`): checks and groups get that VU's context.
+const currentContext = contextOfModule(import.meta.url);
 
 function assertName(name: string): void {
   if (name.includes('::')) throw new GoError("group and check names may not contain '::'");

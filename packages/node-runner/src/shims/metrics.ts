@@ -1,8 +1,12 @@
 // The `k6/metrics` module: custom Counter, Gauge, Rate and Trend metrics.
 import type { Metric, Tags } from '../metrics/registry.js';
 import type { MetricType } from '../metrics/sinks.js';
-import { currentContext, getRuntime, sampleTags } from '../runtime/state.js';
+import { getRuntime, sampleTags } from '../runtime/state.js';
+import { contextOfModule } from '../runtime/vu-context.js';
 import { logLine } from '../util/logfmt.js';
+
+// This module is instantiated per VU (`metrics.js?vu=N`): samples get that VU's context.
+const currentContext = contextOfModule(import.meta.url);
 
 class CustomMetric {
   readonly name: string;

@@ -2,6 +2,7 @@ import type { Metric, MetricRegistry } from '../metrics/registry.js';
 import type { Sink } from '../metrics/sinks.js';
 import type { GroupNode } from '../runtime/groups.js';
 import type { ThresholdSet } from '../thresholds/evaluate.js';
+import { isTty } from '../util/output.js';
 
 /** One metric in handleSummary data. */
 export interface SummaryMetric {
@@ -54,18 +55,17 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     add(metric.name, metric, metric.sink);
     for (const sub of metric.submetrics) add(sub.key, metric, sub.sink);
   }
-  const isTTY = (s: NodeJS.WriteStream) => Boolean(s.isTTY);
   const data: SummaryData = {
     metrics,
     root_group: input.rootGroup,
     options: {
       summaryTrendStats: input.trendStats,
       summaryTimeUnit: input.summaryTimeUnit,
-      noColor: !isTTY(process.stdout),
+      noColor: !isTty('stdout'),
     },
     state: {
-      isStdOutTTY: isTTY(process.stdout),
-      isStdErrTTY: isTTY(process.stderr),
+      isStdOutTTY: isTty('stdout'),
+      isStdErrTTY: isTty('stderr'),
       testRunDurationMs: input.testRunDurationMs,
     },
   };

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -99,4 +100,18 @@ export function consoleMessages(stderr: string): string[] {
     .split('\n')
     .filter((l) => l.includes('source=console'))
     .map((l) => JSON.parse(/msg=("(?:[^"\\]|\\.)*")/.exec(l)?.[1] ?? '""') as string);
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh folder under the OS temp dir, removed by `removeTempDirs` (call it in afterAll). */
+export function tempDir(prefix = 'k6node-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every folder `tempDir` made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { writeErr } from './output.js';
 
 /** Extra logfmt fields appended after `msg`, e.g. `{ source: 'console' }`. */
 export type LogFields = Record<string, string | number>;
@@ -19,7 +20,7 @@ export function formatLogLine(level: string, msg: string, fields: LogFields = {}
 
 /** Writes one k6-style log line to stderr. */
 export function logLine(level: string, msg: string, fields: LogFields = {}): void {
-  process.stderr.write(`${formatLogLine(level, msg, fields)}\n`);
+  writeErr(`${formatLogLine(level, msg, fields)}\n`);
 }
 
 /** Routes the script's console through k6's log format (`source=console`) on stderr. */

@@ -1,7 +1,18 @@
 // Shared look of the report's charts: colours, dataset and axis builders.
 
 /** Series colours, picked by index. */
-export const COLOURS = ['#2563eb', '#f59e0b', '#dc2626', '#059669', '#7c3aed', '#0891b2'];
+export const COLOURS = [
+  '#2563eb',
+  '#f59e0b',
+  '#dc2626',
+  '#059669',
+  '#7c3aed',
+  '#0891b2',
+  '#db2777',
+  '#65a30d',
+  '#ea580c',
+  '#475569',
+];
 
 /** Options every chart shares. */
 export function baseOptions(extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -44,5 +55,26 @@ export function axis(title: string, position: 'left' | 'right', grid = true) {
     beginAtZero: true,
     title: { display: true, text: title },
     grid: { drawOnChartArea: grid },
+  };
+}
+
+/** A horizontal reference line (a tolerance, an SLO) as a dataset, so the legend names it. */
+export function referenceLine(
+  label: string,
+  value: number,
+  count: number,
+  yAxisID: string,
+  colour = '#991b1b',
+) {
+  return {
+    label,
+    data: new Array<number>(count).fill(value),
+    yAxisID,
+    borderColor: colour,
+    backgroundColor: colour,
+    borderDash: [2, 3],
+    borderWidth: 1.5,
+    pointRadius: 0,
+    reference: true,
   };
 }

@@ -1,18 +1,14 @@
 // Chart.js configurations for the report, as plain JSON (the page script adds no logic but
 // the timeline-marker plugin). Missing figures are null, which Chart.js leaves as gaps.
 import type { DbBenchJsonCase, LoadEndpointJson, SweepResultsJson } from '@rota-perf/core';
-import { axis, bars, baseOptions, line } from './chart-style.js';
+import { adaptivePathChart } from './adaptive-chart.js';
+import type { ChartSpec } from './chart-spec.js';
+import { axis, bars, baseOptions, line, referenceLine } from './chart-style.js';
 import type { ReportInputs, ReportResult, TimelineMark } from './inputs.js';
-import { MAX_TIMELINE_POINTS, thinSamples } from './thin.js';
+import { memoryCharts } from './memory-chart.js';
+import { timeCharts } from './time-section.js';
 
-/** One chart of the page: the canvas id, a heading and the Chart.js configuration. */
-export interface ChartSpec {
-  id: string;
-  title: string;
-  config: Record<string, unknown>;
-}
-
-const MIB = 1024 * 1024;
+export type { ChartSpec };
 
 function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSpec {
   const levels = sweep.scenarios;
@@ -48,6 +44,23 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
             2,
             { yAxisID: 'pct' },
           ),
+          referenceLine(
+            `Failure tolerance (${sweep.failure_tolerance * 100}%)`,
+            sweep.failure_tolerance * 100,
+            levels.length,
+            'pct',
+          ),
+          ...(sweep.p95_slo_ms === null || sweep.p95_slo_ms === undefined
+            ? []
+            : [
+                referenceLine(
+                  `p95 SLO (${sweep.p95_slo_ms} ms)`,
+                  sweep.p95_slo_ms,
+                  levels.length,
+                  'ms',
+                  '#b45309',
+                ),
+              ]),
         ],
       },
       options: baseOptions({
@@ -62,54 +75,14 @@ function sweepChart(id: string, title: string, sweep: SweepResultsJson): ChartSp
   };
 }
 
-function memoryCharts(
-  inputs: ReportInputs,
-  marksByFile: ReadonlyMap<string, TimelineMark[]>,
-): ChartSpec[] {
-  return (
-    inputs.memory
-      // Index before filtering: the page pairs chart-memory-<i> with inputs.memory[i].
-      .map((m, i) => ({ m, i, points: thinSamples(m.samples, MAX_TIMELINE_POINTS) }))
-      .filter(({ m }) => m.samples.length > 0)
-      .map(({ m, i, points }) => ({
-        id: `chart-memory-${i}`,
-        title: `Memory timeline (${m.file})`,
-        config: {
-          type: 'line',
-          data: {
-            datasets: [
-              line(
-                'RSS (MiB)',
-                points.map((s) => ({ x: s.elapsedSeconds, y: s.rssBytes / MIB })),
-                0,
-                { pointRadius: 0 },
-              ),
-              line(
-                'CPU (%)',
-                points.map((s) => ({ x: s.elapsedSeconds, y: s.cpuPercent })),
-                1,
-                { yAxisID: 'cpu', pointRadius: 0 },
-              ),
-            ],
-          },
-          options: baseOptions({
-            parsing: true,
-            scales: {
-              x: { type: 'linear', title: { display: true, text: 'Elapsed (s)' } },
-              y: axis('RSS (MiB)', 'left'),
-              cpu: axis('CPU (%)', 'right', false),
-            },
-            plugins: { timelineMarks: { items: marksByFile.get(m.file) ?? [] } },
-          }),
-        },
-      }))
-  );
-}
-
-function endpointChart(endpoints: readonly LoadEndpointJson[]): ChartSpec {
+// Slowest first; endpoints without a p95 last. One slow endpoint (login hashes a password)
+// would flatten every other bar on a linear axis: the axis is logarithmic.
+function endpointChart(unsorted: readonly LoadEndpointJson[]): ChartSpec {
+  const p95 = (e: LoadEndpointJson) => e.p95_ms ?? Number.NEGATIVE_INFINITY;
+  const endpoints = [...unsorted].sort((a, b) => p95(b) - p95(a));
   return {
     id: 'chart-endpoints',
-    title: 'Per-endpoint latency percentiles',
+    title: 'Per-endpoint latency percentiles (sorted by p95, log scale)',
     config: {
       type: 'bar',
       data: {
@@ -134,7 +107,7 @@ function endpointChart(endpoints: readonly LoadEndpointJson[]): ChartSpec {
       },
       options: baseOptions({
         indexAxis: 'y',
-        scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
+        scales: { x: { type: 'logarithmic', title: { display: true, text: 'ms (log scale)' } } },
       }),
     },
   };
@@ -179,44 +152,43 @@ function chartId(result: ReportResult): string {
   return `chart-${result.spec.file.replace(/(_results)?\.json$/, '').replace(/_/g, '-')}`;
 }
 
-function resultChart(result: ReportResult): ChartSpec | null {
+function resultCharts(result: ReportResult): ChartSpec[] {
   switch (result.layout) {
     case 'load':
-      return result.doc.endpoints.length > 0 ? endpointChart(result.doc.endpoints) : null;
+      return result.doc.endpoints.length > 0 ? [endpointChart(result.doc.endpoints)] : [];
     case 'sweep':
     case 'adaptive': {
-      if (result.doc.scenarios.length === 0) return null;
+      if (result.doc.scenarios.length === 0) return [];
       // The adaptive search runs levels out of order (bisection, confirmation): show them by target.
       const ordered = [...result.doc.scenarios].sort((a, b) => a.target_rps - b.target_rps);
       const title = `${result.spec.title}: target vs achieved, p95, errors`;
-      return sweepChart(chartId(result), title, { ...result.doc, scenarios: ordered });
+      const byTarget = sweepChart(chartId(result), title, { ...result.doc, scenarios: ordered });
+      if (result.layout === 'sweep' || result.doc.runs.length === 0) return [byTarget];
+      return [byTarget, adaptivePathChart(`${chartId(result)}-path`, result.doc)];
     }
     case 'db-bench':
-      return result.doc.cases.length > 0 ? dbBenchChart(result.doc.cases) : null;
+      return result.doc.cases.length > 0 ? [dbBenchChart(result.doc.cases)] : [];
     default:
-      return null;
+      return [];
   }
 }
 
-/** The charts for whichever inputs exist, in page order: results files, then memory. */
+/**
+ * The charts for whichever inputs exist, in page order: the time charts of the series (with
+ * this run's memory on the same clock), the results files, then memory CSVs on their own
+ * elapsed axis when there is no series to align them with.
+ */
 export function buildChartSpecs(
   inputs: ReportInputs,
   marksByMemoryFile: ReadonlyMap<string, TimelineMark[]> = new Map(),
 ): ChartSpec[] {
-  const specs = inputs.results.map(resultChart).filter((s): s is ChartSpec => s !== null);
-  return [...specs, ...memoryCharts(inputs, marksByMemoryFile)];
+  const results = inputs.results.flatMap(resultCharts);
+  if (inputs.series) return [...timeCharts(inputs), ...results];
+  return [...results, ...memoryCharts(inputs, marksByMemoryFile)];
 }
 
-/** The chart of one results file, if it has one. */
-export function chartOf(specs: readonly ChartSpec[], result: ReportResult): ChartSpec | undefined {
+/** The charts of one results file (none, one, or the adaptive search's two). */
+export function chartsOf(specs: readonly ChartSpec[], result: ReportResult): ChartSpec[] {
   const id = result.layout === 'load' ? 'chart-endpoints' : chartId(result);
-  return specs.find((s) => s.id === id);
-}
-
-/** Chart height in px (horizontal bars grow with their row count). */
-export function chartHeight(spec: ChartSpec): number {
-  const data = spec.config.data as { labels?: unknown[] };
-  const rows = data.labels?.length ?? 0;
-  const horizontal = (spec.config.options as { indexAxis?: string }).indexAxis === 'y';
-  return horizontal ? Math.max(220, 60 + rows * 34) : 340;
+  return specs.filter((s) => s.id === id || s.id === `${id}-path`);
 }

@@ -13,14 +13,27 @@ import {
   RESULT_FILES,
   type ResultFileSpec,
   type ResultLayout,
+  type RunRecord,
   type SweepResultsJson,
   type WriteResultsJson,
 } from '@rota-perf/core';
+import {
+  type ForeignFile,
+  foreignReason,
+  modifiedMs,
+  pickSeries,
+  readJson,
+  readRunRecord,
+  runIdOf,
+  type SeriesInput,
+} from './run-inputs.js';
 
-/** A vertical marker on the memory timeline (e.g. the start of a load level). */
+/** A vertical marker on a time axis (the start of a phase or of a sweep level). */
 export interface TimelineMark {
   atSeconds: number;
   label: string;
+  /** Phases (warm-up, plateau…) and levels are drawn in different colours. */
+  kind?: 'phase' | 'level';
 }
 
 /** The samples of one mem-monitor CSV. */
@@ -47,9 +60,16 @@ export type ReportResult = { spec: ResultFileSpec } & (
 /** Everything the HTML report can show. */
 export interface ReportInputs {
   folder: string;
-  /** The results files present, in RESULT_FILES order. */
+  /** The folder's run.json, or null for folders written before run records existed. */
+  run: RunRecord | null;
+  /** The results files of this run, in RESULT_FILES order. */
   results: ReportResult[];
+  /** The memory CSVs of this run. */
   memory: MemoryInput[];
+  /** The per-second series of this run, when one was recorded. */
+  series: SeriesInput | null;
+  /** Files of the folder that another run wrote: listed, not shown as this run's. */
+  foreign: ForeignFile[];
   /** Files that were looked at but not used, with the reason. */
   notes: string[];
 }
@@ -94,34 +114,38 @@ const SHAPES: Record<ResultLayout, { read: (v: unknown) => unknown; expected: st
   },
 };
 
-async function readResult(folder: string, spec: ResultFileSpec): Promise<ReportResult | null> {
+async function readResult(
+  folder: string,
+  spec: ResultFileSpec,
+): Promise<{ result: ReportResult; runId: unknown } | null> {
   const path = join(folder, spec.file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
-  }
+  const value = await readJson(path);
+  if (value === undefined) return null;
   const shape = SHAPES[spec.layout];
   const doc = shape.read(value);
   if (doc === null) throw new Error(`${path}: not ${shape.expected}`);
-  return { spec, layout: spec.layout, doc } as ReportResult;
+  return { result: { spec, layout: spec.layout, doc } as ReportResult, runId: runIdOf(value) };
 }
 
-async function readMemory(folder: string, entries: string[], notes: string[]) {
+// What reading the folder collects besides the results themselves.
+interface Collected {
+  run: RunRecord | null;
+  notes: string[];
+  foreign: ForeignFile[];
+}
+
+async function readMemory(folder: string, entries: string[], into: Collected) {
   const memory: MemoryInput[] = [];
   const header = MEMORY_CSV_COLUMNS.join(',');
   for (const name of entries.filter((e) => e.endsWith('.csv')).sort()) {
     const text = await readFile(join(folder, name), 'utf8');
     if (!text.startsWith(header)) {
-      notes.push(`${name}: not a mem-monitor CSV, ignored`);
+      into.notes.push(`${name}: not a mem-monitor CSV, ignored`);
+      continue;
+    }
+    const reason = foreignReason(into.run, undefined, await modifiedMs(folder, name));
+    if (reason !== null) {
+      into.foreign.push({ file: name, reason });
       continue;
     }
     try {
@@ -140,14 +164,20 @@ export async function readReportInputs(folder: string): Promise<ReportInputs> {
       `results folder ${folder}: ${error.code === 'ENOENT' ? 'does not exist' : error.message}`,
     );
   });
+  const run = await readRunRecord(folder);
+  const collected: Collected = { run, notes: [], foreign: [] };
   const results: ReportResult[] = [];
   for (const spec of RESULT_FILES) {
-    const result = await readResult(folder, spec);
-    if (result !== null) results.push(result);
+    const read = await readResult(folder, spec);
+    if (read === null) continue;
+    const reason = foreignReason(run, read.runId, await modifiedMs(folder, spec.file));
+    if (reason === null) results.push(read.result);
+    else collected.foreign.push({ file: spec.file, reason });
   }
-  const notes: string[] = [];
-  const memory = await readMemory(folder, entries, notes);
-  return { folder, results, memory, notes };
+  const memory = await readMemory(folder, entries, collected);
+  const series = await pickSeries(folder, entries, run, collected.notes, collected.foreign);
+  const { notes, foreign } = collected;
+  return { folder, run, results, memory, series, foreign, notes };
 }
 
 /** The first results document of a layout, if the folder held one. */
@@ -160,7 +190,12 @@ export function resultOf<L extends ResultLayout>(
     | undefined;
 }
 
-/** True when the folder held at least one results file the report can show. */
+/** True when the folder held anything of this run the report can show. */
 export function hasAnyResults(inputs: ReportInputs): boolean {
-  return inputs.results.length > 0 || inputs.memory.length > 0;
+  return (
+    inputs.run !== null ||
+    inputs.series !== null ||
+    inputs.results.length > 0 ||
+    inputs.memory.length > 0
+  );
 }

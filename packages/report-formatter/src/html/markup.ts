@@ -1,5 +1,5 @@
 // Small HTML building blocks. Every piece of data goes through `escapeHtml`.
-import { MISSING } from '../format.js';
+import { MISSING } from '@rota-perf/core';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -38,7 +38,13 @@ export function htmlTable(
       .join(' ');
     return `<${tag}${cls ? ` class="${cls}"` : ''}>${escapeHtml(v.text)}</${tag}>`;
   };
-  const head = `<tr>${header.map((h, i) => cell(i === 0 ? h : num(h), 'th')).join('')}</tr>`;
+  // A heading sits over its column: right-aligned over figures (the first row tells).
+  const first = rows[0];
+  const figure = (i: number) => {
+    const c = first?.[i];
+    return c === undefined ? i > 0 : typeof c !== 'string' && c.numeric === true;
+  };
+  const head = `<tr>${header.map((h, i) => cell(figure(i) ? num(h) : h, 'th')).join('')}</tr>`;
   const body = rows
     .map((r, i) => {
       const cls = rowClass(i);

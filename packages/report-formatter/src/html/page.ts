@@ -27,6 +27,17 @@ tr.failed td { color:#991b1b; }
 p.good { color:#065f46; font-weight:600; } p.bad { color:#991b1b; font-weight:600; }
 p.warn { color:#92400e; background:#fffbeb; border-left:4px solid #f59e0b; padding:6px 10px; }
 p.note { color:var(--muted); }
+.title-row { display:flex; align-items:center; gap:16px; flex-wrap:wrap; }
+.verdict { font-size:20px; font-weight:700; padding:4px 14px; border-radius:8px; text-transform:uppercase; letter-spacing:.04em; }
+.verdict-passed { background:#d1fae5; color:#065f46; }
+.verdict-thresholds-crossed { background:#fef3c7; color:#92400e; }
+.verdict-failed, .verdict-interrupted { background:#fee2e2; color:#991b1b; }
+.banner { margin:12px 0 4px; padding:10px 14px; border-radius:8px; background:#fee2e2; color:#7f1d1d; border-left:6px solid #dc2626; }
+dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:2px 16px; margin:12px 0 0; }
+dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; font-variant-numeric:tabular-nums; }
+section h3 { margin:16px 0 4px; font-size:15px; }
+#from-another-run { border:2px solid #f59e0b; }
+details summary { cursor:pointer; margin:12px 0 4px; font-weight:600; }
 `;
 
 /** Draws every chart described in the `chart-specs` JSON; registers the timeline-mark plugin. */
@@ -39,11 +50,14 @@ export const PAGE_SCRIPT = `(function () {
       var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
       if (!x || !items.length) return;
       ctx.save();
-      ctx.strokeStyle = '#6b7280'; ctx.fillStyle = '#374151'; ctx.font = '11px sans-serif';
+      ctx.font = '11px sans-serif';
       ctx.setLineDash([4, 4]);
       items.forEach(function (m, i) {
         var px = x.getPixelForValue(m.atSeconds);
         if (px < area.left || px > area.right) return;
+        // Phases (warm-up, plateau, cool-down) in violet, sweep levels in grey.
+        ctx.strokeStyle = m.kind === 'phase' ? '#7c3aed' : '#6b7280';
+        ctx.fillStyle = m.kind === 'phase' ? '#5b21b6' : '#374151';
         ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
         ctx.fillText(m.label, px + 3, area.top + 12 + (i % 3) * 12);
       });
@@ -54,5 +68,7 @@ export const PAGE_SCRIPT = `(function () {
     var canvas = document.getElementById(s.id);
     if (canvas) new Chart(canvas, s.config);
   });
+  // Milliseconds from navigation to every chart drawn (animation is off: drawn on creation).
+  document.documentElement.setAttribute('data-charts-ms', String(Math.round(performance.now())));
   document.documentElement.setAttribute('data-charts', String(specs.length));
 })();`;

@@ -11,8 +11,9 @@ import {
 } from '../test-support/report-fixture.js';
 import { buildChartSpecs } from './charts.js';
 import { hasAnyResults, readReportInputs, resultOf } from './inputs.js';
+import { computeTimelineMarks } from './marks.js';
 import { escapeHtml } from './markup.js';
-import { computeTimelineMarks, renderHtmlReport } from './render.js';
+import { renderHtmlReport } from './render.js';
 import { writeHtmlReport } from './write.js';
 
 let folder: string;
@@ -160,7 +161,8 @@ describe('renderHtmlReport and writeHtmlReport', () => {
     expect(html).not.toMatch(/<link[^>]+href=/);
     expect(html).toContain('<tr class="best">');
     expect(html).toContain('Highest passing target: 40 RPS.');
-    expect(html.match(/<canvas /g)).toHaveLength(6);
+    // Six charts of the results and memory, plus the adaptive search's path.
+    expect(html.match(/<canvas /g)).toHaveLength(7);
   });
 
   it('escapes data and keeps the embedded JSON from closing its script element', async () => {
@@ -239,6 +241,26 @@ describe('renderHtmlReport and writeHtmlReport', () => {
       '35',
       '40',
     ]);
+    // And the path the search took: rates in the order tried, each verdict, the ceiling.
+    const path = buildChartSpecs(inputs).find((c) => c.id === 'chart-adaptive-probe-path');
+    const data = path?.config.data as {
+      labels: string[];
+      datasets: { label: string; data: number[]; verdicts?: string[] }[];
+    };
+    expect(data.labels).toEqual([
+      '1 step',
+      '2 step',
+      '3 step',
+      '4 bisect',
+      '5 bisect',
+      '6 confirm',
+    ]);
+    expect(data.datasets[0]?.data).toEqual([10, 20, 40, 30, 35, 30]);
+    expect(data.datasets[0]?.verdicts).toEqual(['PASS', 'PASS', 'FAIL', 'PASS', 'FAIL', 'PASS']);
+    expect(data.datasets[1]).toMatchObject({
+      label: 'confirmed ceiling (30 RPS)',
+      data: [30, 30, 30, 30, 30, 30],
+    });
   });
 
   it('fails with a clear message when the folder has no results or does not exist', async () => {

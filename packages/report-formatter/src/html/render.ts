@@ -1,9 +1,13 @@
-// Assembles the self-contained page: sections with tables, canvases, Chart.js and the data.
+// Assembles the self-contained page: the run's header and summary, the time charts, one
+// section per results file, memory, notes; the chart data and Chart.js are inlined.
 import { adaptiveSection } from './adaptive.js';
-import { buildChartSpecs, type ChartSpec, chartHeight, chartOf } from './charts.js';
+import { canvasOf } from './chart-spec.js';
+import { buildChartSpecs, chartsOf } from './charts.js';
 import type { ReportInputs, ReportResult, TimelineMark } from './inputs.js';
+import { computeTimelineMarks } from './marks.js';
 import { escapeHtml, para } from './markup.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page.js';
+import { foreignSection, runHeader, runSummarySection } from './run-header.js';
 import {
   dbBenchSection,
   loadSection,
@@ -11,6 +15,7 @@ import {
   sweepSection,
   writeSection,
 } from './sections.js';
+import { timeSection } from './time-section.js';
 
 /** What `renderHtmlReport` needs besides the inputs. */
 export interface RenderOptions {
@@ -26,37 +31,6 @@ export interface RenderOptions {
 // JSON inside <script> must not contain "</script" or "<!--": escape every "<".
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
-function canvas(spec: ChartSpec | undefined): string {
-  if (!spec) return '';
-  return `<div class="chart" style="height:${chartHeight(spec)}px"><canvas id="${spec.id}" role="img" aria-label="${escapeHtml(spec.title)}"></canvas></div>`;
-}
-
-/**
- * Places each sweep level on a memory timeline: level start = test start (`started_at`) +
- * `start_seconds`, mapped onto the CSV's elapsed axis through the first sample's timestamp.
- */
-export function computeTimelineMarks(inputs: ReportInputs): Map<string, TimelineMark[]> {
-  const byFile = new Map<string, TimelineMark[]>();
-  for (const m of inputs.memory) {
-    const first = m.samples[0];
-    const marks: TimelineMark[] = [];
-    const firstMs = first ? Date.parse(first.timestamp) : Number.NaN;
-    for (const result of inputs.results) {
-      if (result.layout !== 'sweep') continue;
-      const sweep = result.doc;
-      const started = sweep.started_at ? Date.parse(sweep.started_at) : Number.NaN;
-      if (!first || Number.isNaN(started) || Number.isNaN(firstMs)) continue;
-      for (const l of sweep.scenarios) {
-        if (typeof l.start_seconds !== 'number') continue;
-        const at = (started + l.start_seconds * 1000 - firstMs) / 1000 + first.elapsedSeconds;
-        marks.push({ atSeconds: at, label: l.scenario });
-      }
-    }
-    byFile.set(m.file, marks);
-  }
-  return byFile;
 }
 
 function sectionOf(result: ReportResult): string {
@@ -81,18 +55,31 @@ export function renderHtmlReport(inputs: ReportInputs, options: RenderOptions): 
     for (const [file, list] of marks) marks.set(file, [...list, ...(options.marks ?? [])]);
   }
   const specs = buildChartSpecs(inputs, marks);
-  const spec = (id: string) => specs.find((s) => s.id === id);
   const sections: string[] = [];
-  const add = (title: string, body: string) =>
-    sections.push(`<section><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`);
+  const add = (title: string, body: string, id = '') =>
+    sections.push(
+      `<section${id ? ` id="${id}"` : ''}><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`,
+    );
+  if (inputs.foreign.length > 0) {
+    add('From another run', foreignSection(inputs.run, inputs.foreign), 'from-another-run');
+  }
+  if (inputs.run) add('Run summary', runSummarySection(inputs.run), 'run-summary');
+  if (inputs.series) add('Over time', timeSection(inputs, specs), 'over-time');
   for (const result of inputs.results) {
-    add(result.spec.title, canvas(chartOf(specs, result)) + sectionOf(result));
+    add(result.spec.title, chartsOf(specs, result).map(canvasOf).join('') + sectionOf(result));
   }
   inputs.memory.forEach((m, i) => {
-    add(`Memory: ${m.file}`, canvas(spec(`chart-memory-${i}`)) + memorySection(m));
+    add(
+      `Memory: ${m.file}`,
+      canvasOf(specs.find((s) => s.id === `chart-memory-${i}`)) + memorySection(m),
+    );
   });
   if (inputs.notes.length) add('Notes', inputs.notes.map((n) => para(n, 'note')).join('\n'));
   const title = options.title ?? 'rota-perf report';
+  const subtitle = `Results from ${inputs.folder} · generated ${options.generatedAt}`;
+  const header = inputs.run
+    ? runHeader(inputs.run, title, subtitle)
+    : `<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(subtitle)}</p></header>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -102,7 +89,7 @@ export function renderHtmlReport(inputs: ReportInputs, options: RenderOptions): 
 <style>${PAGE_CSS}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p>Results from ${escapeHtml(inputs.folder)} · generated ${escapeHtml(options.generatedAt)}</p></header>
+${header}
 <main>
 ${sections.join('\n')}
 </main>

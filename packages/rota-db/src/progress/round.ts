@@ -18,7 +18,7 @@ export function roundPercent(value: number): number {
   return value < 0 ? -result : result;
 }
 
-/** `round(100·done/total, 2)`, or 0 when total is 0 (contract §2.2). */
+/** `round(100·done/total, 2)`, or 0 when total is 0 (docs/rota-api.md §2.2). */
 export function percentOf(done: number, total: number): number {
   return total > 0 ? roundPercent((100 * done) / total) : 0;
 }

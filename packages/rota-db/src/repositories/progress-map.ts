@@ -26,7 +26,7 @@ export type MapRow = {
 };
 
 /**
- * The progress map of contract §2.2 for several trails in one prepared statement. Every
+ * The progress map of docs/rota-api.md §2.2 for several trails in one prepared statement. Every
  * requested trail gets an entry, enrolled or not. Build once per executor, call many times.
  */
 export function createProgressMapReader(db: Executor) {
@@ -61,7 +61,7 @@ export function createProgressMapReader(db: Executor) {
     /** The raw rows, one per requested trail in the requested order. */
     rows: (userId: number, trailIds: number[]): Promise<MapRow[]> =>
       trailIds.length === 0 ? Promise.resolve([]) : read({ userId, trailIds }),
-    /** The map of contract §2.2, keyed by trail id. */
+    /** The map of docs/rota-api.md §2.2, keyed by trail id. */
     async map<T>(
       userId: number,
       trailIds: number[],
@@ -76,7 +76,7 @@ export function createProgressMapReader(db: Executor) {
   };
 }
 
-/** One map entry from its row (contract §2.2 rules). */
+/** One map entry from its row (docs/rota-api.md §2.2 rules). */
 export function toProgressEntry<T>(row: MapRow, time: TimestampMapper<T>): ProgressEntry<T> {
   const total = row.total;
   const done = total > 0 ? Math.min(row.done, total) : row.done;

@@ -58,7 +58,7 @@ describe('ensureEnrollment', () => {
   });
 });
 
-describe('upsertItemProgress (contract §2.3 rules)', () => {
+describe('upsertItemProgress (docs/rota-api.md §2.3 rules)', () => {
   it('keeps the highest value, never leaves COMPLETED, keeps completed_at, sets submission only when given', async () => {
     const userId = await newUser();
     const itemId = iid(itemsInLockOrder(plain)[2] as FixtureItem);

@@ -53,7 +53,7 @@ export interface SectionWithItems extends SectionRow {
   items: ItemRow[];
 }
 
-/** `ItemOut` JSON of contract §2.2, keys in sorted order. */
+/** `ItemOut` JSON of docs/rota-api.md §2.2, keys in sorted order. */
 export interface ItemJson {
   duration_seconds: number | null;
   id: number;
@@ -118,7 +118,7 @@ export interface CertificateInfo<T = Date> {
   issuedAt: T | null;
 }
 
-/** One progress-map entry (contract §2.2); `certificate` is absent, not null, without one. */
+/** One progress-map entry (docs/rota-api.md §2.2); `certificate` is absent, not null, without one. */
 export interface ProgressEntry<T = Date> {
   done: number;
   total: number;

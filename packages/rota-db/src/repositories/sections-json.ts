@@ -7,7 +7,7 @@ import { requiresCompletionSql } from './sql-parts.js';
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * The sections-with-items response body (contract §2.3): sections by (order_index, id) with
+ * The sections-with-items response body (docs/rota-api.md §2.3): sections by (order_index, id) with
  * their `ItemOut` items by (order_index, id), keys sorted, rendered by PostgreSQL in one
  * statement (one round trip, one JSON decode instead of a row per item).
  */

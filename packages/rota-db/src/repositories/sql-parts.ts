@@ -35,7 +35,7 @@ export function toDate(value: Date | string | null): Date | null {
 /** `requiresCompletionSql` for raw queries that alias trail_items as `ti`. */
 export const TI_REQUIRES = sql`coalesce(ti.requires_completion, upper(ti.requires_completion_yn) = 'S', false)`;
 
-/** Lock order (contract §2.3): section-less first, section and item order_index nulls first, id. */
+/** Lock order (docs/rota-api.md §2.3): section-less first, section and item order_index nulls first, id. */
 export const LOCK_ORDER = sql`(ti.section_id is not null), ts.order_index nulls first, ti.order_index nulls first, ti.id`;
 
 /**

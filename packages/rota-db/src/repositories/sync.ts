@@ -33,7 +33,7 @@ const p = (name: string) => sql.placeholder(name);
 /** Attempts before a sync gives up (each failed one means another sync of it just wrote). */
 const MAX_ATTEMPTS = 50;
 
-// The figures a map row calls for (contract §2.3 "sync").
+// The figures a map row calls for (docs/rota-api.md §2.3 "sync").
 function planSync(row: MapRow): SyncPlan {
   const total = row.total;
   const done = Math.min(row.done, total);
@@ -53,7 +53,7 @@ function planSync(row: MapRow): SyncPlan {
 }
 
 /**
- * The trail sync of contract §2.3 over one executor. It reads the trail's progress-map row
+ * The trail sync of docs/rota-api.md §2.3 over one executor. It reads the trail's progress-map row
  * (counts and the stored enrolment) and writes only when a value changes. Build once per
  * executor (`createSync`) and call many times.
  *
@@ -123,7 +123,7 @@ export function createSync(db: Executor) {
   };
 
   /**
-   * Recomputes `user_trails` for an enrolled user (contract §2.3 "sync"): percent, status,
+   * Recomputes `user_trails` for an enrolled user (docs/rota-api.md §2.3 "sync"): percent, status,
    * completed_at (rewritten to now on every sync while complete) and a certificate if missing.
    */
   const sync = async (userId: number, trailId: number): Promise<SyncResult | null> => {

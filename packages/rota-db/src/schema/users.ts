@@ -2,7 +2,7 @@ import { bigserial, date, integer, pgTable, text, timestamp, varchar } from 'dri
 import { rolesEnum, sexTypeEnum } from './enums.js';
 import { lkColor, lkRole, lkSex } from './lookups.js';
 
-// Nullability follows the SQL DDL, not the ORM models (contract §3.3, §7.12).
+// Nullability follows the SQL DDL, not the ORM models (docs/rota-api.md §3.3, §7.12).
 export const users = pgTable('users', {
   userId: bigserial('user_id', { mode: 'number' }).primaryKey(),
   sex: sexTypeEnum('sex'),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
 
-/** Every lookup code of contract §3.2, per table, in the original seed order. */
+/** Every lookup code of docs/rota-api.md §3.2, per table, in the original seed order. */
 export const LOOKUP_CODES = {
   lk_sex: ['MC', 'MT', 'WC', 'WT', 'OT', 'NS'],
   lk_color: ['BR', 'PR', 'PA', 'AM', 'IN', 'OU', 'NS'],
@@ -12,10 +12,10 @@ export const LOOKUP_CODES = {
   lk_progress_status: ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'],
 } as const;
 
-/** A lookup table name of contract §3.2. */
+/** A lookup table name of docs/rota-api.md §3.2. */
 export type LookupTable = keyof typeof LOOKUP_CODES;
 
-// The seed script re-creates these with IF NOT EXISTS (contract §3.2).
+// The seed script re-creates these with IF NOT EXISTS (docs/rota-api.md §3.2).
 const SEED_INDEXES = [
   'CREATE INDEX IF NOT EXISTS idx_trails_created_date ON trails (created_date DESC)',
   'CREATE INDEX IF NOT EXISTS idx_trails_name ON trails (name)',

@@ -3,7 +3,7 @@ import type { ItemRow } from '@rota-perf/rota-db';
 const YOUTUBE_ID = /(?:v=|\/embed\/|\/shorts\/|youtu\.be\/)([A-Za-z0-9_-]{6,})/;
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp', '.svg']);
 
-/** `ItemOut` JSON (contract §2.2). */
+/** `ItemOut` JSON (docs/rota-api.md §2.2). */
 export function toItemOut(item: ItemRow) {
   return {
     id: item.id,

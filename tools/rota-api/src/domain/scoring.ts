@@ -23,7 +23,7 @@ function isAnswered(type: string, answer: AnswerBody | undefined): boolean {
   return answer.selectedOptionId !== null;
 }
 
-/** Validates and scores answers against a form (contract §2.3 form-submission steps 8-10). */
+/** Validates and scores answers against a form (docs/rota-api.md §2.3 form-submission steps 8-10). */
 export function scoreSubmission(
   form: FormRow,
   answers: AnswerBody[],

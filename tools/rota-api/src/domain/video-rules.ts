@@ -1,4 +1,4 @@
-/** Outcome of the VIDEO anti-skip rules of PUT progress (contract §2.3 step 6). */
+/** Outcome of the VIDEO anti-skip rules of PUT progress (docs/rota-api.md §2.3 step 6). */
 export type VideoRuleOutcome = 'ok' | 'skip_ahead_blocked' | 'insufficient_watch_time';
 
 /** The value the upsert receives: max(existing, reported), capped at the duration when known. */

@@ -21,7 +21,7 @@ export function parsePositiveQueryInt(raw: unknown, fallback: number, max?: numb
   return max !== undefined ? Math.min(value, max) : value;
 }
 
-/** Pagination object `{page, page_size, total, pages}` (contract §2.2). */
+/** Pagination object `{page, page_size, total, pages}` (docs/rota-api.md §2.2). */
 export function paginationOf(page: number, pageSize: number, total: number) {
   return { page, page_size: pageSize, total, pages: Math.ceil(total / pageSize) };
 }

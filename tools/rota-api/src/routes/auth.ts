@@ -40,7 +40,7 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** POST /auth/register, /auth/login, /auth/logout (contract §1.2, §1.3, §1.7). */
+/** POST /auth/register, /auth/login, /auth/logout (docs/rota-api.md §1.2, §1.3, §1.7). */
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, '/auth/register', {
     POST: async (request, reply) => {

@@ -57,7 +57,7 @@ async function itemInTrail(ctx: RouteContext, trailId: number, itemId: number, m
   return item;
 }
 
-/** Item detail, PUT progress and form submissions (contract §2.3, rows 13, 19, 20). */
+/** Item detail, PUT progress and form submissions (docs/rota-api.md §2.3, rows 13, 19, 20). */
 export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, ITEM_PATH, {
     GET: async (request, reply) => {

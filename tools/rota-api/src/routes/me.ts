@@ -5,7 +5,7 @@ import { echoCsrfCookie, requireSession } from '../security/session.js';
 import { toUserOut } from './auth.js';
 import type { RouteContext } from './context.js';
 
-/** GET /me (contract §1.8) and GET/HEAD /healthz. */
+/** GET /me (docs/rota-api.md §1.8) and GET/HEAD /healthz. */
 export function registerMeRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, '/me', {
     GET: async (request, reply) => {

@@ -47,7 +47,7 @@ function pageOf(request: FastifyRequest, defaultSize: number) {
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
-/** Public trail reads (contract §2.3, rows 3-12). */
+/** Public trail reads (docs/rota-api.md §2.3, rows 3-12). */
 export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, '/trails', {
     GET: async (request, reply) => {

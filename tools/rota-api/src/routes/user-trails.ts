@@ -15,7 +15,7 @@ function requireEnrolled<T>(rows: T[] | null): T[] {
   return rows;
 }
 
-/** Enrollment and per-user progress (contract §2.3, rows 14-17). */
+/** Enrollment and per-user progress (docs/rota-api.md §2.3, rows 14-17). */
 export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, `/user-trails/:trailId${ID}/enroll`, {
     POST: async (request, reply) => {

@@ -6,7 +6,7 @@ function signature(userId: number, issuedAt: string, nonce: string, secret: stri
   return createHmac('sha256', secret).update(`${userId}:${issuedAt}:${nonce}`).digest('hex');
 }
 
-/** Mints `<issued_at>:<nonce>:<hex hmac>` bound to the user id (contract §1.5). */
+/** Mints `<issued_at>:<nonce>:<hex hmac>` bound to the user id (docs/rota-api.md §1.5). */
 export function issueCsrfToken(userId: number, secret: string, nowSeconds: number): string {
   const issuedAt = String(nowSeconds);
   const nonce = randomBytes(16).toString('base64url');

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Claims of the Rota session JWT (contract §1.4). */
+/** Claims of the Rota session JWT (docs/rota-api.md §1.4). */
 export interface SessionClaims {
   iat: number;
   exp: number;

@@ -12,7 +12,7 @@ export interface RateLimiterBounds {
 }
 
 /**
- * Sliding-log limiter (contract §1.6): the first `maxAttempts` attempts within any rolling
+ * Sliding-log limiter (docs/rota-api.md §1.6): the first `maxAttempts` attempts within any rolling
  * window pass; denied attempts are not recorded.
  *
  * Memory is bounded whatever clients send: keys embed the client's `X-Forwarded-For` (trusted,

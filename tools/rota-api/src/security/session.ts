@@ -51,7 +51,7 @@ function headerToken(request: FastifyRequest, config: RotaApiConfig): string | u
   return undefined;
 }
 
-/** `enforce_csrf` (contract §1.5): 403 missing/mismatch, then 401 session, then 403 invalid. */
+/** `enforce_csrf` (docs/rota-api.md §1.5): 403 missing/mismatch, then 401 session, then 403 invalid. */
 export function enforceCsrf(request: FastifyRequest, config: RotaApiConfig): SessionClaims {
   const header = headerToken(request, config);
   const cookie = cookiesOf(request).get(config.csrfCookieName);

@@ -10,7 +10,7 @@ export interface Session {
 
 let counter = 0;
 
-/** A register body like the k6 setup sends (contract §5.1), unique per call. */
+/** A register body like the k6 setup sends (docs/rota-api.md §5.1), unique per call. */
 export function registerBody(overrides: Record<string, unknown> = {}) {
   counter += 1;
   const tag = `${process.pid}-${Date.now()}-${counter}`;

@@ -54,7 +54,7 @@ export function respond(
   };
 }
 
-/** A successful login/register response as the contract describes it (§1.3, §1.5). */
+/** A successful login/register response as docs/rota-api.md describes it (§1.3, §1.5). */
 export function authOk(
   session: string,
   csrf: string,

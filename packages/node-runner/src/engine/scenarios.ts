@@ -1,0 +1,130 @@
+import { EXIT, type RunnerError } from '../errors.js';
+import { runArrivalRate } from '../executors/arrival.js';
+import { type ExecutorHost, ScenarioRun, waitUntil } from '../executors/host.js';
+import {
+  runConstantVus,
+  runPerVuIterations,
+  runRampingVus,
+  runSharedIterations,
+} from '../executors/vus.js';
+import type { ScenarioConfig } from '../options/scenarios.js';
+import type { VuState } from '../runtime/state.js';
+import { logLine } from '../util/logfmt.js';
+import { initialVus, scenarioMaxMs } from './banner.js';
+import { runIteration } from './iteration.js';
+import { startMonitor } from './monitor.js';
+import type { OpenRun } from './open.js';
+import type { EngineReporter, RunSnapshot } from './reporter.js';
+import { createVu } from './vu.js';
+
+const EXECUTORS: Record<string, (run: ScenarioRun, host: ExecutorHost) => Promise<void>> = {
+  'constant-arrival-rate': runArrivalRate,
+  'ramping-arrival-rate': runArrivalRate,
+  'constant-vus': runConstantVus,
+  'ramping-vus': runRampingVus,
+  'per-vu-iterations': runPerVuIterations,
+  'shared-iterations': runSharedIterations,
+};
+
+/** The scenarios after they ran. */
+export interface ScenariosOutcome {
+  runs: ScenarioRun[];
+  testRunDurationMs: number;
+}
+
+/** Takes the plain-data view of the run the supervisor keeps. */
+export function takeSnapshot(open: OpenRun, runs: ScenarioRun[], elapsedMs: number): RunSnapshot {
+  return {
+    metrics: open.rt.registry.snapshot(),
+    rootGroup: open.rt.groups.root,
+    scenarios: runs.map((r) => ({
+      name: r.cfg.name,
+      completed: r.completed,
+      interrupted: r.interrupted,
+      active: r.active.size,
+      vus: r.vus.length,
+    })),
+    elapsedMs,
+    exitCode: open.exitCode,
+  };
+}
+
+/** Initialises every scenario's VUs, then runs the scenarios to their end (or a stop request). */
+export async function runScenarios(
+  open: OpenRun,
+  setupJson: string | undefined,
+  reporter: EngineReporter | undefined,
+): Promise<ScenariosOutcome> {
+  const { rt, scenarios, scriptUrl } = open;
+  // Every scenario gets its own VUs, numbered in start order, initialised before the test starts.
+  const ordered = [...scenarios].sort((a, b) => a.startTimeMs - b.startTimeMs);
+  let nextId = 1;
+  const runs = new Map<ScenarioConfig, ScenarioRun>();
+  const globalTags: Record<string, string> = {};
+  for (const [k, v] of Object.entries((open.options.tags ?? {}) as Record<string, unknown>))
+    globalTags[k] = String(v);
+  for (const s of ordered) {
+    const own: VuState[] = [];
+    for (let i = 0; i < initialVus(s); i++)
+      own.push(await createVu(nextId++, scriptUrl, setupJson));
+    open.vus.push(...own);
+    runs.set(
+      s,
+      new ScenarioRun(s, own, scenarioMaxMs(s) - s.gracefulStopMs - s.startTimeMs, globalTags),
+    );
+  }
+
+  const onFatal = (err: RunnerError) => {
+    logLine('error', err.message);
+    open.requestStop(err.exitCode);
+  };
+  const host: ExecutorHost = {
+    signal: open.stop,
+    createVu: async () => {
+      const vu = await createVu(nextId++, scriptUrl, setupJson);
+      open.vus.push(vu);
+      return vu;
+    },
+    runIteration: (run, vu) => runIteration(run, vu, onFatal),
+    dropIteration: (run) => rt.registry.push(rt.builtins.dropped_iterations, 1, run.scenarioTags),
+    startLag: (run, lateMs) =>
+      rt.registry.push(rt.builtins.iteration_start_lag_ms, lateMs, run.scenarioTags),
+    warn: (message, fields) => logLine('warning', message, fields),
+  };
+
+  const t0 = performance.now();
+  rt.testStartEpoch = Date.now();
+  const all = [...runs.values()];
+  reporter?.phase({
+    name: 'run',
+    startEpochMs: rt.testStartEpoch,
+    maxDurationMs: Math.max(...scenarios.map(scenarioMaxMs)),
+    maxGracefulStopMs: Math.max(...scenarios.map((s) => s.gracefulStopMs)),
+  });
+  reporter?.snapshot(takeSnapshot(open, all, 0));
+  const monitor = startMonitor({
+    registry: rt.registry,
+    builtins: rt.builtins,
+    thresholds: open.thresholds,
+    busyVus: () => all.reduce((a, r) => a + r.active.size, 0),
+    initializedVus: () => open.vus.length - 1,
+    since: t0,
+    onAbort: () => open.requestStop(EXIT.thresholds),
+    ...(reporter
+      ? { onTick: (elapsed) => reporter.snapshot(takeSnapshot(open, all, elapsed)) }
+      : {}),
+  });
+  await Promise.all(
+    ordered.map(async (s) => {
+      const run = runs.get(s) as ScenarioRun;
+      if (s.startTimeMs > 0 && (await waitUntil(t0 + s.startTimeMs, open.stop))) return;
+      run.start();
+      await (EXECUTORS[s.executor] as (r: ScenarioRun, h: ExecutorHost) => Promise<void>)(
+        run,
+        host,
+      );
+    }),
+  );
+  monitor.stop();
+  return { runs: all, testRunDurationMs: performance.now() - t0 };
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixturesDir, removeTempDirs, runBin, tempDir } from './test-support/harness.js';
+
+// node-runner's extension metrics: the generator's CPU share, its event-loop lag and how late
+// arrival-rate iterations start, in summary data and usable in thresholds.
+afterAll(removeTempDirs);
+
+interface Values {
+  count: number;
+  max: number;
+  avg: number;
+  'p(95)': number;
+}
+
+async function runGenerator(busyMs: number) {
+  const cwd = tempDir();
+  const r = await runBin(
+    ['run', '-q', '-e', `BUSY_MS=${busyMs}`, resolve(fixturesDir, 'generator.js')],
+    {
+      cwd,
+      timeoutMs: 30_000,
+    },
+  );
+  expect(r.code).toBe(0);
+  const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+  const values = (name: string) => ({
+    ...data.metrics[name].values,
+    type: data.metrics[name].type,
+  });
+  return { data, values: values as (name: string) => Values & { type: string } };
+}
+
+describe('generator health metrics', () => {
+  it('are sampled every second, one start lag per arrival-rate iteration, usable in thresholds', async () => {
+    const { data, values } = await runGenerator(0);
+    const cpu = values('generator_cpu_percent');
+    expect(cpu.type).toBe('trend');
+    expect(cpu.count).toBeGreaterThanOrEqual(2);
+    expect(cpu.max).toBeGreaterThan(0);
+    expect(values('generator_event_loop_lag_ms').count).toBe(cpu.count);
+    expect(data.metrics.generator_event_loop_lag_ms.contains).toBe('time');
+    const lag = values('iteration_start_lag_ms');
+    expect(lag.count).toBe(data.metrics.iterations.values.count);
+    expect(values('iteration_start_lag_ms{scenario:paced}').count).toBe(lag.count);
+    expect(data.metrics.generator_cpu_percent.thresholds).toEqual({ 'max>=0': { ok: true } });
+  });
+
+  it('show a generator whose event loop is kept busy (120 ms of CPU per iteration at 20/s)', async () => {
+    const quiet = (await runGenerator(0)).values;
+    const busy = (await runGenerator(120)).values;
+    // 20 × 120 ms = 2.4 s of CPU per second wanted: one core is not enough.
+    // The machine may be shared: the share is lower than 100 %, but far above an idle runner's.
+    expect(busy('generator_cpu_percent').avg).toBeGreaterThan(
+      quiet('generator_cpu_percent').avg + 20,
+    );
+    expect(busy('generator_event_loop_lag_ms').max).toBeGreaterThan(100);
+    expect(busy('iteration_start_lag_ms')['p(95)']).toBeGreaterThan(100);
+    expect(busy('iteration_start_lag_ms')['p(95)']).toBeGreaterThan(
+      quiet('iteration_start_lag_ms')['p(95)'],
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  consoleMessages,
+  fixturesDir,
+  packageRoot,
+  removeTempDirs,
+  runBin,
+  startServer,
+  tempDir,
+} from './test-support/harness.js';
+
+// VU code that never returns control: the supervisor stops the engine thread at k6's deadline
+// and the test still ends as k6 ends it (teardown, handleSummary, the exit code).
+let server: Awaited<ReturnType<typeof startServer>>;
+let requests = 0;
+beforeAll(async () => {
+  server = await startServer((_req, res) => {
+    requests++;
+    res.end('ok');
+  });
+});
+afterAll(async () => {
+  removeTempDirs();
+  await server?.close();
+});
+
+const blocking = resolve(fixturesDir, 'blocking.js');
+const summaryOf = (cwd: string) => JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+
+/** Sends `signal` once the runner logged `marker` (plus `delayMs`), `times` times 300 ms apart. */
+function signalAfter(marker: string, signal: NodeJS.Signals, times = 1, delayMs = 0) {
+  return (child: ChildProcess) => {
+    const onData = (chunk: Buffer) => {
+      if (!chunk.toString().includes(marker)) return;
+      child.stderr?.off('data', onData);
+      for (let i = 0; i < times; i++) setTimeout(() => child.kill(signal), delayMs + i * 300);
+    };
+    child.stderr?.on('data', onData);
+  };
+}
+
+describe('a synchronous loop in VU code', () => {
+  it('is stopped at duration + gracefulStop; teardown, handleSummary and exit code as k6', async () => {
+    const cwd = tempDir();
+    const started = Date.now();
+    const r = await runBin(['run', '-e', `BASE=${server.base}`, blocking], {
+      cwd,
+      timeoutMs: 20_000,
+    });
+    const elapsed = Date.now() - started;
+    expect(r.code).toBe(0);
+    // 1.5 s duration + 0.5 s gracefulStop + the supervisor's 2 s grace, plus start-up.
+    expect(elapsed).toBeLessThan(12_000);
+    expect(consoleMessages(r.stderr)).toContain('BLOCKING iteration');
+    expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN setup');
+    expect(r.stderr).toMatch(
+      /level=warning msg="VU code did not return control .*interrupted [12] running iteration/,
+    );
+    expect(r.stderr).toMatch(/complete and [12] interrupted iterations/);
+    const data = summaryOf(cwd);
+    // VU 1 finished two iterations before it blocked; the samples reached the summary.
+    expect(data.metrics.iterations.values.count).toBeGreaterThanOrEqual(2);
+    expect(data.metrics.http_reqs.values.count).toBeGreaterThanOrEqual(3);
+    expect(data.state.testRunDurationMs).toBeGreaterThanOrEqual(2000);
+    expect(data.root_group.groups.map((g: { name: string }) => g.name)).toEqual([
+      'setup',
+      'teardown',
+    ]);
+  });
+
+  it('SIGTERM while it blocks: graceful stop, teardown, summary, exit 105', async () => {
+    const cwd = tempDir();
+    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}`, blocking], {
+      cwd,
+      timeoutMs: 20_000,
+      onSpawn: signalAfter('BLOCKING iteration', 'SIGTERM'),
+    });
+    expect(r.code).toBe(105);
+    expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN setup');
+    expect(summaryOf(cwd).metrics.iterations.values.count).toBeGreaterThanOrEqual(2);
+  });
+
+  it('in setup() is stopped after setupTimeout: exit 100 with k6 message', async () => {
+    const r = await runBin(['run', '-q', '-e', 'BLOCK_IN=setup', blocking], {
+      cwd: tempDir(),
+      timeoutMs: 20_000,
+    });
+    expect(r.code).toBe(100);
+    expect(r.stderr).toContain(
+      'level=error msg="setup() execution timed out after 1 seconds" hint="You can increase the time limit via the setupTimeout option"',
+    );
+  });
+
+  it('in init code or setup(): one SIGTERM ends the runner within moments (exit 105)', async () => {
+    for (const where of ['init', 'setup']) {
+      const started = Date.now();
+      const r = await runBin(
+        ['run', '-q', '-e', `BLOCK_IN=${where}`, '-e', 'SETUP_TIMEOUT=60s', blocking],
+        { cwd: tempDir(), timeoutMs: 20_000, onSpawn: signalAfter(`BLOCKING ${where}`, 'SIGTERM') },
+      );
+      expect({ where, code: r.code }).toEqual({ where, code: 105 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  });
+
+  it('in teardown() is stopped after teardownTimeout: summary still written, exit 101', async () => {
+    const cwd = tempDir();
+    const r = await runBin(
+      ['run', '-q', '-e', 'BLOCK_IN=teardown', '-e', `BASE=${server.base}`, blocking],
+      {
+        cwd,
+        timeoutMs: 20_000,
+      },
+    );
+    expect(r.code).toBe(101);
+    expect(r.stderr).toContain('msg="teardown() execution timed out after 1 seconds"');
+    expect(summaryOf(cwd).metrics.iterations.values.count).toBeGreaterThan(10);
+  });
+
+  it('in handleSummary(): a second SIGTERM ends the runner at once (exit 105)', async () => {
+    const r = await runBin(
+      ['run', '-q', '-e', 'BLOCK_IN=handleSummary', '-e', `BASE=${server.base}`, blocking],
+      {
+        cwd: tempDir(),
+        timeoutMs: 20_000,
+        onSpawn: signalAfter('BLOCKING handleSummary', 'SIGTERM', 2, 200),
+      },
+    );
+    expect(r.code).toBe(105);
+    expect(r.stderr).toContain('k6-node: second SIGTERM, exiting now');
+  });
+});
+
+describe('run() in a child process', () => {
+  it('stops loading the target when its parent goes away (SIGKILL)', async () => {
+    const entry = resolve(packageRoot, 'dist/index.js');
+    const script = resolve(fixturesDir, 'interrupt.js');
+    const parentScript = join(tempDir(), 'parent.mjs');
+    writeFileSync(
+      parentScript,
+      `const { run } = await import(${JSON.stringify(entry)});
+await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringify(server.base)} }, cwd: ${JSON.stringify(tempDir())} });\n`,
+    );
+    const parent = spawn(process.execPath, [parentScript], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((ok) => {
+      parent.stderr.on('data', (c: Buffer) => {
+        if (c.toString().includes('RUNNING')) ok();
+      });
+    });
+    const before = requests;
+    parent.kill('SIGKILL');
+    // interrupt.js has gracefulStop 2 s; its iterations take ~50 ms.
+    await new Promise((ok) => setTimeout(ok, 4000));
+    const afterStop = requests;
+    await new Promise((ok) => setTimeout(ok, 2000));
+    expect(afterStop).toBeGreaterThan(before);
+    expect(requests).toBe(afterStop);
+  });
+});

@@ -1,0 +1,122 @@
+import type { RunSeries } from '@rota-perf/core';
+import { SeriesRecorder } from '@rota-perf/core/series';
+import { describe, expect, it } from 'vitest';
+import { fixtureSeries, RUN_ENDPOINTS, rateAt } from '../test-support/run-fixture.js';
+import { buildTimeline } from './timeline.js';
+
+const START = Date.parse('2026-12-01T06:00:00.000Z');
+
+// Two endpoints in every second: one always at `fastMs`, one always at `slowMs`.
+function twoSpeeds(seconds: number, fastMs: number, slowMs: number, perSecond = 10): RunSeries {
+  const recorder = new SeriesRecorder({ startMs: START, engine: 'node-runner' });
+  for (let t = 0; t < seconds; t++) {
+    for (let i = 0; i < perSecond; i++) {
+      const at = START + t * 1000 + i * 10;
+      recorder.recordRequest(at, 'fast', 'GET /fast', fastMs, 200, false);
+      recorder.recordRequest(at, 'slow', 'GET /slow', slowMs, 200, false);
+    }
+  }
+  return recorder.finish();
+}
+
+describe('buildTimeline', () => {
+  it('has one point per second of the series, with the totals per second', () => {
+    const series = fixtureSeries(START, 120);
+    const t = buildTimeline(series);
+    expect(t.bucketSeconds).toBe(1);
+    expect(t.seconds).toBe(120);
+    expect(t.x).toHaveLength(120);
+    expect(t.x.slice(0, 3)).toEqual([0, 1, 2]);
+    // Three endpoints, each at rateAt(t) requests in second t.
+    expect(t.requestsPerSecond[0]).toBe(3 * rateAt(0));
+    expect(t.requestsPerSecond[50]).toBe(3 * rateAt(50));
+    expect(t.targetPerSecond?.[50]).toBe(3 * rateAt(50));
+    const sum = t.requestsPerSecond.reduce<number>((a, v) => a + (v ?? 0), 0);
+    expect(sum).toBe(series.requests.reduce((a, r) => a + r.requests, 0));
+  });
+
+  it('merges histograms for the percentiles instead of averaging them', () => {
+    // Half the requests take 10 ms, half 100 ms: p50 is 10 ms and p90 is 100 ms, where the
+    // average of the two endpoints' percentiles would say 55 ms for both.
+    // (10.007: the top of HDR's 10 ms bucket at 3 significant digits; p90 is clamped to the max.)
+    const t = buildTimeline(twoSpeeds(3, 10, 100));
+    expect(t.latency.p50).toEqual([10.007, 10.007, 10.007]);
+    expect(t.latency.p90).toEqual([100, 100, 100]);
+    expect(t.latency.max).toEqual([100, 100, 100]);
+    expect(t.endpoints.map((e) => e.label)).toEqual(['GET /slow', 'GET /fast']);
+    expect(t.endpoints[0]?.values).toEqual([100, 100, 100]);
+  });
+
+  it('buckets a long series into at most maxPoints points, the latency merged per bucket', () => {
+    const series = twoSpeeds(30, 10, 100, 2);
+    const t = buildTimeline(series, [], 7);
+    expect(t.bucketSeconds).toBe(5);
+    expect(t.x).toEqual([0, 5, 10, 15, 20, 25]);
+    // Rates stay per second: 4 requests in each second.
+    expect(t.requestsPerSecond).toEqual([4, 4, 4, 4, 4, 4]);
+    expect(t.latency.p50).toEqual(new Array(6).fill(10.007));
+    expect(t.latency.p99).toEqual([100, 100, 100, 100, 100, 100]);
+  });
+
+  it('keeps the worst second of an endpoint when a point stands for several', () => {
+    const recorder = new SeriesRecorder({ startMs: START, engine: 'node-runner' });
+    for (let t = 0; t < 4; t++) {
+      recorder.recordRequest(START + t * 1000, 's', 'GET /x', t === 2 ? 900 : 5, 200, false);
+    }
+    const t = buildTimeline(recorder.finish(), [], 2);
+    expect(t.bucketSeconds).toBe(2);
+    expect(t.endpoints[0]?.values).toEqual([5, 900]);
+  });
+
+  it('counts failures by status class and error code, and the failed requests', () => {
+    const t = buildTimeline(fixtureSeries(START, 120));
+    const line = (label: string) => t.errors.find((e) => e.label === label)?.values;
+    expect(t.errors.map((e) => e.label)).toEqual(['5xx', 'no response', 'error 1050']);
+    // trails_detail answers 503 to every third request in seconds 60-64 (10/s: 4 of them).
+    expect(line('5xx')?.slice(59, 66)).toEqual([0, 4, 4, 4, 4, 4, 0]);
+    expect(line('no response')?.slice(89, 93)).toEqual([0, 2, 2, 0]);
+    expect(line('error 1050')?.slice(89, 93)).toEqual([0, 2, 2, 0]);
+    expect(t.failedPerSecond[60]).toBe(4);
+    expect(t.failedPerSecond[90]).toBe(2);
+  });
+
+  it('has VUs, dropped iterations and the generator CPU per second', () => {
+    const t = buildTimeline(fixtureSeries(START, 120));
+    expect(t.vus.slice(0, 5)).toEqual([3, 4, 5, 6, 3]);
+    expect(t.vusMax[0]).toBe(20);
+    expect(t.droppedPerSecond.slice(104, 111)).toEqual([0, 1, 1, 1, 1, 1, 0]);
+    expect(t.generatorCpu?.[3]).toBe(33);
+  });
+
+  it('takes the target from the phases when the series has no target_rate', () => {
+    const t = buildTimeline(twoSpeeds(10, 1, 2), [
+      { name: 'warm-up', start_seconds: 0, end_seconds: 4 },
+      { name: 'plateau', start_seconds: 4, end_seconds: 8, target_rps: 20 },
+    ]);
+    expect(t.targetPerSecond).toEqual([null, null, null, null, 20, 20, 20, 20, null, null]);
+    expect(buildTimeline(twoSpeeds(2, 1, 2)).targetPerSecond).toBeNull();
+  });
+
+  it('orders the endpoint lines worst first', () => {
+    const t = buildTimeline(fixtureSeries(START, 30));
+    expect(t.endpoints.map((e) => e.label)).toEqual([
+      'POST /auth/login',
+      'GET /me/profile',
+      'GET /trails/:id',
+    ]);
+    expect(t.endpoints).toHaveLength(RUN_ENDPOINTS.length);
+  });
+
+  it('has no points for a series that recorded nothing (a run stopped during setup)', () => {
+    const empty = new SeriesRecorder({ startMs: START, engine: 'k6' }).finish();
+    const t = buildTimeline(empty);
+    expect([t.seconds, t.x, t.requestsPerSecond, t.endpoints, t.errors]).toEqual([
+      0,
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect(t.targetPerSecond).toBeNull();
+  });
+});

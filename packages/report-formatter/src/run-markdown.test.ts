@@ -1,0 +1,152 @@
+import type { RunRecord } from '@rota-perf/core';
+import { describe, expect, it } from 'vitest';
+import { formatRunMarkdown, markdownTable } from './run-markdown.js';
+import { runFacts, shownValue, statusClass, withoutCredentials } from './run-summary.js';
+import { FIXTURE_HOST } from './test-support/run-fixture.js';
+
+const record: RunRecord = {
+  version: 1,
+  run_id: '2026-12-01T06-00-00Z-4f3a',
+  tool: { name: 'rota-perf', version: '0.1.0', git_commit: 'f011a85' },
+  command: 'bench',
+  script: 'performance',
+  started_at: '2026-12-01T06:00:00.000Z',
+  ended_at: '2026-12-01T06:02:15.000Z',
+  duration_seconds: 135,
+  engine: { kind: 'k6', version: '0.49.0' },
+  target: { url: 'https://bench:s3cret@api.example.test/v1', embedded: false },
+  variables: {
+    TARGET_RPS: '95',
+    AUTH_PASSWORD: 'hunter2',
+    DATABASE_URL: 'postgres://rota:pw@127.0.0.1:5432/rota',
+    NOTE: 'a|b',
+  },
+  host: FIXTURE_HOST,
+  exit_code: 99,
+  interrupted: false,
+  verdict: 'thresholds-crossed',
+  thresholds: [
+    { metric: 'http_req_failed', expression: 'rate<0.01', passed: true },
+    { metric: 'http_req_duration', expression: 'p(95)<500', passed: false },
+  ],
+  checks: [{ name: 'status is 200', passes: 990, fails: 10 }],
+  status_codes: { '503': 8, '200': 990, '0': 2 },
+  dropped_iterations: 4,
+  rate: { target_rps: 100, achieved_rps: 95, plateau_rps: 99.5 },
+  files: {
+    results: 'results.json',
+    series: null,
+    memory_csv: null,
+    report: null,
+    ndjson: null,
+    others: [],
+  },
+  phases: [],
+  instances: [],
+  notes: ['k6 ran with --out json'],
+};
+
+describe('formatRunMarkdown', () => {
+  it('heads the summary with the command and the verdict, then the facts', () => {
+    const md = formatRunMarkdown(record);
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('## rota-perf bench performance: THRESHOLDS CROSSED');
+    expect(md).toContain('| Engine | k6 0.49.0 |');
+    expect(md).toContain('| Commit | rota-perf 0.1.0 @ f011a85 |');
+    expect(md).toContain('| Duration | 2m 15s |');
+    expect(md).toContain('| Host | ci (linux, 2 cores, 8.00 GiB, Node v20.20.2) |');
+    expect(md).toContain('| Load average at start | 0.52 / 0.41 / 0.30 |');
+    expect(md).not.toContain('Interrupted');
+  });
+
+  it('has the rate, thresholds, checks and status-code tables', () => {
+    const md = formatRunMarkdown(record);
+    expect(md).toContain('| 100.00 RPS | 95.00 RPS | 95.00% | 99.50 RPS | 4 |');
+    expect(md).toContain('| http_req_duration | p(95)<500 | FAIL |');
+    expect(md).toContain('| http_req_failed | rate<0.01 | PASS |');
+    expect(md).toContain('| status is 200 | 990 | 10 | 99.00% | FAIL |');
+    // Status codes in numeric order, with their class and share.
+    const statuses = md.slice(md.indexOf('### Status codes'), md.indexOf('### Settings'));
+    expect(statuses.match(/^\| (\d+) \|/gm)).toEqual(['| 0 |', '| 200 |', '| 503 |']);
+    expect(statuses).toContain('| 0 | no response | 2 | 0.20% |');
+    expect(statuses).toContain('| 503 | 5xx | 8 | 0.80% |');
+    expect(md).toContain('### Notes\n\n- k6 ran with --out json');
+  });
+
+  it('never shows a secret or a credential, and keeps cells on their line', () => {
+    const md = formatRunMarkdown(record);
+    expect(md).not.toContain('hunter2');
+    expect(md).not.toContain('s3cret');
+    expect(md).not.toContain('rota:pw');
+    expect(md).toContain('| AUTH_PASSWORD | *** |');
+    expect(md).toContain('| DATABASE_URL | postgres://127.0.0.1:5432/rota |');
+    expect(md).toContain('| Target | https://api.example.test/v1 |');
+    expect(md).toContain('| NOTE | a\\|b |');
+  });
+
+  it('marks an interrupted run in the heading and with a quote block', () => {
+    const md = formatRunMarkdown(
+      {
+        ...record,
+        verdict: 'interrupted',
+        interrupted: true,
+        exit_code: 105,
+        duration_seconds: 42,
+      },
+      { title: 'Nightly', level: 3 },
+    );
+    expect(md.split('\n')[0]).toBe('### Nightly: INTERRUPTED');
+    expect(md).toContain(
+      '> **Interrupted**: the run was stopped before its end; the figures cover the 42.00s measured until then.',
+    );
+    expect(md).toContain('#### Thresholds');
+  });
+
+  it('says "none" for an empty table rather than printing a header alone', () => {
+    const md = formatRunMarkdown({ ...record, thresholds: [], checks: [] });
+    expect(md).toContain('### Thresholds\n\nnone');
+    expect(md).toContain('### Checks\n\nnone');
+  });
+});
+
+describe('run summary helpers', () => {
+  it('classes status codes, with 0 as no response', () => {
+    expect(['0', '200', '302', '429', '503', '999'].map(statusClass)).toEqual([
+      'no response',
+      '2xx',
+      '3xx',
+      '4xx',
+      '5xx',
+      'other',
+    ]);
+  });
+
+  it('strips credentials and masks secret-looking variables', () => {
+    expect(withoutCredentials('http://u:p@h:1/x?y=1')).toBe('http://h:1/x?y=1');
+    expect(withoutCredentials('http://h/x@y')).toBe('http://h/x@y');
+    expect(shownValue('JWT_SECRET', 'abc')).toBe('***');
+    expect(shownValue('TARGET_RPS', '5')).toBe('5');
+  });
+
+  it('lists the facts in reading order', () => {
+    expect(runFacts(record).map(([label]) => label)).toEqual([
+      'Verdict',
+      'Command',
+      'Run id',
+      'Target',
+      'Engine',
+      'Commit',
+      'Started',
+      'Duration',
+      'Exit code',
+      'Host',
+      'Load average at start',
+    ]);
+  });
+
+  it('aligns numeric Markdown columns right', () => {
+    expect(markdownTable(['a', 'n'], [['x', '1']], [false, true])).toBe(
+      '| a | n |\n|---|---:|\n| x | 1 |',
+    );
+  });
+});
