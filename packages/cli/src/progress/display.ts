@@ -45,8 +45,9 @@ export class ProgressDisplay {
     this.stream = io.progress;
   }
 
-  /** Starts the redraw (terminal) or heartbeat (log) timer. */
+  /** The engine starts now: starts the redraw (terminal) or heartbeat (log) timer. */
   start(): void {
+    this.model.launch(this.now());
     if (this.options.mode === 'off' || this.timer !== null) return;
     const every = this.options.mode === 'tty' ? REDRAW_MS : this.options.heartbeatSeconds * 1000;
     this.timer = setInterval(() => this.tick(), every);

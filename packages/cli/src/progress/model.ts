@@ -54,6 +54,8 @@ export interface ProgressSnapshot {
   title: string;
   /** Seconds since the test started; null while it is being set up. */
   elapsed: number | null;
+  /** Seconds since the engine was started (setup included); null before. */
+  sinceLaunch: number | null;
   totalSeconds: number;
   phase: string | null;
   scenarios: ScenarioFigures[];
@@ -79,6 +81,7 @@ interface LevelAccumulator {
 
 /** Folds finished seconds into the figures progress shows. */
 export class ProgressModel {
+  private launchMs: number | null = null;
   private startMs: number | null = null;
   private last: FinishedSecond | null = null;
   private readonly totals = { requests: 0, failed: 0, dropped: 0 };
@@ -87,6 +90,11 @@ export class ProgressModel {
   private nextLevel = 0;
 
   constructor(readonly plan: ProgressPlan) {}
+
+  /** The engine was started (setup begins) at `launchMs`. */
+  launch(launchMs: number): void {
+    this.launchMs ??= launchMs;
+  }
 
   /** The test started (bucket 0 of the series) at `startMs`. */
   start(startMs: number): void {
@@ -159,6 +167,7 @@ export class ProgressModel {
     return {
       title: this.plan.title,
       elapsed,
+      sinceLaunch: this.launchMs === null ? null : Math.max(0, (nowMs - this.launchMs) / 1000),
       totalSeconds: this.plan.totalSeconds,
       phase: elapsed === null ? null : this.phaseAt(elapsed),
       scenarios,

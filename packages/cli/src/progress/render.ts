@@ -17,7 +17,9 @@ const percent = (part: number, whole: number) =>
   whole === 0 ? '0.00%' : `${((100 * part) / whole).toFixed(2)}%`;
 
 function clockPart(s: ProgressSnapshot): string {
-  if (s.elapsed === null) return 'setting up';
+  if (s.elapsed === null) {
+    return s.sinceLaunch === null ? 'starting' : `setting up ${formatClock(s.sinceLaunch)}`;
+  }
   const phase = s.phase === null ? '' : ` ${s.phase}`;
   return `${formatClock(s.elapsed)}/${formatClock(s.totalSeconds)}${phase}`;
 }
