@@ -162,7 +162,7 @@ const progressWriteScript = {
   reportTitle: 'Progress write probe',
   summary: 'the progress write probe',
   details:
-    'This probe sends only `PUT /trails/:trailId/items/:itemId/progress`, with a valid and increasing progress body. Its schedule has the endpoint benchmark\'s shape: warm-up from 0, a plateau at `PROGRESS_WRITE_RPS`, cool-down, final ramp.',
+    "This probe sends only `PUT /trails/:trailId/items/:itemId/progress`, with a valid and increasing progress body. Its schedule has the endpoint benchmark's shape: warm-up from 0, a plateau at `PROGRESS_WRITE_RPS`, cool-down, final ramp.",
   variables: [
     { name: 'PROGRESS_WRITE_RPS', default: '`15`', description: 'Plateau rate.' },
     {
