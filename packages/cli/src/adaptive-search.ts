@@ -13,7 +13,6 @@ import {
   RESULT_FILE,
   RUN_RECORD_FILE,
   seriesFileName,
-  urlWithoutCredentials,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
 import { createLevelRunner, type LevelRun } from './adaptive.js';
@@ -23,7 +22,7 @@ import type { RunContext } from './context.js';
 import { describeEngine } from './engine.js';
 import { type AttachedMonitor, attachMonitor } from './monitor.js';
 import { combineSeries, levelPhases, mergeSummaries } from './record/adaptive-record.js';
-import { buildRunRecord } from './record/build.js';
+import { buildRunRecord, targetFacts } from './record/build.js';
 import { hostFacts, toolFacts } from './record/host-facts.js';
 import { fileEntry, writeRunRecord } from './record/run-files.js';
 import { newRunId } from './record/run-start.js';
@@ -142,11 +141,7 @@ export async function runSearch(
     tool: toolFacts(),
     host,
     engine: engineFacts,
-    target: target && {
-      url: urlWithoutCredentials(target.url),
-      embedded: target.embedded,
-      ...(target.embedded ? { fixture: run.fixture } : {}),
-    },
+    target: targetFacts(target, run.fixture),
     variables: effectiveVariables(
       'rps_probe',
       searchVariables(settings, run, context, target, runId),

@@ -13,7 +13,7 @@ import {
   type SweepResultsJson,
   scheduleOf,
   scriptEntry,
-  targetRateAt,
+  targetRates,
 } from '@rota-perf/core';
 import { planScript } from '@rota-perf/k6-scenarios';
 import type { RunContext } from './context.js';
@@ -98,7 +98,6 @@ export function createLevelRunner(runner: LevelRunner, runs: LevelRun[]) {
     await mkdir(dir, { recursive: true });
     const env = levelEnv(runner, rate, seconds, dir);
     const plan = planScript('rps_probe', env);
-    const schedule = scheduleOf(plan.scenarios);
     const live = liveProgress(
       progressPlanOf(`probe --adaptive ${rate} RPS`, plan),
       context,
@@ -117,10 +116,7 @@ export function createLevelRunner(runner: LevelRunner, runs: LevelRun[]) {
         summaryExport,
         seriesFile: join(dir, 'series.json'),
         ndjsonFile: runner.engine.kind === 'k6' ? join(dir, 'k6.ndjson') : null,
-        targetRate: (scenario, t) => {
-          const s = schedule.find((x) => x.name === scenario);
-          return s ? targetRateAt(s, t) : null;
-        },
+        targetRate: targetRates(scheduleOf(plan.scenarios)),
         live: live.feed,
       });
     } finally {

@@ -204,8 +204,10 @@ describe('rota-perf bench', () => {
     const out = join(dir, 'interrupted');
     const run = startCli(['bench', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT]);
     await waitForOutput(run, /memory: sampling/, 150_000);
-    // Let load flow for a few seconds, and note every process the run started.
-    await new Promise((resolve) => setTimeout(resolve, 6000));
+    // Let load flow for a few seconds, and note every process the run started. Setup (the
+    // synthetic user, the login pool) takes several seconds on a loaded machine, and a Ctrl-C
+    // during setup stops the run before any request is measured: wait well past it.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
     const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
     expect(started.some((p) => POSTGRES.test(p.cmdline))).toBe(true);
     const sentAt = Date.now();

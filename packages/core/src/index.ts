@@ -116,6 +116,7 @@ export {
   type ScenarioSchedule,
   scheduleOf,
   targetRateAt,
+  targetRates,
 } from './run/schedule.js';
 export {
   type LatencyStats,

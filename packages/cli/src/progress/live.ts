@@ -46,6 +46,7 @@ export function liveProgress(
     mode: progressMode(settings.quiet, context),
     heartbeatSeconds: settings.heartbeatSeconds,
   });
+  const release = () => display.release();
   return {
     context: {
       ...context,
@@ -57,7 +58,14 @@ export function liveProgress(
       onSecond: (second) => display.addSecond(second),
       onLine: (line, channel) => display.println(line, channel === 'stdout' ? 'out' : 'err'),
     },
-    start: () => display.start(),
-    stop: () => display.stop(),
+    start: () => {
+      // After Ctrl-C the engine prints its own lines (interrupt, summary): the block gives way.
+      context.signal.addEventListener('abort', release, { once: true });
+      display.start();
+    },
+    stop: () => {
+      context.signal.removeEventListener('abort', release);
+      display.stop();
+    },
   };
 }

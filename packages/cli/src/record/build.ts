@@ -7,6 +7,7 @@ import {
   type RunRecord,
   type RunSeries,
   type RunVerdict,
+  urlWithoutCredentials,
 } from '@rota-perf/core';
 import type { SummaryFacts } from './summary-export.js';
 
@@ -38,6 +39,19 @@ export interface RunRecordInput {
   achievedRps?: number | null;
   files: RunRecord['files'];
   notes: string[];
+}
+
+/** The target as the record shows it: without credentials, the fixture of an embedded one. */
+export function targetFacts(
+  target: { url: string; embedded: boolean } | null,
+  fixture: string,
+): RunRecord['target'] {
+  if (target === null) return null;
+  return {
+    url: urlWithoutCredentials(target.url),
+    embedded: target.embedded,
+    ...(target.embedded ? { fixture } : {}),
+  };
 }
 
 /** How a run ended, from its exit code. */

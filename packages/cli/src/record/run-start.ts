@@ -10,8 +10,7 @@ import {
   type RunRecord,
   type ScriptName,
   scheduleOf,
-  targetRateAt,
-  urlWithoutCredentials,
+  targetRates,
 } from '@rota-perf/core';
 import { planScript } from '@rota-perf/k6-scenarios';
 import type { RunContext } from '../context.js';
@@ -23,7 +22,7 @@ import {
   progressPlanOf,
 } from '../progress/live.js';
 import type { Target } from '../target.js';
-import { buildRunRecord } from './build.js';
+import { buildRunRecord, targetFacts } from './build.js';
 import { hostFacts, toolFacts } from './host-facts.js';
 import { fileEntry, writeRunRecord } from './run-files.js';
 import { readSummaryFacts } from './summary-export.js';
@@ -85,7 +84,6 @@ export async function beginRun(
   const env = { ...input.env, RESULTS_DIR: input.outDir, RUN_ID: runId };
   const given = { ...scriptProcessEnv(input.script, context.env), ...env };
   const plan = planScript(input.script, given);
-  const schedule = scheduleOf(plan.scenarios);
   const engineFacts = await describeEngine(engine);
   const scratch = await mkdtemp(join(tmpdir(), 'rota-perf-run-'));
   const dispose = () => rm(scratch, { recursive: true, force: true });
@@ -101,10 +99,7 @@ export async function beginRun(
     env,
     summaryExport,
     live,
-    targetRate: (scenario, t) => {
-      const s = schedule.find((x) => x.name === scenario);
-      return s ? targetRateAt(s, t) : null;
-    },
+    targetRate: targetRates(scheduleOf(plan.scenarios)),
     dispose,
     async record(end) {
       const summary = await readSummaryFacts(summaryExport);
@@ -118,11 +113,7 @@ export async function beginRun(
         tool: toolFacts(),
         host,
         engine: engineFacts,
-        target: end.target && {
-          url: urlWithoutCredentials(end.target.url),
-          embedded: end.target.embedded,
-          ...(end.target.embedded ? { fixture: input.fixture } : {}),
-        },
+        target: targetFacts(end.target, input.fixture),
         variables: effectiveVariables(
           input.script,
           { ...given, ...(end.target ? { BASE_URL: end.target.url } : {}) },

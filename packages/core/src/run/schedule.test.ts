@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plannedSeconds, scheduleOf, targetRateAt } from './schedule.js';
+import { plannedSeconds, scheduleOf, targetRateAt, targetRates } from './schedule.js';
 
 describe('scheduleOf / targetRateAt', () => {
   // The shape of 03-arrival-schedule.js: 0 -> 20/s over 2 s, hold 1 s, -> 0 over 2 s, from 3 s.
@@ -48,6 +48,9 @@ describe('scheduleOf / targetRateAt', () => {
     expect(targetRateAt(ramp, 7.5)).toBe(5);
     expect(targetRateAt(perMinute, 10)).toBe(2);
     expect(targetRateAt(vus, 10)).toBeNull();
+    const byName = targetRates([constant, ramp]);
+    expect(byName('ramp', 4)).toBe(10);
+    expect(byName('unknown', 4)).toBeNull();
   });
 
   it('a zero-length stage jumps to its target', () => {

@@ -118,3 +118,14 @@ export function targetRateAt(scenario: ScenarioSchedule, t: number): number | nu
   }
   return points[points.length - 1]?.perSecond ?? 0;
 }
+
+/** `targetRateAt` by scenario name: null for a scenario the schedule does not have. */
+export function targetRates(
+  schedule: readonly ScenarioSchedule[],
+): (scenario: string, t: number) => number | null {
+  const byName = new Map(schedule.map((s) => [s.name, s]));
+  return (scenario, t) => {
+    const s = byName.get(scenario);
+    return s ? targetRateAt(s, t) : null;
+  };
+}
