@@ -17,6 +17,9 @@ async function readSeries(path: string | null): Promise<RunSeries | null> {
 /** Runs the bundle with node-runner. */
 export async function runNodeRunner(run: EngineRun): Promise<EngineOutcome> {
   const { run: runScript } = await import('@rota-perf/node-runner');
+  // node-runner's live feed (onPlan/onSecond/seriesFile of run()) is not there yet: the
+  // display shows the clock only, and the series is read if node-runner wrote one.
+  run.live?.onNoFeed();
   const result = await runScript(run.bundle, {
     env: run.env,
     cwd: run.cwd,
