@@ -15,7 +15,7 @@ import {
   seriesFileName,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
-import { createLevelRunner, type LevelRun } from './adaptive.js';
+import { createLevelRunner, type LevelRun, searchVariables } from './adaptive.js';
 import { chooseEngine, printOutputs, writeReportSafely } from './bench-run.js';
 import type { RunSettings } from './commands/shared-options.js';
 import type { RunContext } from './context.js';
@@ -144,7 +144,10 @@ export async function runSearch(
     target: targetFacts(target, run.fixture),
     variables: effectiveVariables(
       'rps_probe',
-      searchVariables(settings, run, context, target, runId),
+      {
+        ...scriptProcessEnv('rps_probe', context.env),
+        ...searchVariables(run.env, settings, target?.url ?? null, runId, outDir),
+      },
       {},
     ),
     exitCode,
@@ -178,29 +181,4 @@ export async function runSearch(
     report,
   });
   return exitCode;
-}
-
-// The probe's variables as the level runs get them: the search sets the level ones.
-function searchVariables(
-  settings: SearchSettings,
-  run: RunSettings,
-  context: RunContext,
-  target: Target | null,
-  runId: string,
-): Record<string, string> {
-  return {
-    ...scriptProcessEnv('rps_probe', context.env),
-    ...run.env,
-    MIN_PROBE_RPS: 'per level (adaptive search)',
-    MAX_PROBE_RPS: 'per level (adaptive search)',
-    PROBE_STEP_RPS: '1',
-    PROBE_WARMUP_DURATION: '0',
-    PROBE_STEP_PAUSE: '0',
-    PROBE_STEP_DURATION: `${settings.duration}s`,
-    PROBE_FAILURE_TOLERANCE: String(settings.tolerance),
-    ...(settings.p95SloMs !== null ? { PROBE_P95_MS: String(settings.p95SloMs) } : {}),
-    ...(target ? { BASE_URL: target.url } : {}),
-    SUMMARY_STDOUT: 'false',
-    RUN_ID: runId,
-  };
 }

@@ -71,6 +71,31 @@ export function levelEnv(
   };
 }
 
+/** The probe variables of the whole search, as its record shows them: the level ones vary. */
+export function searchVariables(
+  env: Record<string, string>,
+  settings: { duration: number; tolerance: number; p95SloMs: number | null },
+  baseUrl: string | null,
+  runId: string,
+  outDir: string,
+): Record<string, string> {
+  const runner = {
+    env,
+    baseUrl: baseUrl ?? '',
+    tolerance: settings.tolerance,
+    p95Ms: settings.p95SloMs,
+    runId,
+  };
+  const { BASE_URL: _unused, ...level } = levelEnv(runner, 0, settings.duration, outDir);
+  const perLevel = 'per level (adaptive search)';
+  return {
+    ...level,
+    ...(baseUrl !== null ? { BASE_URL: baseUrl } : {}),
+    MIN_PROBE_RPS: perLevel,
+    MAX_PROBE_RPS: perLevel,
+  };
+}
+
 /** Turns a results-file level back into the SweepLevel the search judges. */
 export function levelFromJson(json: SweepLevelJson): SweepLevel {
   return {

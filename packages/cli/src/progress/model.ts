@@ -11,9 +11,10 @@ import {
   createLatencyHistogram,
   decodeHistogram,
   type FinishedSecond,
-  type LatencyHistogram,
-  latencyStatsOf,
 } from '@rota-perf/core/series';
+import { type LevelFigures, LevelTracker, p95Of } from './levels.js';
+
+export type { LevelFigures } from './levels.js';
 
 /** What the run will do, known before it starts. */
 export interface ProgressPlan {
@@ -35,18 +36,6 @@ export interface ScenarioFigures {
   achieved: number;
   p95: number | null;
   errors: number;
-}
-
-/** A finished sweep level. */
-export interface LevelFigures {
-  scenario: string;
-  index: number;
-  of: number;
-  targetRps: number;
-  achievedRps: number;
-  requests: number;
-  failed: number;
-  p95: number | null;
 }
 
 /** Everything a frame or a heartbeat line shows at one moment. */
@@ -71,16 +60,6 @@ export interface ProgressSnapshot {
 
 const statusClass = (code: string) => (code === '0' ? 'none' : `${code.charAt(0)}xx`);
 
-function p95Of(histogram: LatencyHistogram): number | null {
-  return histogram.totalCount === 0 ? null : latencyStatsOf(histogram).p95;
-}
-
-interface LevelAccumulator {
-  requests: number;
-  failed: number;
-  histogram: LatencyHistogram;
-}
-
 /** Folds finished seconds into the figures progress shows. */
 export class ProgressModel {
   private launchMs: number | null = null;
@@ -89,10 +68,11 @@ export class ProgressModel {
   private last: FinishedSecond | null = null;
   private readonly totals = { requests: 0, failed: 0, dropped: 0 };
   private readonly statuses: Record<string, number> = {};
-  private readonly levels = new Map<string, LevelAccumulator>();
-  private nextLevel = 0;
+  private readonly levels: LevelTracker;
 
-  constructor(readonly plan: ProgressPlan) {}
+  constructor(readonly plan: ProgressPlan) {
+    this.levels = new LevelTracker(plan.levels);
+  }
 
   /** The engine was started (setup begins) at `launchMs`. */
   launch(launchMs: number): void {
@@ -123,35 +103,14 @@ export class ProgressModel {
         const key = statusClass(code);
         this.statuses[key] = (this.statuses[key] ?? 0) + n;
       }
-      this.addToLevel(row);
+      this.levels.add(row);
     }
     for (const row of second.scenarios) this.totals.dropped += row.dropped_iterations;
   }
 
-  /**
-   * Levels whose seconds are all in (the series has finished the second after their end, for
-   * requests still in flight at the end), once each; with `all`, every remaining level.
-   */
+  /** Sweep levels whose seconds are all in, once each; with `all`, every remaining one. */
   takeFinishedLevels(all = false): LevelFigures[] {
-    const done: LevelFigures[] = [];
-    const levels = this.plan.levels;
-    const lastT = this.last?.t ?? -1;
-    while (this.nextLevel < levels.length) {
-      const level = levels[this.nextLevel] as ProgressPlan['levels'][number];
-      if (!all && lastT < Math.ceil(level.startSeconds + level.durationSeconds)) break;
-      const acc = this.levels.get(level.scenario);
-      done.push({
-        scenario: level.scenario,
-        index: ++this.nextLevel,
-        of: levels.length,
-        targetRps: level.targetRps,
-        achievedRps: (acc?.requests ?? 0) / level.durationSeconds,
-        requests: acc?.requests ?? 0,
-        failed: acc?.failed ?? 0,
-        p95: acc ? p95Of(acc.histogram) : null,
-      });
-    }
-    return done;
+    return this.levels.takeFinished(this.last?.t ?? -1, all);
   }
 
   /** The figures at `nowMs`. */
@@ -210,17 +169,5 @@ export class ProgressModel {
     );
     if (phase) return phase.name;
     return elapsed >= this.plan.totalSeconds ? 'finishing' : null;
-  }
-
-  private addToLevel(row: SeriesRequestRow): void {
-    if (!this.plan.levels.some((l) => l.scenario === row.scenario)) return;
-    let acc = this.levels.get(row.scenario);
-    if (acc === undefined) {
-      acc = { requests: 0, failed: 0, histogram: createLatencyHistogram() };
-      this.levels.set(row.scenario, acc);
-    }
-    acc.requests += row.requests;
-    acc.failed += row.failed;
-    acc.histogram.add(decodeHistogram(row.hdr));
   }
 }
