@@ -175,6 +175,40 @@ describe('rota-perf bench', () => {
       const k6Record = await readRunRecord(viaK6);
       expect(k6Record.engine?.kind).toBe('k6');
       expect(layoutOf(k6Record)).toEqual(layoutOf(record));
+    });
+
+    it('the step sweep (bench rps-probe): run.json with one phase per level', async () => {
+      const out = join(dir, 'sweep');
+      const levels = ['MIN_PROBE_RPS=2', 'MAX_PROBE_RPS=4', 'PROBE_STEP_RPS=2'];
+      const timing = ['PROBE_WARMUP_DURATION=0', 'PROBE_STEP_DURATION=2s', 'PROBE_STEP_PAUSE=0'];
+      const run = await runCli([
+        'bench',
+        'rps-probe',
+        '--base-url',
+        api.url,
+        '--out',
+        out,
+        '--progress-interval',
+        '1',
+        ...[...levels, ...timing].flatMap((v) => ['-e', v]),
+      ]);
+      expect(RUN_CODES, run.stderr).toContain(run.code);
+      const record = await readRunRecord(out);
+      expect(record).toMatchObject({
+        command: 'bench',
+        script: 'rps_probe',
+        rate: { target_rps: null },
+      });
+      expect(record.files.results).toBe('rps_results.json');
+      expect(
+        record.phases.map((p) => [p.name, p.target_rps, p.end_seconds - p.start_seconds]),
+      ).toEqual([
+        ['probe_2', 2, 2],
+        ['probe_4', 4, 2],
+      ]);
+      // One line per finished level when the engine streams its seconds.
+      const levelLines = run.stderr.split('\n').filter((l) => /^level \d\/2 probe_/.test(l));
+      expect(levelLines).toHaveLength(record.files.series === null ? 0 : 2);
 
       const monitored = join(dir, 'remote-monitored');
       const again = await runCli(

@@ -117,7 +117,8 @@ export class ProgressDisplay {
   }
 
   private printLevels(all: boolean): void {
-    if (this.options.mode === 'off') return;
+    // Without the test's seconds a level's verdict would be made of nothing.
+    if (this.options.mode === 'off' || !this.model.started) return;
     for (const level of this.model.takeFinishedLevels(all)) this.println(renderLevel(level), 'err');
   }
 
