@@ -201,7 +201,11 @@ describe('rota-perf bench', () => {
       });
       expect(record.files.results).toBe('rps_results.json');
       expect(
-        record.phases.map((p) => [p.name, p.target_rps, p.end_seconds - p.start_seconds]),
+        record.phases.map((p) => [
+          p.name,
+          p.target_rps,
+          Math.round(p.end_seconds - p.start_seconds),
+        ]),
       ).toEqual([
         ['probe_2', 2, 2],
         ['probe_4', 4, 2],
