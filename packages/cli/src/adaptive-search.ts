@@ -1,5 +1,6 @@
 // The adaptive search of `probe --adaptive`: one target for the whole search, one bundle run
-// per level, memory sampled throughout, then the results JSON and the report.
+// per level (live progress, one line per level), memory sampled throughout, then the results
+// JSON, the search's series, run.json and the report.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +9,24 @@ import {
   EXIT_CODES,
   InterruptedError,
   memoryCsvName,
+  REPORT_FILE,
   RESULT_FILE,
+  RUN_RECORD_FILE,
+  seriesFileName,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
-import { createLevelRunner } from './adaptive.js';
+import { createLevelRunner, type LevelRun, searchVariables } from './adaptive.js';
 import { chooseEngine, printOutputs, writeReportSafely } from './bench-run.js';
+import type { RunSettings } from './commands/shared-options.js';
 import type { RunContext } from './context.js';
-import type { EnginePreference } from './engine.js';
-import { type AttachedMonitor, attachMonitor, type MonitorChoice } from './monitor.js';
+import { describeEngine } from './engine.js';
+import { type AttachedMonitor, attachMonitor } from './monitor.js';
+import { combineSeries, levelPhases, mergeSummaries } from './record/adaptive-record.js';
+import { buildRunRecord, targetFacts } from './record/build.js';
+import { hostFacts, toolFacts } from './record/host-facts.js';
+import { fileEntry, writeRunRecord } from './record/run-files.js';
+import { newRunId } from './record/run-start.js';
+import { effectiveVariables, scriptProcessEnv } from './record/variables.js';
 import { openTarget, type Target } from './target.js';
 
 /** Search settings (rates in RPS, duration in seconds). */
@@ -33,54 +44,65 @@ export type SearchSettings = {
 /** Runs the search; resolves to the exit code (105 when interrupted). */
 export async function runSearch(
   settings: SearchSettings,
-  run: {
-    engine: EnginePreference;
-    env: Record<string, string>;
-    fixture: 'small' | 'large';
-    monitor: MonitorChoice;
-    baseUrl: string | undefined;
-  },
+  run: RunSettings,
   outDir: string,
   context: RunContext,
 ): Promise<number> {
-  chooseEngine('rps_probe', run.engine, context);
+  const startedAt = new Date();
+  const host = hostFacts();
+  const runId = newRunId(startedAt);
+  const engine = chooseEngine('rps_probe', run.engine, context);
+  const engineFacts = await describeEngine(engine);
   const workDir = await mkdtemp(join(tmpdir(), 'rota-perf-probe-'));
   let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
   const csv = join(outDir, memoryCsvName('rps_probe_adaptive'));
+  const levelRuns: (LevelRun & { phase: string })[] = [];
+  const collected: LevelRun[] = [];
+  let resultsJson: string | null = null;
+  let memoryCsv: string | null = null;
+  let exitCode: number = EXIT_CODES.ok;
+  const notes = [
+    `adaptive search: ${settings.strategy} from ${settings.min} to ${settings.max} RPS, precision ${settings.precision}, ${settings.duration} s per level, tolerance ${settings.tolerance}${settings.p95SloMs === null ? '' : `, p95 SLO ${settings.p95SloMs} ms`}`,
+  ];
   try {
     target = await openTarget(run.baseUrl, run.fixture, context);
     monitor = await attachMonitor(run.monitor, target.pid, csv, context.out);
-    const { searchCeiling } = await import('@rota-perf/rps-sweeper');
+    const { searchCeiling, buildSweepResultsJson } = await import('@rota-perf/rps-sweeper');
     const started = Date.now();
     const result = await searchCeiling({
       ...settings,
-      runLevel: createLevelRunner({
-        engine: run.engine,
-        processEnv: context.env,
-        baseUrl: target.url,
-        env: run.env,
-        workDir,
-        tolerance: settings.tolerance,
-        p95Ms: settings.p95SloMs,
-        signal: context.signal,
-      }),
+      runLevel: createLevelRunner(
+        {
+          engine,
+          baseUrl: target.url,
+          env: run.env,
+          runId,
+          workDir,
+          tolerance: settings.tolerance,
+          p95Ms: settings.p95SloMs,
+          progress: run.progress,
+          context,
+        },
+        collected,
+      ),
       onRun: ({ phase, rate, level }) => {
+        const last = collected[collected.length - 1];
+        if (last) levelRuns.push({ ...last, phase });
         const elapsed = Math.round((Date.now() - started) / 1000);
         const verdict = level.passed ? 'PASS' : `FAIL (${level.reason ?? 'no reason'})`;
         context.out(
-          `[${elapsed}s] ${phase} ${rate} RPS: achieved ${level.achievedRps ?? 'n/a'} RPS, ${verdict}`,
+          `[${elapsed}s] ${phase} ${rate} RPS: achieved ${level.achievedRps ?? 'n/a'} RPS, p95 ${level.p95Ms ?? 'n/a'} ms, ${verdict}`,
         );
       },
     });
-    const { buildSweepResultsJson } = await import('@rota-perf/rps-sweeper');
     const { formatSweepSummary } = await import('@rota-perf/report-formatter');
     context.out(
       formatSweepSummary(result.sweep, { color: context.tty && !context.env.NO_COLOR }).trimEnd(),
     );
     for (const note of result.notes) context.out(`note: ${note}`);
-    const json = join(outDir, RESULT_FILE.adaptiveProbe);
     const doc: AdaptiveResultsJson = {
+      run_id: runId,
       ...buildSweepResultsJson(result.sweep),
       ceiling: result.ceiling,
       first_failure: result.firstFailure,
@@ -90,21 +112,73 @@ export async function runSearch(
       notes: result.notes,
       runs: result.runs.map((r) => ({ phase: r.phase, rate: r.rate, passed: r.level.passed })),
     };
-    await writeJsonAtomically(json, doc);
-    const memory = await monitor?.stop();
-    monitor = null;
-    const report = await writeReportSafely(outDir, context);
-    printOutputs(context, { resultsJson: json, memoryCsv: memory ? csv : null, report });
-    return 0;
+    resultsJson = await writeJsonAtomically(join(outDir, RESULT_FILE.adaptiveProbe), doc);
+    notes.push(...result.notes);
   } catch (error) {
-    if (error instanceof InterruptedError || context.signal.aborted) {
-      context.err('rota-perf probe: interrupted; no ceiling was concluded');
-      return EXIT_CODES.externalAbort;
-    }
-    throw error;
+    if (!(error instanceof InterruptedError || context.signal.aborted)) throw error;
+    context.err('rota-perf probe: interrupted; no ceiling was concluded');
+    exitCode = EXIT_CODES.externalAbort;
   } finally {
-    await monitor?.stop();
+    const memory = await monitor?.stop();
+    memoryCsv = memory ? csv : null;
     await target?.stop();
     await rm(workDir, { recursive: true, force: true });
   }
+  // An interrupted level never reached onRun: it is still measured.
+  for (const r of collected.slice(levelRuns.length)) levelRuns.push({ ...r, phase: 'interrupted' });
+  const series = combineSeries(levelRuns);
+  const seriesFile = series
+    ? await writeJsonAtomically(join(outDir, seriesFileName('rps_probe_adaptive')), series)
+    : null;
+  const summary = mergeSummaries(levelRuns.map((r) => r.summary));
+  const levelSeconds = levelRuns.reduce((n, r) => n + r.durationSeconds, 0);
+  const record = buildRunRecord({
+    runId,
+    command: 'probe',
+    script: 'rps_probe',
+    startedAt,
+    endedAt: new Date(),
+    tool: toolFacts(),
+    host,
+    engine: engineFacts,
+    target: targetFacts(target, run.fixture),
+    variables: effectiveVariables(
+      'rps_probe',
+      {
+        ...scriptProcessEnv('rps_probe', context.env),
+        ...searchVariables(run.env, settings, target?.url ?? null, runId, outDir),
+      },
+      {},
+    ),
+    exitCode,
+    interrupted: context.signal.aborted,
+    summary,
+    series,
+    phases: levelPhases(levelRuns, startedAt.getTime()),
+    testStartMs: startedAt.getTime(),
+    targetRps: null,
+    plateauRps: null,
+    achievedRps: summary?.requests && levelSeconds > 0 ? summary.requests / levelSeconds : null,
+    files: {
+      results: fileEntry(resultsJson),
+      series: fileEntry(seriesFile),
+      memory_csv: fileEntry(memoryCsv),
+      report: REPORT_FILE,
+      ndjson: null,
+      others: [],
+    },
+    notes,
+  });
+  await writeRunRecord(outDir, record);
+  const report = await writeReportSafely(outDir, context);
+  if (report === null)
+    await writeRunRecord(outDir, { ...record, files: { ...record.files, report: null } });
+  printOutputs(context, {
+    resultsJson,
+    series: seriesFile,
+    memoryCsv,
+    runRecord: join(outDir, RUN_RECORD_FILE),
+    report,
+  });
+  return exitCode;
 }

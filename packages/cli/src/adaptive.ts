@@ -1,35 +1,59 @@
 // One level of the adaptive search = one run of the rps probe bundle with MIN = MAX = rate,
-// no warm-up and no pause; its rps_results.json holds the level's verdict.
+// no warm-up and no pause; its rps_results.json holds the level's verdict. Each run's series,
+// summary and clock are kept for the search's run record; its progress is shown live and its
+// console summary stays off (the search prints one line per level).
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CommandError,
   InterruptedError,
+  type RunSeries,
   type SweepLevel,
   type SweepLevelJson,
   type SweepResultsJson,
+  scheduleOf,
   scriptEntry,
+  targetRates,
 } from '@rota-perf/core';
-import { type EnginePreference, resolveEngine, runBundle } from './engine.js';
+import { planScript } from '@rota-perf/k6-scenarios';
+import type { RunContext } from './context.js';
+import { type Engine, runBundle } from './engine.js';
 import { bundlePath } from './outputs.js';
+import { liveProgress, type ProgressSettings, progressPlanOf } from './progress/live.js';
+import { readSummaryFacts, type SummaryFacts } from './record/summary-export.js';
 
 /** How each level runs. */
 export interface LevelRunner {
-  engine: EnginePreference;
-  /** Where K6_BINARY and PATH are read. */
-  processEnv: Readonly<Record<string, string | undefined>>;
+  engine: Engine;
   baseUrl: string;
   /** Script variables given by the user (-e). */
   env: Record<string, string>;
+  runId: string;
   /** Scratch folder: one sub-folder per level run. */
   workDir: string;
   tolerance: number;
   p95Ms: number | null;
-  signal: AbortSignal;
+  progress: ProgressSettings;
+  context: RunContext;
+}
+
+/** What one level run measured, for the search's record. */
+export interface LevelRun {
+  rate: number;
+  /** Epoch ms of the level's test start (the engine's start when it did not say). */
+  testStartMs: number | null;
+  durationSeconds: number;
+  series: RunSeries | null;
+  summary: SummaryFacts | null;
 }
 
 /** The probe variables of a one-level run. */
-export function levelEnv(runner: LevelRunner, rate: number, seconds: number, dir: string) {
+export function levelEnv(
+  runner: Pick<LevelRunner, 'env' | 'baseUrl' | 'tolerance' | 'p95Ms' | 'runId'>,
+  rate: number,
+  seconds: number,
+  dir: string,
+) {
   return {
     ...runner.env,
     BASE_URL: runner.baseUrl,
@@ -42,6 +66,33 @@ export function levelEnv(runner: LevelRunner, rate: number, seconds: number, dir
     PROBE_FAILURE_TOLERANCE: String(runner.tolerance),
     ...(runner.p95Ms !== null ? { PROBE_P95_MS: String(runner.p95Ms) } : {}),
     RESULTS_DIR: dir,
+    RUN_ID: runner.runId,
+    SUMMARY_STDOUT: 'false',
+  };
+}
+
+/** The probe variables of the whole search, as its record shows them: the level ones vary. */
+export function searchVariables(
+  env: Record<string, string>,
+  settings: { duration: number; tolerance: number; p95SloMs: number | null },
+  baseUrl: string | null,
+  runId: string,
+  outDir: string,
+): Record<string, string> {
+  const runner = {
+    env,
+    baseUrl: baseUrl ?? '',
+    tolerance: settings.tolerance,
+    p95Ms: settings.p95SloMs,
+    runId,
+  };
+  const { BASE_URL: _unused, ...level } = levelEnv(runner, 0, settings.duration, outDir);
+  const perLevel = 'per level (adaptive search)';
+  return {
+    ...level,
+    ...(baseUrl !== null ? { BASE_URL: baseUrl } : {}),
+    MIN_PROBE_RPS: perLevel,
+    MAX_PROBE_RPS: perLevel,
   };
 }
 
@@ -63,21 +114,48 @@ export function levelFromJson(json: SweepLevelJson): SweepLevel {
   };
 }
 
-/** A runLevel callback for searchCeiling. */
-export function createLevelRunner(runner: LevelRunner) {
-  let runs = 0;
+/** A runLevel callback for searchCeiling; `runs` collects what each level measured. */
+export function createLevelRunner(runner: LevelRunner, runs: LevelRun[]) {
+  const { context } = runner;
   return async (rate: number, seconds: number): Promise<SweepLevel> => {
-    if (runner.signal.aborted) throw new InterruptedError('interrupted');
-    const dir = join(runner.workDir, `level-${++runs}-${rate}`);
+    if (context.signal.aborted) throw new InterruptedError('interrupted');
+    const dir = join(runner.workDir, `level-${runs.length + 1}-${rate}`);
     await mkdir(dir, { recursive: true });
-    const exitCode = await runBundle(resolveEngine(runner.engine, runner.processEnv), {
-      bundle: bundlePath('rps_probe'),
-      env: levelEnv(runner, rate, seconds, dir),
-      cwd: dir,
-      quiet: true,
-      signal: runner.signal,
+    const env = levelEnv(runner, rate, seconds, dir);
+    const plan = planScript('rps_probe', env);
+    const live = liveProgress(
+      progressPlanOf(`probe --adaptive ${rate} RPS`, plan),
+      context,
+      runner.progress,
+    );
+    live.start();
+    const summaryExport = join(dir, 'summary-export.json');
+    const engineStartMs = Date.now();
+    let outcome: Awaited<ReturnType<typeof runBundle>>;
+    try {
+      outcome = await runBundle(runner.engine, {
+        bundle: bundlePath('rps_probe'),
+        env,
+        cwd: dir,
+        signal: context.signal,
+        summaryExport,
+        seriesFile: join(dir, 'series.json'),
+        ndjsonFile: runner.engine.kind === 'k6' ? join(dir, 'k6.ndjson') : null,
+        targetRate: targetRates(scheduleOf(plan.scenarios)),
+        live: live.feed,
+      });
+    } finally {
+      live.stop();
+    }
+    runs.push({
+      rate,
+      // Without a series the engine's start stands in for the test start (setup included).
+      testStartMs: outcome.testStartMs ?? engineStartMs,
+      durationSeconds: seconds,
+      series: outcome.series,
+      summary: await readSummaryFacts(summaryExport),
     });
-    if (runner.signal.aborted)
+    if (context.signal.aborted)
       throw new InterruptedError(`interrupted during the ${rate} RPS level`);
     const file = scriptEntry('rps_probe').resultsFile;
     let doc: SweepResultsJson;
@@ -85,12 +163,14 @@ export function createLevelRunner(runner: LevelRunner) {
       doc = JSON.parse(await readFile(join(dir, file), 'utf8')) as SweepResultsJson;
     } catch {
       throw new CommandError(
-        `the ${rate} RPS level wrote no ${file} (engine exit code ${exitCode})`,
+        `the ${rate} RPS level wrote no ${file} (engine exit code ${outcome.exitCode})`,
       );
     }
     const level = doc.scenarios[0];
     if (!level)
-      throw new CommandError(`the ${rate} RPS level has no result (engine exit code ${exitCode})`);
+      throw new CommandError(
+        `the ${rate} RPS level has no result (engine exit code ${outcome.exitCode})`,
+      );
     return levelFromJson(level);
   };
 }

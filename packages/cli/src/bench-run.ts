@@ -1,6 +1,7 @@
-// One bundle run as `bench` and `start` do it: engine, target, memory monitor, results JSON,
-// memory CSV, HTML report, and a list of what was written where. The one orchestration of a
-// run in the kit (`pnpm --filter k6-scenarios bench` comes here too).
+// One bundle run as `bench` and `start` do it: engine, target, memory monitor, live progress,
+// then the results JSON, the series, the memory CSV, run.json and the HTML report, and a list
+// of what was written where. The one orchestration of a run in the kit (`pnpm --filter
+// k6-scenarios bench` comes here too).
 import { join } from 'node:path';
 import {
   EXIT_CODES,
@@ -8,19 +9,27 @@ import {
   InterruptedError,
   type MemorySummary,
   memoryCsvName,
+  REPORT_FILE,
+  type RunRecord,
   type ScriptName,
   scriptEntry,
+  seriesFileName,
   UsageError,
 } from '@rota-perf/core';
 import type { RunContext } from './context.js';
-import { type EnginePreference, resolveEngine, runBundle } from './engine.js';
+import { type EngineOutcome, type EnginePreference, resolveEngine, runBundle } from './engine.js';
 import { type AttachedMonitor, attachMonitor, type MonitorChoice } from './monitor.js';
 import { bundlePath, isBuilt, writtenSince } from './outputs.js';
+import type { ProgressSettings } from './progress/live.js';
+import { plateauRpsOf, readOwnResults, writeRunRecord } from './record/run-files.js';
+import { beginRun } from './record/run-start.js';
 import { writeReport } from './report.js';
 import { openTarget, type Target } from './target.js';
 
 /** What to run and where its outputs go. */
 export interface BenchStep {
+  /** The command the record names (`bench`, `start`). */
+  command: string;
   script: ScriptName;
   engine: EnginePreference;
   /** Script variables (`-e`); RESULTS_DIR is set to `outDir`. */
@@ -29,7 +38,7 @@ export interface BenchStep {
   outDir: string;
   fixture: 'small' | 'large';
   monitor: MonitorChoice;
-  quiet: boolean;
+  progress: ProgressSettings;
   /** Write the HTML report after the run (the main job writes it once at the end). */
   report: boolean;
 }
@@ -41,6 +50,8 @@ export interface BenchStepResult {
   memoryCsv: string | null;
   memory: MemorySummary | null;
   report: string | null;
+  /** run.json as written. */
+  record: RunRecord;
 }
 
 /** Checks the bundle and says which engine runs it. */
@@ -65,48 +76,92 @@ export function chooseEngine(
 
 /** Runs one bundle; never leaves the target or the monitor running. */
 export async function runBenchStep(step: BenchStep, context: RunContext): Promise<BenchStepResult> {
-  const startedAt = Date.now();
   const engine = chooseEngine(step.script, step.engine, context);
+  const run = await beginRun(step, engine, context);
   const csv = join(step.outDir, memoryCsvName(step.script));
+  const files = {
+    series: join(step.outDir, seriesFileName(step.script)),
+    ndjson: engine.kind === 'k6' ? join(step.outDir, `${step.script}_k6.ndjson`) : null,
+  };
   let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
-  let exitCode: number;
+  let outcome: EngineOutcome = {
+    exitCode: EXIT_CODES.externalAbort,
+    series: null,
+    testStartMs: null,
+  };
   let memory: MemorySummary | null = null;
+  let engineStartMs: number | null = null;
+  const live = run.live;
   try {
-    target = await openTarget(step.baseUrl, step.fixture, context);
-    monitor = await attachMonitor(step.monitor, target.pid, csv, context.out);
-    exitCode = await runBundle(engine, {
+    target = await openTarget(step.baseUrl, step.fixture, live.context);
+    monitor = await attachMonitor(step.monitor, target.pid, csv, live.context.out);
+    live.start();
+    engineStartMs = Date.now();
+    outcome = await runBundle(engine, {
       bundle: bundlePath(step.script),
-      env: { ...step.env, RESULTS_DIR: step.outDir, BASE_URL: target.url },
+      env: { ...run.env, BASE_URL: target.url },
       cwd: step.outDir,
-      quiet: step.quiet,
       signal: context.signal,
+      summaryExport: run.summaryExport,
+      seriesFile: files.series,
+      ndjsonFile: files.ndjson,
+      targetRate: run.targetRate,
+      live: live.feed,
     });
   } catch (error) {
-    if (!(error instanceof InterruptedError)) throw error;
+    if (!(error instanceof InterruptedError)) {
+      await run.dispose();
+      throw error;
+    }
     context.err(`rota-perf: ${error.message}`);
-    exitCode = EXIT_CODES.externalAbort;
   } finally {
+    live.stop();
     memory = (await monitor?.stop()) ?? null;
     await target?.stop();
   }
+  let exitCode = outcome.exitCode;
   if (context.signal.aborted && exitCode === EXIT_CODES.ok) exitCode = EXIT_CODES.externalAbort;
   if (memory) {
     const { formatMemorySummary } = await import('@rota-perf/mem-monitor');
     context.out(formatMemorySummary(memory).trimEnd());
   }
   const json = join(step.outDir, scriptEntry(step.script).resultsFile);
-  const resultsJson = (await writtenSince(json, startedAt)) ? json : null;
+  const results = await readOwnResults(json, run.runId);
+  const resultsJson = results === null ? null : json;
   if (resultsJson === null)
     context.err(`rota-perf: the run wrote no ${json} (exit code ${exitCode})`);
-  const memoryCsv = monitor !== null && (await writtenSince(csv, startedAt)) ? csv : null;
+  const memoryCsv =
+    monitor !== null && (await writtenSince(csv, run.startedAt.getTime())) ? csv : null;
+  const record = await run.record({
+    exitCode,
+    interrupted: context.signal.aborted,
+    target,
+    outcome,
+    engineStartMs,
+    plateauRps: plateauRpsOf(results),
+    files: {
+      results: resultsJson,
+      series: outcome.series ? files.series : null,
+      memory_csv: memoryCsv,
+      report: step.report ? join(step.outDir, REPORT_FILE) : null,
+      ndjson: outcome.series ? files.ndjson : null,
+    },
+  });
   let report: string | null = null;
-  if (step.report && (resultsJson !== null || memoryCsv !== null)) {
+  if (step.report) {
     report = await writeReportSafely(step.outDir, context);
+    if (report === null)
+      await writeRunRecord(step.outDir, { ...record, files: { ...record.files, report: null } });
+    printOutputs(context, {
+      resultsJson,
+      series: record.files.series === null ? null : files.series,
+      memoryCsv,
+      runRecord: join(step.outDir, 'run.json'),
+      report,
+    });
   }
-  // The main job lists every output once at its end.
-  if (step.report) printOutputs(context, { resultsJson, memoryCsv, report });
-  return { exitCode, resultsJson, memoryCsv, memory, report };
+  return { exitCode, resultsJson, memoryCsv, memory, report, record };
 }
 
 /** The report is an extra: a failure is reported, not fatal to a run that produced results. */
@@ -126,8 +181,10 @@ export async function writeReportSafely(
 export function printOutputs(context: RunContext, files: Record<string, string | null>): void {
   const labels: Record<string, string> = {
     resultsJson: 'results JSON',
+    series: 'series',
     memoryCsv: 'memory CSV',
     dbBenchJson: 'db-bench JSON',
+    runRecord: 'run record',
     report: 'HTML report',
   };
   const lines = Object.entries(files).map(

@@ -1,9 +1,14 @@
 // Which engine runs a bundle, and running it: the real k6 when one is installed, else
-// node-runner. The one place the kit chooses and starts an engine.
+// node-runner. The one place the kit chooses and starts an engine; both yield the exit code,
+// the per-second series and the summary export the run record is made of.
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { EXIT_CODES, UsageError } from '@rota-perf/core';
-import { spawnWithAbort } from '@rota-perf/core/node';
+import { type RunSeries, UsageError } from '@rota-perf/core';
+import { packageVersionOf } from '@rota-perf/core/node';
+import type { FinishedSecond } from '@rota-perf/core/series';
+import { k6Version, runK6 } from './engine/k6-run.js';
+import { runNodeRunner } from './engine/node-run.js';
 
 /** The engine preference of a run. */
 export type EnginePreference = 'auto' | 'k6' | 'node';
@@ -42,34 +47,54 @@ export function resolveEngine(preference: EnginePreference, env: Env): Engine {
   return { kind: 'node' };
 }
 
+/** The engine as the run record names it. */
+export async function describeEngine(engine: Engine) {
+  if (engine.kind === 'k6') {
+    return { kind: 'k6' as const, version: await k6Version(engine.binary) };
+  }
+  const manifest = createRequire(import.meta.url).resolve('@rota-perf/node-runner/package.json');
+  return { kind: 'node-runner' as const, version: packageVersionOf(manifest) ?? 'unknown' };
+}
+
+/** What the live display is told while the engine runs. */
+export interface LiveFeed {
+  /** The test started (after setup) at this wall-clock time. */
+  onStart(startMs: number): void;
+  onSecond(second: FinishedSecond): void;
+  /** A line the engine printed (k6's output is read line by line, not passed through). */
+  onLine(line: string, channel: 'stdout' | 'stderr'): void;
+  /** The engine will send neither the test start nor its seconds. */
+  onNoFeed(): void;
+}
+
 /** Options of one bundle run. */
 export interface EngineRun {
   bundle: string;
   /** Passed as `-e KEY=VALUE` (k6) or `__ENV` entries (node-runner). */
   env: Record<string, string>;
   cwd: string;
-  quiet?: boolean;
   signal: AbortSignal;
+  /** Where the engine writes its `--summary-export` (the record's thresholds and checks). */
+  summaryExport: string;
+  /** Where the per-second series goes (null: not kept). */
+  seriesFile: string | null;
+  /** k6 only: its `--out json` stream, kept beside the results (null: none). */
+  ndjsonFile: string | null;
+  /** The rate a scenario aims at `t` s after the test start (k6's series has no such field). */
+  targetRate?: (scenario: string, t: number) => number | null;
+  live?: LiveFeed;
 }
 
-/** Runs the bundle; resolves to k6's exit code (99 when a threshold failed, 105 interrupted). */
-export async function runBundle(engine: Engine, options: EngineRun): Promise<number> {
-  if (engine.kind === 'node') {
-    const { run } = await import('@rota-perf/node-runner');
-    const result = await run(options.bundle, {
-      env: options.env,
-      cwd: options.cwd,
-      quiet: options.quiet ?? false,
-      signal: options.signal,
-    });
-    return result.exitCode;
-  }
-  const args = ['run', ...(options.quiet ? ['--quiet'] : [])];
-  for (const [key, value] of Object.entries(options.env)) args.push('-e', `${key}=${value}`);
-  args.push(options.bundle);
-  const ended = await spawnWithAbort(engine.binary, args, {
-    cwd: options.cwd,
-    signal: options.signal,
-  });
-  return ended.code ?? (ended.signal ? EXIT_CODES.externalAbort : EXIT_CODES.generic);
+/** How a run ended and what it measured. */
+export interface EngineOutcome {
+  /** k6's exit code (99 a threshold failed, 105 interrupted). */
+  exitCode: number;
+  series: RunSeries | null;
+  /** Epoch ms of the test start (bucket 0 of the series), when known. */
+  testStartMs: number | null;
+}
+
+/** Runs the bundle with the engine; always quiet (live progress is the orchestrator's). */
+export function runBundle(engine: Engine, run: EngineRun): Promise<EngineOutcome> {
+  return engine.kind === 'k6' ? runK6(engine.binary, run) : runNodeRunner(run);
 }

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readRunRecord, readSeries, seriesTotals } from './test-support/records.js';
 import { runCli } from './test-support/run-cli.js';
 
 let dir: string;
@@ -44,4 +45,22 @@ it('probe --adaptive runs levels within [min, max], concludes, and writes its re
   expect(run.stdout).toContain(join(out, 'adaptive_probe_results.json'));
   await stat(join(out, 'rps_probe_adaptive_memory.csv'));
   await stat(join(out, 'report.html'));
+  // One line per level, and the search's summary once: the level runs print none of theirs.
+  expect(run.stdout.match(/Failure tolerance:/g)).toHaveLength(1);
+  // run.json: the search as one run, each level a phase at its rate.
+  const record = await readRunRecord(out);
+  expect(record).toMatchObject({ command: 'probe', script: 'rps_probe', verdict: 'passed' });
+  expect(record.files).toMatchObject({
+    results: 'adaptive_probe_results.json',
+    memory_csv: 'rps_probe_adaptive_memory.csv',
+    report: 'report.html',
+  });
+  expect(record.phases.map((p) => p.target_rps)).toEqual(doc.runs.map((r) => r.rate));
+  expect((doc as AdaptiveJson & { run_id: string }).run_id).toBe(record.run_id);
+  if (record.files.series !== null) {
+    const series = await readSeries(out, record);
+    const requests = doc.scenarios.reduce((n, l) => n + (l.requests ?? 0), 0);
+    // The levels' own requests; setup requests of each level run come on top.
+    expect(seriesTotals(series).requests).toBeGreaterThanOrEqual(requests);
+  }
 });

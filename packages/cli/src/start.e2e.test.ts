@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseMemoryCsv } from '@rota-perf/core';
 import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readRunRecord } from './test-support/records.js';
 import { runCli } from './test-support/run-cli.js';
 
 let dir: string;
@@ -57,8 +58,25 @@ it('start writes results JSON, memory CSV, db-bench JSON and a report of them al
     'results.json',
     'performance_memory.csv',
     'db_bench_results.json',
+    'run.json',
     'report.html',
   ]) {
     expect(listing).toContain(join(out, name));
   }
+  // run.json names the whole job: the benchmark's facts, db-bench among the other files.
+  const record = await readRunRecord(out);
+  expect(record).toMatchObject({
+    command: 'start',
+    script: 'performance',
+    exit_code: 0,
+    files: {
+      results: 'results.json',
+      memory_csv: 'performance_memory.csv',
+      report: 'report.html',
+      others: ['db_bench_results.json'],
+    },
+  });
+  expect(['passed', 'thresholds-crossed']).toContain(record.verdict);
+  expect(results.run_id).toBe(record.run_id);
+  expect(Date.parse(record.ended_at)).toBeGreaterThan(Date.parse(record.started_at));
 });

@@ -1,7 +1,7 @@
 // Public surface of @rota-perf/core: k6-safe (no Node imports), usable in k6 bundles, in Node
 // and in the browser report. Node-only helpers are in `@rota-perf/core/node`.
 export { formatGroupHelp, formatHelp, usageOf } from './command/help.js';
-export { HELP_OPTION, parseArgv } from './command/parse.js';
+export { HELP_OPTION, parseArgv, VERSION_OPTION } from './command/parse.js';
 export type {
   CommandDef,
   CommandGroup,
@@ -95,6 +95,12 @@ export type * from './results/layouts.js';
 export type * from './results/measurements.js';
 export type * from './results/summaries.js';
 export {
+  createRunId,
+  MASKED,
+  maskSecrets,
+  urlWithoutCredentials,
+} from './run/run-id.js';
+export {
   RUN_RECORD_FILE,
   RUN_RECORD_VERSION,
   type RunCheck,
@@ -104,6 +110,14 @@ export {
   type RunThreshold,
   type RunVerdict,
 } from './run/run-record.js';
+export {
+  type K6ScenarioTiming,
+  plannedSeconds,
+  type ScenarioSchedule,
+  scheduleOf,
+  targetRateAt,
+  targetRates,
+} from './run/schedule.js';
 export {
   type LatencyStats,
   type RunSeries,

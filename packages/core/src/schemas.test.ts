@@ -70,4 +70,14 @@ describe('results schemas', () => {
     expect(schemaErrors(RESULT_FILE.adaptiveProbe, adaptive)).toEqual([]);
     expect(schemaErrors(RESULT_FILE.adaptiveProbe, sweep)).not.toEqual([]);
   });
+
+  it('results files may carry the run id that wrote them (string, or null outside rota-perf)', () => {
+    expect(
+      schemaErrors('rps_results.json', { ...sweep, run_id: '2026-12-01T06-40-12Z-4f3a' }),
+    ).toEqual([]);
+    expect(schemaErrors('rps_results.json', { ...sweep, run_id: null })).toEqual([]);
+    expect(schemaErrors('rps_results.json', { ...sweep, run_id: 7 })).toEqual([
+      '/run_id must be string,null',
+    ]);
+  });
 });

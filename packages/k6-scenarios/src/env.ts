@@ -25,7 +25,6 @@ export interface PerformanceConfig {
   rateLimitMaxAttempts: number;
   rateLimitWindowSeconds: number;
   insecureSkipTlsVerify: boolean;
-  resultsDir: string;
 }
 
 /** Reads performance.test.js's variables. */
@@ -47,7 +46,6 @@ export function readPerformanceConfig(env: EnvMap): PerformanceConfig {
     rateLimitMaxAttempts: read.number('AUTH_RATE_LIMIT_MAX_ATTEMPTS', positiveInt),
     rateLimitWindowSeconds: read.number('AUTH_RATE_LIMIT_WINDOW_SECONDS', positiveInt),
     insecureSkipTlsVerify: read.boolean('INSECURE_SKIP_TLS_VERIFY'),
-    resultsDir: readResultsDir(env),
   };
 }
 
@@ -65,7 +63,6 @@ export interface WriteProbeSettings {
   preAllocatedVUs: number;
   maxVUs: number;
   insecureSkipTlsVerify: boolean;
-  resultsDir: string;
 }
 
 /** Reads progress_write.test.js's variables. */
@@ -88,6 +85,5 @@ export function readWriteProbeConfig(env: EnvMap): WriteProbeSettings {
     preAllocatedVUs: pre,
     maxVUs: read.number('PROGRESS_WRITE_MAX_VUS', { min: pre, integer: true }, Math.max(pre, 80)),
     insecureSkipTlsVerify: read.boolean('INSECURE_SKIP_TLS_VERIFY'),
-    resultsDir: readResultsDir(env),
   };
 }

@@ -10,7 +10,6 @@ import {
   readSweepConfig,
 } from '@rota-perf/rps-sweeper';
 import exec from 'k6/execution';
-import { readResultsDir } from './env.js';
 import { SUMMARY_TREND_STATS } from './metrics.js';
 import { isSkipped, type ScenarioData, sendEndpoint } from './request.js';
 import { summaryOutputs, useColor } from './summary.js';
@@ -23,7 +22,6 @@ export function createProbe(
 ) {
   const env = __ENV;
   const plan = planSweep(readSweepConfig(env, kind));
-  const resultsDir = readResultsDir(env);
   const options = {
     scenarios: plan.scenarios,
     insecureSkipTLSVerify: readScriptEnv(kind, env).boolean('INSECURE_SKIP_TLS_VERIFY'),
@@ -50,7 +48,7 @@ export function createProbe(
     if (kind === 'progress_probe')
       delete (json as { total_duration_seconds?: unknown }).total_duration_seconds;
     const text = formatSweepSummary(result, { color: useColor(data, env) });
-    return summaryOutputs(text, resultsDir, { [scriptEntry(kind).resultsFile]: json });
+    return summaryOutputs(text, env, { [scriptEntry(kind).resultsFile]: json });
   }
 
   return { options, plan, iteration, handleSummary };

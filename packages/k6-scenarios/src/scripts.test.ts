@@ -4,6 +4,7 @@ import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { connect } from '@rota-perf/rota-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from './catalogue.js';
+import { planScript } from './plan/script-plan.js';
 import {
   crossedNonLatencyThresholds,
   runScript,
@@ -33,11 +34,24 @@ describe('performance.test.js', () => {
     expect(run.stderr).not.toMatch(/failed: status/);
     expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
     const results = run.readJson<{
+      run_id: string | null;
       total_requests: number;
       throughput_bytes_per_second: number;
+      steady_state_seconds: number;
+      steady_state_requests: number;
+      steady_state_rps: number;
       endpoints: EndpointJson[];
       skipped_scenarios: unknown[];
     }>('results.json');
+    expect(results.run_id).toBeNull();
+    // Steady state = the plateau only: every scenario holds its rate for TEST_DURATION (3 s),
+    // so the plateau requests are the planned rate times 3 s (the original's ramp through the
+    // "plateau" gave three quarters of that).
+    const planned = planScript('performance', SHORT_PERFORMANCE).targetRps as number;
+    expect(results.steady_state_seconds).toBe(3);
+    expect(results.steady_state_requests / (planned * 3)).toBeGreaterThan(0.9);
+    expect(results.steady_state_requests / (planned * 3)).toBeLessThan(1.1);
+    expect(results.steady_state_rps).toBeCloseTo(results.steady_state_requests / 3, 6);
     expect(schemaErrors('results.json', results)).toEqual([]);
     const keys = results.endpoints.map((e) => e.endpoint);
     expect(keys).toEqual(ENDPOINTS.map((e) => e.key));
@@ -56,11 +70,15 @@ describe('performance.test.js', () => {
       BASE_URL: api.url,
       ...SHORT_PERFORMANCE,
       ENABLE_WRITE_SCENARIOS: 'false',
+      RUN_ID: '2026-12-01T06-40-12Z-4f3a',
+      SUMMARY_STDOUT: 'false',
     });
     expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
-    const keys = run
-      .readJson<{ endpoints: EndpointJson[] }>('results.json')
-      .endpoints.map((e) => e.endpoint);
+    const results = run.readJson<{ run_id: string; endpoints: EndpointJson[] }>('results.json');
+    // The run id is stamped into the file; the summary text stays off stdout.
+    expect(results.run_id).toBe('2026-12-01T06-40-12Z-4f3a');
+    expect(run.stdout).not.toContain('GET /trails/:id/sections-with-items');
+    const keys = results.endpoints.map((e) => e.endpoint);
     expect(keys).not.toContain('trail_item_progress');
     expect(keys).not.toContain('trail_form_submission');
     expect(keys).toContain('user_trail_enroll');

@@ -22,9 +22,11 @@ export const benchCommand: CommandDef = {
   summary: BENCH_SUMMARY,
   description: `Runs the built bundle performance/k6/<script>.test.js (default: performance) with the k6
 binary or node-runner. Without --base-url/BASE_URL it starts the reference Rota API on an
-embedded PostgreSQL and samples its memory. Writes the results JSON, <script>_memory.csv and
-report.html into the results folder and prints where they are. Script variables (see the
-README) come from the environment or -e KEY=VALUE.
+embedded PostgreSQL and samples its memory. Writes the results JSON, <script>_series.json (per
+second), <script>_memory.csv, run.json (settings, target, engine, verdict) and report.html into
+the results folder (with k6 also <script>_k6.ndjson) and prints where they are. Shows live
+progress on stderr: a status block on a terminal, a heartbeat line every --progress-interval
+seconds otherwise. Script variables (see the README) come from the environment or -e KEY=VALUE.
 Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage.
 
 Scripts:
@@ -34,9 +36,9 @@ ${SCRIPT_LINES}`,
   async run(args, io, signal) {
     const script = parseScriptName(args.positionals[0] ?? 'performance');
     const step = {
+      command: 'bench',
       script,
       ...readRunSettings(args, io.env),
-      quiet: args.values.quiet === true,
       report: args.values['no-report'] !== true,
       outDir: await resultsFolder(args, io.cwd),
     };

@@ -13,6 +13,7 @@ import {
 import type { EnginePreference } from '../engine.js';
 import type { MonitorChoice } from '../monitor.js';
 import { prepareOutDir } from '../outputs.js';
+import type { ProgressSettings } from '../progress/live.js';
 
 /** Engine, target, variables, results folder, fixture. */
 export const RUN_OPTIONS: OptionTable = {
@@ -46,7 +47,17 @@ export const RUN_OPTIONS: OptionTable = {
     default: 'small',
     description: 'content of the embedded target',
   },
-  quiet: { type: 'boolean', short: 'q', description: 'no progress lines from the engine' },
+  quiet: {
+    type: 'boolean',
+    short: 'q',
+    description: 'no live progress (status block on a terminal, heartbeat lines otherwise)',
+  },
+  'progress-interval': {
+    type: 'string',
+    value: '<s>',
+    default: '10',
+    description: 'seconds between heartbeat lines when stderr is not a terminal',
+  },
 };
 
 /** Which process's memory to sample. */
@@ -82,6 +93,7 @@ export interface RunSettings {
   monitor: MonitorChoice;
   /** undefined: the embedded reference API. */
   baseUrl: string | undefined;
+  progress: ProgressSettings;
 }
 
 /** Reads engine, -e variables, fixture, monitor and target; a bad value is a UsageError. */
@@ -92,6 +104,10 @@ export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings 
     fixture: fixtureOption(args),
     monitor: monitorOption(args),
     baseUrl: baseUrlOption(args, env),
+    progress: {
+      quiet: args.values.quiet === true,
+      heartbeatSeconds: positiveNumber(args, 'progress-interval') ?? 10,
+    },
   };
 }
 

@@ -1,16 +1,20 @@
 // rota-perf start: the main job behind `pnpm start`. The endpoint benchmark with its
 // documented defaults on the embedded target, db-bench, then one HTML report of both.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type CommandDef,
   EXIT_CODES,
   literalDefault,
   type OptionTable,
+  REPORT_FILE,
   RESULT_FILE,
+  RUN_RECORD_FILE,
 } from '@rota-perf/core';
 import { runCommandLine } from '@rota-perf/core/node';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
 import { writtenSince } from '../outputs.js';
+import { recordWithEnd } from '../record/build.js';
+import { writeRunRecord } from '../record/run-files.js';
 import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
@@ -45,8 +49,8 @@ export const startCommand: CommandDef = {
   summary: 'the main job: endpoint benchmark + db-bench on the embedded target, HTML report',
   description: `The main job (pnpm start): 1) the endpoint benchmark (performance.test.js) with its
 documented defaults (${DEFAULTS}) against BASE_URL or the embedded reference API, its memory
-sampled; 2) db-bench with its default options (DATABASE_URL, else its own embedded PostgreSQL)
-to ${RESULT_FILE.dbBench}; 3) report.html of both. Variables come from the environment or -e.
+sampled, live progress on stderr; 2) db-bench with its default options (DATABASE_URL, else its
+own embedded PostgreSQL) to ${RESULT_FILE.dbBench}; 3) run.json and report.html of both. Variables come from the environment or -e.
 Exit code: the first failing step's (105 interrupted, 1 a step failed), else 0. Crossed
 thresholds (latency on a busy machine) are reported as a warning; with --strict they exit 99.`,
   options: OPTIONS,
@@ -54,9 +58,9 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
     const context = { ...io, signal };
     const started = Date.now();
     const step = {
+      command: 'start',
       script: 'performance' as const,
       ...readRunSettings(args, context.env),
-      quiet: args.values.quiet === true,
       report: false,
       outDir: await resultsFolder(args, context.cwd),
     };
@@ -88,16 +92,33 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
       dbBenchJson = (await writtenSince(json, started)) && code === 0 ? json : null;
       if (exitCode === 0 && code !== 0) exitCode = signal.aborted ? EXIT_CODES.externalAbort : code;
     }
+    if (signal.aborted && exitCode === 0) exitCode = EXIT_CODES.externalAbort;
     context.out(`[${steps}/${steps}] HTML report — elapsed ${elapsed(started)}`);
+    // run.json first: the report reads it.
+    const record = recordWithEnd(bench.record, {
+      endedAt: new Date(),
+      exitCode,
+      interrupted: signal.aborted,
+      files: { report: REPORT_FILE, others: dbBenchJson ? [basename(dbBenchJson)] : [] },
+      notes:
+        exitCode === 0 && bench.exitCode === EXIT_CODES.thresholds
+          ? ['thresholds were crossed; start exits 0 without --strict']
+          : [],
+    });
+    await writeRunRecord(step.outDir, record);
     const report = await writeReportSafely(step.outDir, context);
+    if (report === null) {
+      await writeRunRecord(step.outDir, { ...record, files: { ...record.files, report: null } });
+    }
     context.out(`Main job finished in ${elapsed(started)} (exit code ${exitCode}).`);
     printOutputs(context, {
       resultsJson: bench.resultsJson,
+      series: record.files.series === null ? null : join(step.outDir, record.files.series),
       memoryCsv: bench.memoryCsv,
       dbBenchJson,
+      runRecord: join(step.outDir, RUN_RECORD_FILE),
       report,
     });
-    if (signal.aborted && exitCode === 0) return EXIT_CODES.externalAbort;
     return exitCode;
   },
 };

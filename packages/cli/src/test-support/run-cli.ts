@@ -14,12 +14,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/** A line the run printed, and when it arrived. */
+export interface TimedLine {
+  atMs: number;
+  channel: 'stdout' | 'stderr';
+  line: string;
+}
+
 /** A started run: the child, and a promise of its outcome. */
 export interface StartedCli {
   child: ChildProcess;
   done: Promise<CliRun>;
   /** Output so far (both streams). */
   output(): string;
+  /** Complete lines so far, with their arrival times. */
+  lines: TimedLine[];
 }
 
 /** Starts `rota-perf <args>`; env is added to a copy of the test's environment. */
@@ -41,17 +50,27 @@ export function startCli(
   });
   let stdout = '';
   let stderr = '';
+  const lines: TimedLine[] = [];
+  const partial = { stdout: '', stderr: '' };
+  const collect = (channel: 'stdout' | 'stderr', chunk: string) => {
+    const parts = (partial[channel] + chunk).split('\n');
+    partial[channel] = parts.pop() ?? '';
+    const atMs = Date.now();
+    for (const line of parts) lines.push({ atMs, channel, line });
+  };
   child.stdout?.on('data', (chunk) => {
     stdout += chunk;
+    collect('stdout', String(chunk));
   });
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
+    collect('stderr', String(chunk));
   });
   const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return { child, done, output: () => stdout + stderr };
+  return { child, done, output: () => stdout + stderr, lines };
 }
 
 /** Runs `rota-perf <args>` to the end. */

@@ -1,5 +1,5 @@
 // --help text, derived from the same table the parser reads.
-import { HELP_OPTION } from './parse.js';
+import { HELP_OPTION, VERSION_OPTION } from './parse.js';
 import type { CommandDef, CommandGroup } from './types.js';
 
 /** The usage line's arguments: positionals (optional ones in brackets), then `[options]`. */
@@ -10,7 +10,11 @@ export function usageOf(command: Pick<CommandDef, 'positionals'>): string {
 
 /** The help of a command: usage line, description, every option with its default. */
 export function formatHelp(command: CommandDef, invocation: string): string {
-  const rows = Object.entries({ ...command.options, help: HELP_OPTION }).map(([name, spec]) => {
+  const rows = Object.entries({
+    ...command.options,
+    help: HELP_OPTION,
+    version: VERSION_OPTION,
+  }).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
     const extra = spec.default !== undefined ? ` (default: ${spec.default})` : '';
     return [flag, `${spec.description}${extra}`] as const;
@@ -32,6 +36,7 @@ ${group.description}
 Commands:
 ${lines.join('\n')}
 
-Run "${group.name} <command> --help" for the options of a command.
+Run "${group.name} <command> --help" for the options of a command, "${group.name} --version"
+for the version.
 `;
 }

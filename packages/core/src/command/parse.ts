@@ -10,8 +10,14 @@ export const HELP_OPTION: OptionSpec = {
   description: 'show this help',
 };
 
+/** `--version`, which every command has too (the bin runner prints its package's version). */
+export const VERSION_OPTION: OptionSpec = {
+  type: 'boolean',
+  description: 'print the version and exit',
+};
+
 function allOptions(table: OptionTable): Record<string, OptionSpec> {
-  return { ...table, help: HELP_OPTION };
+  return { ...table, help: HELP_OPTION, version: VERSION_OPTION };
 }
 
 function set(values: ParsedArgs['values'], name: string, spec: OptionSpec, value: string | true) {
@@ -75,7 +81,7 @@ export function parseArgv(
       if (values[name] === undefined) values[name] = spec.default;
     }
   }
-  if (values.help !== true) checkPositionals(command, positionals, hint);
+  if (values.help !== true && values.version !== true) checkPositionals(command, positionals, hint);
   return { values, positionals };
 }
 

@@ -91,4 +91,23 @@ describe('runCommandLine', () => {
     };
     expect((await runCaptured(failing, [], { signal: controller.signal })).code).toBe(105);
   });
+
+  it("--version prints the program and its version: first, or among a command's options", async () => {
+    const opts = { version: '1.2.3' };
+    expect(await runCaptured(group, ['--version'], opts)).toEqual({
+      code: 0,
+      out: ['tool 1.2.3'],
+      err: [],
+    });
+    expect(await runCaptured(group, ['echo', '--version'], opts)).toMatchObject({
+      code: 0,
+      out: ['tool 1.2.3'],
+    });
+    expect(await runCaptured(echo, ['--version'], opts)).toMatchObject({ out: ['echo 1.2.3'] });
+    expect(await runCaptured(echo, ['--version'], { ...opts, program: 'prog' })).toMatchObject({
+      out: ['prog 1.2.3'],
+    });
+    const help = await run(['echo', '--help']);
+    expect(help.out[0]).toMatch(/--version\s+print the version and exit/);
+  });
 });

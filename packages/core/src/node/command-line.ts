@@ -17,6 +17,7 @@ function isGroup(target: CommandTarget): target is CommandGroup {
 /**
  * Runs argv against the target and resolves to the exit code; never throws. With `program`
  * (`k6-node`), the command is a subcommand: argv starts with its name (`k6-node run …`).
+ * `--version` (first, or among a command's options) prints `<program> <version>`.
  */
 export async function runCommandLine(
   target: CommandTarget,
@@ -24,10 +25,16 @@ export async function runCommandLine(
   io: CommandIo,
   signal: AbortSignal,
   program?: string,
+  version?: string,
 ): Promise<number> {
   let invocation = program ?? target.name;
   let command: CommandDef | undefined;
+  const printVersion = () => {
+    io.out(`${program ?? target.name} ${version ?? 'unknown'}`);
+    return EXIT_CODES.ok;
+  };
   try {
+    if (argv[0] === '--version') return printVersion();
     let rest = argv;
     if (isGroup(target) || program !== undefined) {
       const [name, ...tail] = argv;
@@ -55,6 +62,7 @@ export async function runCommandLine(
       io.out(formatHelp(command, invocation).trimEnd());
       return EXIT_CODES.ok;
     }
+    if (args.values.version === true) return printVersion();
     if (signal.aborted) throw new InterruptedError('interrupted before the command started');
     return await command.run(args, io, signal);
   } catch (error) {
@@ -79,6 +87,8 @@ export interface CaptureOptions {
   cwd?: string;
   signal?: AbortSignal;
   program?: string;
+  /** What `--version` prints. */
+  version?: string;
 }
 
 /**
@@ -100,6 +110,6 @@ export async function runCaptured(
     tty: false,
   };
   const signal = options.signal ?? new AbortController().signal;
-  const code = await runCommandLine(target, argv, io, signal, options.program);
+  const code = await runCommandLine(target, argv, io, signal, options.program, options.version);
   return { code, out, err };
 }

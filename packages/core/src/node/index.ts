@@ -7,5 +7,6 @@ export {
   runCommandLine,
 } from './command-line.js';
 export { loadResultSchema, writeFileAtomically, writeJsonAtomically } from './files.js';
+export { packageVersionOf } from './package-version.js';
 export { runBin } from './run-bin.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';

@@ -3,6 +3,7 @@
 // is flushed, then the process exits.
 import { EXIT_CODES } from '../exit-codes.js';
 import { type CommandTarget, runCommandLine } from './command-line.js';
+import { packageVersionOf } from './package-version.js';
 
 /** The process's own io: lines on stdout/stderr, its environment and working directory. */
 function processIo() {
@@ -39,7 +40,16 @@ export async function runBin(target: CommandTarget, program?: string): Promise<n
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const code = await runCommandLine(target, process.argv.slice(2), io, controller.signal, program);
+  // The version of the package the running bin file belongs to (its package.json).
+  const version = process.argv[1] ? packageVersionOf(process.argv[1]) : undefined;
+  const code = await runCommandLine(
+    target,
+    process.argv.slice(2),
+    io,
+    controller.signal,
+    program,
+    version,
+  );
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
   process.exit(code);
 }

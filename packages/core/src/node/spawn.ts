@@ -1,6 +1,7 @@
 // A child process tied to an AbortSignal: aborting passes Ctrl-C on (the child then stops the
 // way it stops for a user), and the promise says how it ended.
 import { type StdioOptions, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { CommandError } from '../errors.js';
 
 /** Options of spawnWithAbort. */
@@ -9,6 +10,11 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   stdio?: StdioOptions;
   signal?: AbortSignal;
+  /**
+   * Each line the child prints, instead of passing its stdout/stderr through (so a live
+   * display can place them); stdin stays inherited.
+   */
+  onLine?: (line: string, channel: 'stdout' | 'stderr') => void;
 }
 
 /** How the child ended: its exit code, or the signal that ended it. */
@@ -23,11 +29,23 @@ export function spawnWithAbort(
   args: readonly string[],
   options: SpawnOptions = {},
 ): Promise<SpawnResult> {
+  const onLine = options.onLine;
   const child = spawn(file, args, {
-    stdio: options.stdio ?? 'inherit',
+    stdio: onLine ? ['inherit', 'pipe', 'pipe'] : (options.stdio ?? 'inherit'),
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
   });
+  // Both streams are read to their end before the promise settles: no line is lost.
+  const drained: Promise<void>[] = [];
+  if (onLine) {
+    for (const channel of ['stdout', 'stderr'] as const) {
+      const stream = child[channel];
+      if (!stream) continue;
+      const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+      lines.on('line', (line) => onLine(line, channel));
+      drained.push(new Promise((resolve) => lines.once('close', () => resolve())));
+    }
+  }
   const onAbort = () => child.kill('SIGINT');
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -38,7 +56,7 @@ export function spawnWithAbort(
     });
     child.on('exit', (code, signal) => {
       options.signal?.removeEventListener('abort', onAbort);
-      resolve({ code, signal });
+      void Promise.all(drained).then(() => resolve({ code, signal }));
     });
   });
 }

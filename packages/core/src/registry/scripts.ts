@@ -15,18 +15,38 @@ const performanceScript = {
   reportTitle: 'Load test',
   summary: 'the endpoint benchmark',
   details:
-    'Each endpoint gets its own `ramping-arrival-rate` scenario. The reads: `GET /trails/showcase`, `/trails/`, `/trails/:id`, `/sections`, `/sections/:sectionId/items`, `/sections-with-items`, `/included-items`, `/requirements`, `/audience`, `/learn` and `/trails/:id/items/:itemId`. Then `POST /auth/login`, `POST /user-trails/:id/enroll`, `GET /user-trails/:id/progress`, `/items-progress`, `/sections-progress` and `GET /me`. Unless disabled, also `PUT /trails/:id/items/:itemId/progress` and `POST …/form-submissions`.',
+    'Each endpoint gets its own `ramping-arrival-rate` scenario: the warm-up ramps it from 0 to its rate, the plateau holds that rate for `TEST_DURATION` (the steady-state figures count plateau requests only), then the cool-down ramps it to a quarter and the final ramp to 0. The reads: `GET /trails/showcase`, `/trails/`, `/trails/:id`, `/sections`, `/sections/:sectionId/items`, `/sections-with-items`, `/included-items`, `/requirements`, `/audience`, `/learn` and `/trails/:id/items/:itemId`. Then `POST /auth/login`, `POST /user-trails/:id/enroll`, `GET /user-trails/:id/progress`, `/items-progress`, `/sections-progress` and `GET /me`. Unless disabled, also `PUT /trails/:id/items/:itemId/progress` and `POST …/form-submissions`.',
   variables: [
-    { name: 'TARGET_RPS', default: '`5`', description: 'Arrival rate per read endpoint.' },
+    {
+      name: 'TARGET_RPS',
+      default: '`5`',
+      description: 'Arrival rate per read endpoint on the plateau.',
+    },
     {
       name: 'WRITE_RPS',
       default: '`max(1, round(TARGET_RPS/4))`',
-      description: 'Rate of the login and write scenarios.',
+      description: 'Plateau rate of the login and write scenarios.',
     },
-    { name: 'TEST_DURATION', default: '`1m`', description: 'Plateau (steady-state) length.' },
-    { name: 'WARMUP_DURATION', default: '`30s`', description: 'Ramp-up before the plateau.' },
-    { name: 'COOLDOWN_DURATION', default: '`30s`', description: 'Ramp-down after the plateau.' },
-    { name: 'RAMP_DOWN_DURATION', default: '`15s`', description: 'Final ramp to 0.' },
+    {
+      name: 'TEST_DURATION',
+      default: '`1m`',
+      description: 'Plateau: every scenario holds its rate this long (the steady state).',
+    },
+    {
+      name: 'WARMUP_DURATION',
+      default: '`30s`',
+      description: 'Warm-up: ramps each scenario from 0 to its rate.',
+    },
+    {
+      name: 'COOLDOWN_DURATION',
+      default: '`30s`',
+      description: 'Cool-down after the plateau: ramps to a quarter of the rate.',
+    },
+    {
+      name: 'RAMP_DOWN_DURATION',
+      default: '`15s`',
+      description: 'Final ramp from a quarter of the rate to 0.',
+    },
     { name: 'PRE_ALLOCATED_VUS', default: '`20`', description: 'VUs allocated per scenario.' },
     {
       name: 'MAX_VUS',
@@ -142,17 +162,29 @@ const progressWriteScript = {
   reportTitle: 'Progress write probe',
   summary: 'the progress write probe',
   details:
-    'This probe sends only `PUT /trails/:trailId/items/:itemId/progress`, with a valid and increasing progress body.',
+    "This probe sends only `PUT /trails/:trailId/items/:itemId/progress`, with a valid and increasing progress body. Its schedule has the endpoint benchmark's shape: warm-up from 0, a plateau at `PROGRESS_WRITE_RPS`, cool-down, final ramp.",
   variables: [
-    { name: 'PROGRESS_WRITE_RPS', default: '`15`', description: 'Target rate.' },
-    { name: 'PROGRESS_WRITE_DURATION', default: '`2m`', description: 'Plateau.' },
-    { name: 'PROGRESS_WRITE_WARMUP', default: '`30s`', description: 'Ramp-up.' },
+    { name: 'PROGRESS_WRITE_RPS', default: '`15`', description: 'Plateau rate.' },
+    {
+      name: 'PROGRESS_WRITE_DURATION',
+      default: '`2m`',
+      description: 'Plateau: the probe holds its rate this long.',
+    },
+    {
+      name: 'PROGRESS_WRITE_WARMUP',
+      default: '`30s`',
+      description: 'Warm-up: ramps from 0 to the rate.',
+    },
     {
       name: 'PROGRESS_WRITE_COOLDOWN',
       default: '`30s`',
-      description: 'Ramp-down after the plateau.',
+      description: 'Cool-down after the plateau: ramps to a quarter of the rate.',
     },
-    { name: 'PROGRESS_WRITE_RAMP_DOWN', default: '`10s`', description: 'Final ramp to 0.' },
+    {
+      name: 'PROGRESS_WRITE_RAMP_DOWN',
+      default: '`10s`',
+      description: 'Final ramp from a quarter of the rate to 0.',
+    },
     {
       name: 'PROGRESS_WRITE_PRE_ALLOCATED_VUS',
       default: '`20`',

@@ -54,6 +54,18 @@ export const SHARED_VARIABLES: readonly VariableDoc[] = [
     description: 'Include enrol, PUT progress and form submission (performance, rps probe).',
   },
   {
+    name: 'RUN_ID',
+    default: 'unset (`rota-perf` sets it)',
+    description:
+      'The run id stamped into the results JSON as `run_id` (`null` when unset), so a report never mixes runs.',
+  },
+  {
+    name: 'SUMMARY_STDOUT',
+    default: '`true`',
+    description:
+      'Print the summary text on stdout. `rota-perf probe --adaptive` turns it off for its level runs.',
+  },
+  {
     name: 'RESULTS_DIR',
     default: '`performance` (relative to the working directory)',
     description: 'Where the results JSON goes. `rota-perf --out` sets it.',

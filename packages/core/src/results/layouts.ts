@@ -23,6 +23,8 @@ export interface LoadEndpointJson {
 
 /** `performance/results.json`: the original 14 keys with correct values, then additions. */
 export interface LoadResultsJson {
+  /** The rota-perf run that wrote the file (env RUN_ID); null outside rota-perf, absent in older files. */
+  run_id?: string | null;
   duration_seconds: number;
   total_requests: number | null;
   requests_per_second: number | null;
@@ -66,6 +68,8 @@ export interface SweepLevelJson {
 
 /** `rps_results.json` / `progress_probe_results.json`. */
 export interface SweepResultsJson {
+  /** The rota-perf run that wrote the file (env RUN_ID); null outside rota-perf, absent in older files. */
+  run_id?: string | null;
   min_target_rps: number;
   max_target_rps: number;
   step_rps: number;
@@ -93,6 +97,8 @@ export interface AdaptiveResultsJson extends SweepResultsJson {
 
 /** `performance/progress_write_results.json`: the original 11 keys, then additions. */
 export interface WriteResultsJson {
+  /** The rota-perf run that wrote the file (env RUN_ID); null outside rota-perf, absent in older files. */
+  run_id?: string | null;
   target_rps: number;
   warmup_duration: string;
   test_duration: string;

@@ -11,6 +11,12 @@ export {
   recordLatency,
 } from './histogram.js';
 export {
+  type K6MetricDeclaration,
+  K6NdjsonReader,
+  type K6NdjsonReaderOptions,
+  parseK6Time,
+} from './k6-ndjson.js';
+export {
   type FinishedSecond,
   SeriesRecorder,
   type SeriesRecorderOptions,

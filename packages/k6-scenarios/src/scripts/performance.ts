@@ -1,9 +1,10 @@
 // performance.test.js: one ramping-arrival-rate scenario per endpoint, all at once.
-import { formatK6Duration, type K6SummaryData, scriptEntry } from '@rota-perf/core';
+import { type K6SummaryData, scriptEntry } from '@rota-perf/core';
 import { formatLoadSummary } from '@rota-perf/report-formatter';
-import { ENDPOINTS } from '../catalogue.js';
 import { readPerformanceConfig } from '../env.js';
 import { endpointThresholds, SUMMARY_TREND_STATS } from '../metrics.js';
+import { performanceScenarios } from '../plan/scenarios.js';
+import { performanceEndpoints } from '../plan/script-plan.js';
 import { type ScenarioData, sendEndpoint } from '../request.js';
 import { readBootstrapConfig, runSetup } from '../setup.js';
 import { buildLoadResultsJson } from '../summary/load-results-json.js';
@@ -12,7 +13,7 @@ import { summaryOutputs, useColor } from '../summary.js';
 import { plateauTag } from '../window.js';
 
 const config = readPerformanceConfig(__ENV);
-const endpoints = ENDPOINTS.filter((e) => config.enableWrites || !e.optionalWrite);
+const endpoints = performanceEndpoints(config.enableWrites);
 const keys = endpoints.map((e) => e.key);
 const rateLimit = {
   maxAttempts: config.rateLimitMaxAttempts,
@@ -21,38 +22,8 @@ const rateLimit = {
 };
 const bootstrapConfig = readBootstrapConfig(__ENV, { keys, loginRps: config.writeRps, rateLimit });
 
-function stagesFor(target: number) {
-  const d = formatK6Duration;
-  return [
-    { duration: d(config.warmupSeconds), target: Math.max(1, Math.round(0.5 * target)) },
-    { duration: d(config.testSeconds), target },
-    { duration: d(config.cooldownSeconds), target: Math.max(1, Math.round(0.25 * target)) },
-    { duration: d(config.rampDownSeconds), target: 0 },
-  ];
-}
-
-function scenarioFor(key: string, phase: string) {
-  const target = phase === 'main' ? config.targetRps : config.writeRps;
-  return {
-    executor: 'ramping-arrival-rate',
-    startRate: Math.max(1, Math.round(0.25 * target)),
-    timeUnit: '1s',
-    preAllocatedVUs: config.preAllocatedVUs,
-    maxVUs: config.maxVUs,
-    stages: stagesFor(target),
-    // The original stopped enrolment with 0s, which interrupted in-flight requests and
-    // counted them as failures; every scenario may finish its in-flight work here.
-    gracefulStop: '30s',
-    exec: key,
-    tags: { traffic: phase === 'main' ? 'read' : phase },
-  };
-}
-
-const scenarios: Record<string, unknown> = {};
-for (const e of endpoints) scenarios[e.key] = scenarioFor(e.key, e.phase);
-
 export const options = {
-  scenarios,
+  scenarios: performanceScenarios(config, endpoints),
   insecureSkipTLSVerify: config.insecureSkipTlsVerify,
   summaryTrendStats: SUMMARY_TREND_STATS,
   setupTimeout: '120s',
@@ -114,5 +85,5 @@ export function handleSummary(data: K6SummaryData) {
   });
   const text = formatLoadSummary(summary, { color: useColor(data, __ENV) });
   const file = scriptEntry('performance').resultsFile;
-  return summaryOutputs(text, config.resultsDir, { [file]: buildLoadResultsJson(summary) });
+  return summaryOutputs(text, __ENV, { [file]: buildLoadResultsJson(summary) });
 }

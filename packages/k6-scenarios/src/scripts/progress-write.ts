@@ -1,10 +1,12 @@
-// progress_write.test.js: only PUT progress, ramped to a target rate, on one (user, item) row.
-import { formatK6Duration, type K6SummaryData, scriptEntry } from '@rota-perf/core';
+// progress_write.test.js: only PUT progress on one (user, item) row: warm-up ramp, a plateau
+// at the target rate, cool-down (the same shape as the endpoint benchmark, plan/plateau.ts).
+import { type K6SummaryData, scriptEntry } from '@rota-perf/core';
 import { formatWriteSummary } from '@rota-perf/report-formatter';
 import exec from 'k6/execution';
 import { progressValueFor } from '../catalogue.js';
 import { readWriteProbeConfig } from '../env.js';
 import { SUMMARY_TREND_STATS } from '../metrics.js';
+import { writeProbeScenarios } from '../plan/scenarios.js';
 import { type ScenarioData, sendEndpoint } from '../request.js';
 import { readBootstrapConfig, runSetup } from '../setup.js';
 import { buildWriteResultsJson, summariseWriteProbe } from '../summary/write-probe.js';
@@ -16,28 +18,8 @@ const keys = ['trail_item_progress'];
 const bootstrapConfig = readBootstrapConfig(__ENV, { keys });
 const target = config.targetRps;
 
-const stages = [];
-if (config.warmupSeconds > 0)
-  stages.push({ duration: config.warmup, target: Math.max(1, Math.round(0.5 * target)) });
-stages.push({ duration: config.test, target });
-if (config.cooldownSeconds > 0)
-  stages.push({ duration: config.cooldown, target: Math.max(1, Math.round(0.25 * target)) });
-stages.push({ duration: formatK6Duration(config.rampDownSeconds), target: 0 });
-
 export const options = {
-  scenarios: {
-    progress_write: {
-      executor: 'ramping-arrival-rate',
-      startRate: Math.max(1, Math.round(0.25 * target)),
-      timeUnit: '1s',
-      preAllocatedVUs: config.preAllocatedVUs,
-      maxVUs: config.maxVUs,
-      stages,
-      gracefulStop: '20s',
-      exec: 'progress_write_iteration',
-      tags: { stage: 'write', target_rps: String(target) },
-    },
-  },
+  scenarios: writeProbeScenarios(config),
   insecureSkipTLSVerify: config.insecureSkipTlsVerify,
   summaryTrendStats: SUMMARY_TREND_STATS,
   setupTimeout: '120s',
@@ -88,7 +70,7 @@ export function handleSummary(data: K6SummaryData) {
     failureTolerance: config.tolerance,
   });
   const text = formatWriteSummary(result, { color: useColor(data, __ENV) });
-  return summaryOutputs(text, config.resultsDir, {
+  return summaryOutputs(text, __ENV, {
     [scriptEntry('progress_write').resultsFile]: buildWriteResultsJson(result),
   });
 }

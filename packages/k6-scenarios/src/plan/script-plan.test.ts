@@ -1,0 +1,125 @@
+// The scripts' schedules as generated from their variables: a true plateau at the target.
+import { scheduleOf, targetRateAt } from '@rota-perf/core';
+import { describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '../catalogue.js';
+import { plateauStages } from './plateau.js';
+import { planScript } from './script-plan.js';
+
+const rateOf = (plan: ReturnType<typeof planScript>, scenario: string, t: number) => {
+  const s = scheduleOf(plan.scenarios).find((x) => x.name === scenario);
+  if (!s) throw new Error(`no scenario ${scenario}`);
+  return targetRateAt(s, t);
+};
+
+describe('performance: warm-up 0 -> TARGET_RPS, plateau at TARGET_RPS, cool-down, ramp-down', () => {
+  const plan = planScript('performance', {});
+
+  it('the documented defaults give these stages for a read endpoint', () => {
+    expect(plan.scenarios.trails_list).toMatchObject({
+      executor: 'ramping-arrival-rate',
+      startRate: 0,
+      timeUnit: '1s',
+      stages: [
+        { duration: '30s', target: 5 },
+        { duration: '1m', target: 5 },
+        { duration: '30s', target: 1 },
+        { duration: '15s', target: 0 },
+      ],
+    });
+  });
+
+  it('the rate is constant over the whole plateau (the original ramped through it)', () => {
+    for (const t of [30, 45, 60, 89.9]) expect(rateOf(plan, 'trails_list', t)).toBe(5);
+    expect(rateOf(plan, 'trails_list', 15)).toBe(2.5);
+    expect(rateOf(plan, 'trails_list', 105)).toBe(3);
+    // Login and writes at WRITE_RPS = max(1, round(5/4)) = 1.
+    expect(rateOf(plan, 'auth_login', 60)).toBe(1);
+    expect(plan.computed).toEqual({ WRITE_RPS: '1', MAX_VUS: '80' });
+  });
+
+  it('phases on the test clock; the plateau carries the rate of all scenarios', () => {
+    const reads = ENDPOINTS.filter((e) => e.phase === 'main').length;
+    const others = ENDPOINTS.length - reads;
+    expect(plan.targetRps).toBe(reads * 5 + others * 1);
+    expect(plan.phases).toEqual([
+      { name: 'warm-up', start_seconds: 0, end_seconds: 30 },
+      { name: 'plateau', start_seconds: 30, end_seconds: 90, target_rps: plan.targetRps },
+      { name: 'cool-down', start_seconds: 90, end_seconds: 120 },
+      { name: 'ramp-down', start_seconds: 120, end_seconds: 135 },
+    ]);
+  });
+
+  it('without a warm-up the plateau starts at once; zero-length parts are left out', () => {
+    const short = planScript('performance', {
+      TARGET_RPS: '8',
+      WARMUP_DURATION: '0',
+      TEST_DURATION: '5s',
+      COOLDOWN_DURATION: '0s',
+      RAMP_DOWN_DURATION: '1s',
+      ENABLE_WRITE_SCENARIOS: 'false',
+    });
+    expect(short.scenarios.trails_list).toMatchObject({
+      startRate: 8,
+      stages: [
+        { duration: '5s', target: 8 },
+        { duration: '1s', target: 0 },
+      ],
+    });
+    expect(rateOf(short, 'trails_list', 0)).toBe(8);
+    expect(short.phases.map((p) => p.name)).toEqual(['plateau', 'ramp-down']);
+    expect(Object.keys(short.scenarios)).not.toContain('trail_item_progress');
+  });
+});
+
+describe('progress_write: the same shape at PROGRESS_WRITE_RPS', () => {
+  it('plateau at the target for PROGRESS_WRITE_DURATION', () => {
+    const plan = planScript('progress_write', { PROGRESS_WRITE_RPS: '12' });
+    expect(plan.scenarios.progress_write).toMatchObject({
+      startRate: 0,
+      stages: [
+        { duration: '30s', target: 12 },
+        { duration: '2m', target: 12 },
+        { duration: '30s', target: 3 },
+        { duration: '10s', target: 0 },
+      ],
+    });
+    expect(rateOf(plan, 'progress_write', 100)).toBe(12);
+    expect(plan.phases[1]).toEqual({
+      name: 'plateau',
+      start_seconds: 30,
+      end_seconds: 150,
+      target_rps: 12,
+    });
+    expect(plan.computed).toEqual({ PROGRESS_WRITE_MAX_VUS: '80' });
+  });
+});
+
+describe('sweeps: warm-up and one phase per level', () => {
+  it('rps_probe levels with their rates and starts', () => {
+    const plan = planScript('rps_probe', {
+      MIN_PROBE_RPS: '10',
+      MAX_PROBE_RPS: '30',
+      PROBE_STEP_RPS: '10',
+      PROBE_WARMUP_DURATION: '5s',
+      PROBE_STEP_DURATION: '10s',
+      PROBE_STEP_PAUSE: '2s',
+    });
+    expect(plan.targetRps).toBeNull();
+    expect(plan.phases).toEqual([
+      { name: 'warmup', start_seconds: 0, end_seconds: 5, target_rps: 10 },
+      { name: 'probe_10', start_seconds: 5, end_seconds: 15, target_rps: 10 },
+      { name: 'probe_20', start_seconds: 17, end_seconds: 27, target_rps: 20 },
+      { name: 'probe_30', start_seconds: 29, end_seconds: 39, target_rps: 30 },
+    ]);
+    expect(rateOf(plan, 'probe_20', 20)).toBe(20);
+    expect(plan.computed).toEqual({ MAX_PROBE_RPS: '30', MAX_VUS: '200' });
+  });
+});
+
+describe('plateauStages', () => {
+  it('a cool-down ends at a quarter of the target, at least 1', () => {
+    const shape = { warmupSeconds: 1, plateauSeconds: 1, cooldownSeconds: 1, rampDownSeconds: 1 };
+    expect(plateauStages({ ...shape, targetRps: 2 }).stages[2]?.target).toBe(1);
+    expect(plateauStages({ ...shape, targetRps: 40 }).stages[2]?.target).toBe(10);
+  });
+});

@@ -1,0 +1,97 @@
+// A script's plan from its variables, as the script itself will compute it: its scenarios
+// (timing and target rates), its phases or sweep levels on the test's clock, the total rate
+// it aims at, and the values of the defaults that are rules (`WRITE_RPS` =
+// max(1, round(TARGET_RPS/4))). The orchestrator uses it for the run record and live progress.
+import type { EnvMap, K6ScenarioTiming, RunPhase, ScriptName } from '@rota-perf/core';
+import { PROBE_VARIABLES, planSweep, readSweepConfig } from '@rota-perf/rps-sweeper';
+import { ENDPOINTS } from '../catalogue.js';
+import { readPerformanceConfig, readWriteProbeConfig } from '../env.js';
+import { plateauPhases } from './plateau.js';
+import {
+  endpointRps,
+  performanceScenarios,
+  performanceShape,
+  writeProbeScenarios,
+  writeProbeShape,
+} from './scenarios.js';
+
+/** One level of a sweep on the test's clock (seconds). */
+export interface PlanLevel {
+  scenario: string;
+  targetRps: number;
+  startSeconds: number;
+  durationSeconds: number;
+}
+
+/** What a script will run, known before it runs. */
+export interface ScriptPlan {
+  scenarios: Record<string, K6ScenarioTiming>;
+  /** Phases (warm-up, plateau, …) or the sweep's warm-up and levels, from the test start. */
+  phases: RunPhase[];
+  /** The plateau rate of all scenarios together; null for a sweep (its levels have theirs). */
+  targetRps: number | null;
+  levels: PlanLevel[];
+  /** Effective values of the variables whose documented default is a rule. */
+  computed: Record<string, string>;
+}
+
+/** The endpoints the endpoint benchmark runs with these settings. */
+export function performanceEndpoints(enableWrites: boolean) {
+  return ENDPOINTS.filter((e) => enableWrites || !e.optionalWrite);
+}
+
+/** Plans `script` with the variables in `env`; a malformed variable throws the script's ConfigError. */
+export function planScript(script: ScriptName, env: EnvMap): ScriptPlan {
+  if (script === 'performance') {
+    const config = readPerformanceConfig(env);
+    const endpoints = performanceEndpoints(config.enableWrites);
+    const total = endpoints.reduce((sum, e) => sum + endpointRps(config, e), 0);
+    return {
+      scenarios: performanceScenarios(config, endpoints),
+      phases: plateauPhases(performanceShape(config, config.targetRps), total),
+      targetRps: total,
+      levels: [],
+      computed: { WRITE_RPS: String(config.writeRps), MAX_VUS: String(config.maxVUs) },
+    };
+  }
+  if (script === 'progress_write') {
+    const config = readWriteProbeConfig(env);
+    return {
+      scenarios: writeProbeScenarios(config),
+      phases: plateauPhases(writeProbeShape(config), config.targetRps),
+      targetRps: config.targetRps,
+      levels: [],
+      computed: { PROGRESS_WRITE_MAX_VUS: String(config.maxVUs) },
+    };
+  }
+  const input = readSweepConfig(env, script);
+  const plan = planSweep(input);
+  const names = PROBE_VARIABLES[script];
+  const levels = plan.levels.map((l) => ({ ...l }));
+  const warmup = plan.scenarios.warmup;
+  const phases: RunPhase[] = warmup
+    ? [
+        {
+          name: 'warmup',
+          start_seconds: 0,
+          end_seconds: plan.warmupSeconds,
+          target_rps: warmup.rate,
+        },
+      ]
+    : [];
+  for (const l of levels) {
+    phases.push({
+      name: l.scenario,
+      start_seconds: l.startSeconds,
+      end_seconds: l.startSeconds + l.durationSeconds,
+      target_rps: l.targetRps,
+    });
+  }
+  return {
+    scenarios: plan.scenarios,
+    phases,
+    targetRps: null,
+    levels,
+    computed: { [names.max]: String(input.max), [names.maxVUs]: String(input.maxVUs) },
+  };
+}
