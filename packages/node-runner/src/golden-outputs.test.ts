@@ -213,3 +213,17 @@ describe('--out csv against the k6 recording', () => {
     expect(body(ours.csv).map((c) => c[0])).toEqual(jsonMetrics);
   });
 });
+
+describe('an output that cannot be created', () => {
+  it('fails the run in one line naming it, exit code 255, before setup()', async () => {
+    const dir = tempDir();
+    const r = await runBin(
+      ['run', '-q', '--out', 'json=missing/dir/out.ndjson', resolve(goldenDir, '06-out-json.js')],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(255);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `could not create the 'json' output: ENOENT: no such file or directory, open '${join(dir, 'missing/dir/out.ndjson')}'`,
+    ]);
+  });
+});
