@@ -185,13 +185,15 @@ try {
     const rounds = [];
     try {
       for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
-        for (const series of [false, true]) {
+        // Off/on, then on/off: a trend in the machine's load does not favour one side.
+        for (const series of i % 2 === 0 ? [false, true] : [true, false]) {
           const load = loadavg()[0];
           const env = { BASE: server.base, DURATION: duration };
           const options = series ? ['--series', join(dir, `series-${i}.json`)] : [];
           const out = await runScript('throughput.js', env, options);
           const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
           rounds.push({
+            round: i,
             series,
             load,
             rps: m ? Number(m[2]) : Number.NaN,
@@ -206,10 +208,21 @@ try {
     }
     const total = (on, key) =>
       rounds.filter((r) => r.series === on).reduce((a, r) => a + r[key], 0);
+    // Each round's on/off ratio; the median is what a burst of other load in one run moves least.
+    const perRound = [...new Set(rounds.map((r) => r.round))].map((i) => {
+      const [on, off] = [true, false].map((v) =>
+        rounds.find((r) => r.round === i && r.series === v),
+      );
+      return on.rps / off.rps;
+    });
+    const sorted = [...perRound].sort((a, b) => a - b);
     report.seriesOverhead = {
       rounds,
       // Requests/s with the series over requests/s without, summed over the rounds.
       rpsRatio: total(true, 'rps') / total(false, 'rps'),
+      medianRoundRatio:
+        (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) /
+        2,
       // CPU per request without over with: the same ratio if the runner were the limit.
       cpuRatio: total(false, 'cpuUsPerRequest') / total(true, 'cpuUsPerRequest'),
     };
