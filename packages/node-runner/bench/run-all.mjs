@@ -1,7 +1,10 @@
 // Benchmarks of the Node runner (figures for docs/benchmarks.md, section node-runner):
-//   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests.
-// Usage: pnpm --filter @rota-perf/node-runner bench [throughput|worker-overhead|accuracy|memory]...
+//   throughput vs autocannon -c 50, arrival-rate accuracy, memory over many requests, the
+//   cost of the per-second series.
+// Usage: pnpm --filter @rota-perf/node-runner bench
+//          [throughput|worker-overhead|series-overhead|accuracy|memory]...
 // Env: BENCH_DURATION (default 10s), BENCH_RATE (2000), BENCH_MEM_REQUESTS (1000000),
+//      BENCH_MEM_SERIES (1: the memory run records the series, 0: it does not),
 //      BENCH_ROUNDS (throughput rounds, 2), BENCH_BIN (another build's dist/bin/k6-node.js,
 //      e.g. to profile the code before a change).
 import { fork, spawn } from 'node:child_process';
@@ -67,8 +70,8 @@ function runChild(args) {
   });
 }
 
-function runScript(script, env) {
-  const args = [bin, 'run', '--quiet'];
+function runScript(script, env, options = []) {
+  const args = [bin, 'run', '--quiet', ...options];
   for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
   args.push(resolve(here, 'scripts', script));
   return runChild(args);
@@ -175,6 +178,56 @@ try {
     report.workerOverhead = rounds;
     console.log('worker-overhead', rounds);
   }
+  if (should('series-overhead')) {
+    // The throughput script with and without `--series`, alternating against the same server:
+    // what recording the per-second series costs (goal: >= 95 % of the throughput without).
+    const dir = mkdtempSync(join(tmpdir(), 'k6node-series-'));
+    const rounds = [];
+    try {
+      for (let i = 0; i < Number(process.env.BENCH_ROUNDS || 2); i++) {
+        // Off/on, then on/off: a trend in the machine's load does not favour one side.
+        for (const series of i % 2 === 0 ? [false, true] : [true, false]) {
+          const load = loadavg()[0];
+          const env = { BASE: server.base, DURATION: duration };
+          const options = series ? ['--series', join(dir, `series-${i}.json`)] : [];
+          const out = await runScript('throughput.js', env, options);
+          const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
+          rounds.push({
+            round: i,
+            series,
+            load,
+            rps: m ? Number(m[2]) : Number.NaN,
+            cpuUsPerRequest: m
+              ? Math.round((out.cpuSeconds * 1e7) / Number(m[1])) / 10
+              : Number.NaN,
+          });
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const total = (on, key) =>
+      rounds.filter((r) => r.series === on).reduce((a, r) => a + r[key], 0);
+    // Each round's on/off ratio; the median is what a burst of other load in one run moves least.
+    const perRound = [...new Set(rounds.map((r) => r.round))].map((i) => {
+      const [on, off] = [true, false].map((v) =>
+        rounds.find((r) => r.round === i && r.series === v),
+      );
+      return on.rps / off.rps;
+    });
+    const sorted = [...perRound].sort((a, b) => a - b);
+    report.seriesOverhead = {
+      rounds,
+      // Requests/s with the series over requests/s without, summed over the rounds.
+      rpsRatio: total(true, 'rps') / total(false, 'rps'),
+      medianRoundRatio:
+        (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) /
+        2,
+      // CPU per request without over with: the same ratio if the runner were the limit.
+      cpuRatio: total(false, 'cpuUsPerRequest') / total(true, 'cpuUsPerRequest'),
+    };
+    console.log('series-overhead', report.seriesOverhead);
+  }
   for (const mode of ['accuracy', 'accuracy-http']) {
     if (!should(mode)) continue;
     const rate = Number(process.env.BENCH_RATE || 2000);
@@ -200,13 +253,35 @@ try {
   }
   if (should('memory')) {
     const requests = Number(process.env.BENCH_MEM_REQUESTS || 1_000_000);
-    const ours = await runScript('memory.js', { BASE: server.base, REQUESTS: requests });
+    // With the per-second series recorded (as rota-perf runs it), unless BENCH_MEM_SERIES=0.
+    const series = process.env.BENCH_MEM_SERIES !== '0';
+    const dir = mkdtempSync(join(tmpdir(), 'k6node-memory-'));
+    const seriesFile = join(dir, 'series.json');
+    let ours;
+    let seriesRequests = null;
+    try {
+      ours = await runScript(
+        'memory.js',
+        { BASE: server.base, REQUESTS: requests },
+        series ? ['--series', seriesFile] : [],
+      );
+      if (series) {
+        const rows = JSON.parse(readFileSync(seriesFile, 'utf8')).requests;
+        seriesRequests = rows.reduce((a, r) => a + r.requests, 0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const rss = [...ours.stderr.matchAll(/RSS (\d+) (\d+)/g)].map((x) => ({
       after: Number(x[1]),
       rssMb: Number(x[2]) / 1e6,
     }));
     report.memory = {
       requests,
+      series,
+      // The series' request count: it must equal the requests made.
+      seriesRequests,
+      loadavg: loadavg(),
       rss,
       growthMb: rss.length === 2 ? rss[1].rssMb - rss[0].rssMb : Number.NaN,
       wallSeconds: ours.wallMs / 1000,

@@ -23,6 +23,33 @@ describe('k6-node arguments', () => {
       env: { A: '1', B: 'x=y', C: '3' },
       quiet: true,
       summaryExport: 'out.json',
+      outputs: [],
+    });
+  });
+
+  it('reads --out (repeatable, -o) and --series', () => {
+    expect(
+      parseCliArgs(['--out', 'json=a.ndjson', '-o', 'csv=b.csv', '--series', 's.json', 's.js']),
+    ).toEqual({
+      script: 's.js',
+      env: {},
+      quiet: false,
+      outputs: [
+        { type: 'json', path: 'a.ndjson' },
+        { type: 'csv', path: 'b.csv' },
+      ],
+      seriesFile: 's.json',
+    });
+  });
+
+  it("an unknown --out type: k6's line, exit code 255, nothing run", async () => {
+    const run = await runCaptured(runCommand, ['run', '--out', 'influxdb=http://x', 'missing.js'], {
+      program: 'k6-node',
+    });
+    expect(run).toEqual({
+      code: 255,
+      out: [],
+      err: ["k6-node run: invalid output type 'influxdb', available types are: csv, json"],
     });
   });
 

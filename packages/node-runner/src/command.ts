@@ -2,11 +2,13 @@
 import {
   type CommandDef,
   envPairs,
+  listValue,
   type OptionTable,
   type ParsedArgs,
   parseArgv,
   stringValue,
 } from '@rota-perf/core';
+import { type OutputSpec, parseOutputSpecs } from './outputs/spec.js';
 
 const OPTIONS: OptionTable = {
   env: {
@@ -22,6 +24,18 @@ const OPTIONS: OptionTable = {
     value: '<file>',
     description: "also write k6's older --summary-export JSON",
   },
+  out: {
+    type: 'string',
+    short: 'o',
+    multiple: true,
+    value: 'TYPE=FILE',
+    description: 'stream every sample as k6 does: json=FILE (NDJSON), csv=FILE (repeatable)',
+  },
+  series: {
+    type: 'string',
+    value: '<file>',
+    description: 'write the per-second series (requests, latency, VUs …) as JSON at the end',
+  },
 };
 
 /** Parsed `run` arguments. */
@@ -30,20 +44,25 @@ export interface CliArgs {
   env: Record<string, string>;
   quiet: boolean;
   summaryExport?: string;
+  outputs: OutputSpec[];
+  seriesFile?: string;
 }
 
 /** The run settings of parsed arguments. */
 export function readRunArgs(args: ParsedArgs): CliArgs {
   const summaryExport = stringValue(args, 'summary-export');
+  const seriesFile = stringValue(args, 'series');
   return {
     script: args.positionals[0] ?? '',
     env: envPairs(args),
     quiet: args.values.quiet === true,
+    outputs: parseOutputSpecs(listValue(args, 'out')),
     ...(summaryExport !== undefined ? { summaryExport } : {}),
+    ...(seriesFile !== undefined ? { seriesFile } : {}),
   };
 }
 
-/** Parses the arguments after `run` (`-e K=V --quiet --summary-export f <script>`). */
+/** Parses the arguments after `run` (`-e K=V --quiet --summary-export f --out json=f <script>`). */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   return readRunArgs(parseArgv(runCommand, argv, 'k6-node run'));
 }
@@ -53,15 +72,22 @@ export const runCommand: CommandDef = {
   name: 'run',
   summary: 'run a k6 script that uses the async HTTP API with node-runner',
   description: `Runs a k6 script on Node (k6, k6/http async API, k6/metrics, k6/execution). Exit codes
-as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 script error.`,
+as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 script error,
+255 an unknown --out type.`,
   options: OPTIONS,
   positionals: [{ name: '<script.js>', required: true }],
   async run(args, io, signal) {
-    const { script, env, quiet, summaryExport } = readRunArgs(args);
-    const options = { env, quiet, cwd: io.cwd, ...(summaryExport ? { summaryExport } : {}) };
+    const { script, env, quiet, summaryExport, outputs, seriesFile } = readRunArgs(args);
+    const options = {
+      env,
+      quiet,
+      cwd: io.cwd,
+      outputs,
+      ...(summaryExport ? { summaryExport } : {}),
+    };
     // Loaded on use: `rota-perf --help` and `run --help` need none of the engine.
     const { runSupervised } = await import('./process-entry.js');
-    const result = await runSupervised(script, options, signal);
+    const result = await runSupervised(script, options, signal, seriesFile ? { seriesFile } : {});
     return result.exitCode;
   },
 };

@@ -1,6 +1,10 @@
 import type { EngineResult } from './engine/engine.js';
 import { EXIT } from './errors.js';
-import { type SupervisedOptions, superviseScript } from './supervisor/supervise.js';
+import {
+  type LiveSeriesOptions,
+  type SupervisedOptions,
+  superviseScript,
+} from './supervisor/supervise.js';
 import { writeErr } from './util/output.js';
 
 /**
@@ -12,8 +16,9 @@ export async function runAsProcess(
   script: string,
   opts: SupervisedOptions,
   onReady?: () => void,
+  live?: LiveSeriesOptions,
 ): Promise<EngineResult> {
-  const supervision = superviseScript(script, opts);
+  const supervision = superviseScript(script, opts, live);
   let signals = 0;
   const onSignal = () => {
     signals++;
@@ -42,8 +47,9 @@ export async function runSupervised(
   script: string,
   opts: SupervisedOptions,
   signal: AbortSignal,
+  live?: LiveSeriesOptions,
 ): Promise<EngineResult> {
-  const supervision = superviseScript(script, opts);
+  const supervision = superviseScript(script, opts, live);
   const onAbort = () => supervision.abort();
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,9 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { FinishedSecond } from '@rota-perf/core/series';
 import { EXIT } from './errors.js';
+import { parseOutputSpecs } from './outputs/spec.js';
+import type { RunPlan } from './series/plan.js';
 import type { SummaryData } from './summary/data.js';
 
 /** Options of `run()`. */
@@ -15,6 +18,24 @@ export interface RunOptions {
   cwd?: string;
   /** Aborting acts like Ctrl-C: stop scheduling, graceful stop, teardown, handleSummary, exit 105. */
   signal?: AbortSignal;
+  /** Called once, when the test starts (after setup()), with its schedule. */
+  onPlan?: (plan: RunPlan) => void;
+  /**
+   * Called once per finished second, in order, in this process (the seconds cross from the
+   * engine in one batch a second); the rows are those of the series file.
+   */
+  onSecond?: (second: FinishedSecond) => void;
+  /**
+   * Write the per-second series (`RunSeries` of `@rota-perf/core`) here at the end, atomically
+   * (relative to cwd); also when the run is interrupted or its engine thread had to be
+   * stopped, then with what was measured. Not written when the test never started.
+   */
+  seriesFile?: string;
+  /**
+   * k6 `--out` specs: `json=FILE` (NDJSON; `json` alone: stdout) and `csv=FILE`, in k6's
+   * layouts. Another type rejects the returned promise with a RunnerError (exit code 255).
+   */
+  outputs?: string[];
 }
 
 /** The outcome of a run: k6's exit code and handleSummary data (null if the script never ran). */
@@ -22,6 +43,13 @@ export interface RunResult {
   exitCode: number;
   summaryData: SummaryData | null;
 }
+
+/** A message from the child process (child.ts). */
+type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'plan'; plan: RunPlan }
+  | { type: 'seconds'; seconds: FinishedSecond[] }
+  | { type: 'result'; exitCode: number; summaryData: SummaryData | null };
 
 /**
  * The caller's Node flags minus those that name the code to run: a caller started with
@@ -42,13 +70,22 @@ function childExecArgv(execArgv: readonly string[]): string[] {
  * caller's process); its stdout/stderr are inherited.
  */
 export function run(scriptPath: string, options: RunOptions = {}): Promise<RunResult> {
+  let outputs: ReturnType<typeof parseOutputSpecs>;
+  try {
+    outputs = parseOutputSpecs(options.outputs ?? []);
+  } catch (err) {
+    return Promise.reject(err);
+  }
   const entry = fileURLToPath(new URL('./child.js', import.meta.url));
   const config = {
     script: scriptPath,
     env: options.env ?? {},
     quiet: options.quiet ?? false,
     cwd: options.cwd ?? process.cwd(),
+    outputs,
+    live: { plan: options.onPlan !== undefined, seconds: options.onSecond !== undefined },
     ...(options.summaryExport ? { summaryExport: options.summaryExport } : {}),
+    ...(options.seriesFile ? { seriesFile: options.seriesFile } : {}),
   };
   return new Promise((resolve, reject) => {
     const child = fork(entry, [JSON.stringify(config)], {
@@ -60,19 +97,24 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     let reported: number | undefined;
     let ready = false;
     let abortPending = false;
-    child.on(
-      'message',
-      (msg: { type?: string; exitCode?: number; summaryData?: SummaryData | null }) => {
-        if (msg?.type === 'ready') {
+    child.on('message', (msg: ChildMessage) => {
+      switch (msg?.type) {
+        case 'ready':
           ready = true;
           if (abortPending) child.kill('SIGINT');
-        }
-        if (msg?.type === 'result') {
+          break;
+        case 'plan':
+          options.onPlan?.(msg.plan);
+          break;
+        case 'seconds':
+          for (const second of msg.seconds) options.onSecond?.(second);
+          break;
+        case 'result':
           summaryData = msg.summaryData ?? null;
           reported = msg.exitCode;
-        }
-      },
-    );
+          break;
+      }
+    });
     const onAbort = () => {
       if (ready) child.kill('SIGINT');
       else abortPending = true;

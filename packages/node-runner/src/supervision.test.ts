@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   packageRoot,
   removeTempDirs,
   runBin,
+  signalAfter,
   startServer,
   tempDir,
 } from './test-support/harness.js';
@@ -29,18 +30,6 @@ afterAll(async () => {
 
 const blocking = resolve(fixturesDir, 'blocking.js');
 const summaryOf = (cwd: string) => JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
-
-/** Sends `signal` once the runner logged `marker` (plus `delayMs`), `times` times 300 ms apart. */
-function signalAfter(marker: string, signal: NodeJS.Signals, times = 1, delayMs = 0) {
-  return (child: ChildProcess) => {
-    const onData = (chunk: Buffer) => {
-      if (!chunk.toString().includes(marker)) return;
-      child.stderr?.off('data', onData);
-      for (let i = 0; i < times; i++) setTimeout(() => child.kill(signal), delayMs + i * 300);
-    };
-    child.stderr?.on('data', onData);
-  };
-}
 
 describe('a synchronous loop in VU code', () => {
   it('is stopped at duration + gracefulStop; teardown, handleSummary and exit code as k6', async () => {

@@ -101,4 +101,50 @@ describe('SeriesRecorder', () => {
       [6, 1],
     ]);
   });
+
+  it('a reused histogram starts empty: each bucket holds only its own latencies', () => {
+    const recorder = new SeriesRecorder({ startMs: START, engine: 'node-runner', openSeconds: 0 });
+    for (let i = 0; i < 50; i++) recorder.recordRequest(at(0.5), 's', 'n', 500, 200, false);
+    recorder.advance(at(1.1));
+    for (let i = 0; i < 10; i++) recorder.recordRequest(at(1.5), 's', 'n', 2, 200, false);
+    const rows = recorder.finish().requests;
+    expect(rows.map((r) => [r.t, r.duration_ms.count, r.duration_ms.max])).toEqual([
+      [0, 50, 500],
+      [1, 10, 2],
+    ]);
+    expect(decodeHistogram(rows[1]?.hdr ?? '').totalCount).toBe(10);
+    expect(latencyStatsOf(decodeHistogram(rows[1]?.hdr ?? '')).p99).toBeCloseTo(2, 2);
+  });
+
+  it('keys rows by (scenario, name) without mixing pairs that concatenate alike', () => {
+    const recorder = new SeriesRecorder({ startMs: START, engine: 'k6' });
+    recorder.recordRequest(at(0.1), 'ab', 'c', 1, 200, false);
+    recorder.recordRequest(at(0.2), 'a', 'bc', 1, 200, false);
+    recorder.recordRequest(at(0.3), 'ab', 'c', 1, 200, false);
+    const rows = recorder.finish().requests;
+    expect(rows.map((r) => [r.scenario, r.name, r.requests])).toEqual([
+      ['ab', 'c', 2],
+      ['a', 'bc', 1],
+    ]);
+  });
+
+  it('retainRows false hands finished seconds to onSecond only', () => {
+    const seen: FinishedSecond[] = [];
+    const recorder = new SeriesRecorder({
+      startMs: START,
+      engine: 'node-runner',
+      openSeconds: 0,
+      retainRows: false,
+      onSecond: (s) => seen.push(s),
+    });
+    recorder.recordRequest(at(0.5), 's', 'n', 1, 200, false);
+    recorder.advance(at(1.5));
+    recorder.recordRequest(at(1.6), 's', 'n', 1, 200, false);
+    const series = recorder.finish();
+    expect(series.requests).toEqual([]);
+    expect(seen.map((s) => [s.t, s.requests.length])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+  });
 });

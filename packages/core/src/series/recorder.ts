@@ -1,7 +1,9 @@
 // Folds samples into the per-second series. One implementation for both engines: node-runner
 // feeds it as requests complete, the k6 NDJSON reader feeds it the recorded points. A bucket is
 // finalised once the clock has moved `openSeconds` seconds past its end, so memory holds only the open
-// buckets and the finished rows (small plain objects).
+// buckets and the finished rows (small plain objects). It sits on node-runner's hot path (one
+// call per request): a request's row is found through a cached (scenario, name) key object, no
+// string is built per sample, and a finished bucket's histograms are reset and reused.
 import type {
   RunSeries,
   SeriesRequestRow,
@@ -34,6 +36,18 @@ export interface SeriesRecorderOptions {
   openSeconds?: number;
   /** Called once per finished second, in order. */
   onSecond?: (second: FinishedSecond) => void;
+  /**
+   * Keep the finished rows for `finish()` (default true). A producer that hands every finished
+   * second on through `onSecond` (and keeps them elsewhere) passes false: `finish()` then
+   * returns only the seconds it finishes itself.
+   */
+  retainRows?: boolean;
+}
+
+/** One (scenario, request name) pair: the key of its rows in every bucket. */
+interface RequestKey {
+  scenario: string;
+  name: string;
 }
 
 interface OpenRequest {
@@ -52,7 +66,7 @@ interface OpenRequest {
 type OpenScenario = Omit<SeriesScenarioRow, 't'>;
 
 interface OpenBucket {
-  requests: Map<string, OpenRequest>;
+  requests: Map<RequestKey, OpenRequest>;
   scenarios: Map<string, OpenScenario>;
   second: SeriesSecondRow | null;
 }
@@ -79,7 +93,12 @@ export class SeriesRecorder {
   private readonly openSeconds: number;
   private readonly engine: RunSeries['engine'];
   private readonly onSecond: ((second: FinishedSecond) => void) | undefined;
+  private readonly retainRows: boolean;
   private readonly open = new Map<number, OpenBucket>();
+  /** Request keys by scenario, then name: found with two map reads, no string concatenation. */
+  private readonly keys = new Map<string, Map<string, RequestKey>>();
+  /** Histograms of finished buckets, reset, for the next buckets. */
+  private readonly spareHistograms: LatencyHistogram[] = [];
   /** Buckets below this index are finished; a late sample for them goes to the oldest open one. */
   private firstOpen = 0;
   private readonly requestRows: SeriesRequestRow[] = [];
@@ -91,6 +110,7 @@ export class SeriesRecorder {
     this.engine = options.engine;
     this.openSeconds = options.openSeconds ?? 1;
     this.onSecond = options.onSecond;
+    this.retainRows = options.retainRows ?? true;
   }
 
   /** One HTTP request, at the time it completed. */
@@ -104,7 +124,7 @@ export class SeriesRecorder {
     errorCode?: string | number,
   ): void {
     const bucket = this.bucketAt(timeMs);
-    const key = `${scenario}\u0000${name}`;
+    const key = this.requestKey(scenario, name);
     let row = bucket.requests.get(key);
     if (row === undefined) {
       row = {
@@ -114,7 +134,7 @@ export class SeriesRecorder {
         failed: 0,
         status: {},
         errorCodes: {},
-        histogram: createLatencyHistogram(),
+        histogram: this.spareHistograms.pop() ?? createLatencyHistogram(),
         sum: 0,
         min: Number.POSITIVE_INFINITY,
         max: Number.NEGATIVE_INFINITY,
@@ -192,6 +212,20 @@ export class SeriesRecorder {
     };
   }
 
+  private requestKey(scenario: string, name: string): RequestKey {
+    let names = this.keys.get(scenario);
+    if (names === undefined) {
+      names = new Map();
+      this.keys.set(scenario, names);
+    }
+    let key = names.get(name);
+    if (key === undefined) {
+      key = { scenario, name };
+      names.set(name, key);
+    }
+    return key;
+  }
+
   private indexAt(timeMs: number): number {
     return Math.max(0, Math.floor((timeMs - this.startMs) / 1000));
   }
@@ -235,13 +269,17 @@ export class SeriesRecorder {
           duration_ms: latencyStatsOf(r.histogram, { min: r.min, max: r.max, sum: r.sum }),
           hdr: encodeHistogram(r.histogram),
         });
+        r.histogram.reset();
+        this.spareHistograms.push(r.histogram);
       }
       for (const s of bucket.scenarios.values()) finished.scenarios.push({ t, ...s });
       finished.second = bucket.second;
     }
-    this.requestRows.push(...finished.requests);
-    this.scenarioRows.push(...finished.scenarios);
-    if (finished.second) this.secondRows.push(finished.second);
+    if (this.retainRows) {
+      this.requestRows.push(...finished.requests);
+      this.scenarioRows.push(...finished.scenarios);
+      if (finished.second) this.secondRows.push(finished.second);
+    }
     this.onSecond?.(finished);
   }
 }

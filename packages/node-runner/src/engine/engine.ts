@@ -6,12 +6,13 @@ import { formatHeader } from './banner.js';
 import { closeRun, tallyOf } from './finish.js';
 import { runLifecycle } from './lifecycle.js';
 import { closeVus, firstLine, type OpenRun, openRun } from './open.js';
+import { type RecordingOptions, startRecording } from './recording.js';
 import type { EngineReporter, Recovery } from './reporter.js';
 import { runScenarios } from './scenarios.js';
 import { serializeSetupData } from './setup-data.js';
 
 /** Options of one in-thread run. */
-export interface EngineOptions {
+export interface EngineOptions extends RecordingOptions {
   env?: Record<string, string>;
   quiet?: boolean;
   summaryExport?: string;
@@ -27,6 +28,14 @@ export interface EngineResult {
   summaryData: SummaryData | null;
 }
 
+/** Where the series of a test another engine thread started stands (recovery). */
+export interface SeriesResume {
+  /** Date.now() at the test start: the start of second 0. */
+  startMs: number;
+  /** The first second the earlier thread had not handed on yet. */
+  firstSecond: number;
+}
+
 /** Any error that escapes the engine becomes one line and an exit code. */
 function asRunnerError(err: unknown): RunnerError {
   return err instanceof RunnerError ? err : new RunnerError(firstLine(err), EXIT.generic);
@@ -40,6 +49,7 @@ export async function executeScript(
   opts.reporter?.phase({ name: 'init' });
   const open = await openRun(scriptPath, opts);
   try {
+    startRecording(open, opts);
     if (!opts.quiet) writeOut(formatHeader(scriptPath, open.scenarios));
     const onSignal = () => {
       logLine('info', 'Stopping k6 in response to signal...');
@@ -79,6 +89,7 @@ export async function finishFromRecovery(
   scriptPath: string,
   opts: EngineOptions,
   recovery: Recovery,
+  series?: SeriesResume,
 ): Promise<EngineResult> {
   let open: OpenRun;
   try {
@@ -88,6 +99,8 @@ export async function finishFromRecovery(
   }
   try {
     const snapshot = recovery.snapshot;
+    startRecording(open, opts, snapshot?.outputs);
+    if (series) open.rt.series?.start(series.startMs, open.scenarios, series.firstSecond);
     if (snapshot) {
       open.rt.registry.restore(snapshot.metrics);
       open.rt.groups.restore(snapshot.rootGroup);

@@ -14,6 +14,7 @@ import type { EngineOptions, EngineResult } from './engine.js';
 import { describeError } from './iteration.js';
 import { runLifecycle } from './lifecycle.js';
 import type { OpenRun } from './open.js';
+import { finishRecording, flushRecording } from './recording.js';
 import { HANDLE_SUMMARY_TIMEOUT_MS, type RunSnapshot, type ScenarioTally } from './reporter.js';
 
 /** A scenario's counts for the progress lines, from a live run or from a snapshot. */
@@ -46,12 +47,14 @@ export async function closeRun(
   let code = input.exitCode;
   const setupValue = () => (input.setup.json === undefined ? null : JSON.parse(input.setup.json));
   if (input.runTeardown) {
+    flushRecording(rt, opts.reporter);
     const snapshot: RunSnapshot = {
       metrics: rt.registry.snapshot(),
       rootGroup: rt.groups.root,
       scenarios: input.tallies,
       elapsedMs: input.testRunDurationMs,
       exitCode: code,
+      ...(rt.outputs ? { outputs: rt.outputs.resumePoint() } : {}),
     };
     opts.reporter?.phase({
       name: 'teardown',
@@ -79,6 +82,8 @@ export async function closeRun(
     testRunDurationMs: duration,
     ...(input.setup.defined ? { setupData: { value: setupValue() } } : {}),
   });
+  // Series and outputs end with exactly the samples the summary counts.
+  finishRecording(rt, opts.reporter);
   if (verdict.failed.length > 0 && code === EXIT.ok) code = EXIT.thresholds;
   if (!opts.quiet) writeErr(progressLines(open.scenarios, input.tallies, duration));
   opts.reporter?.phase({
@@ -126,6 +131,8 @@ async function handleSummary(main: VuState, summaryData: SummaryData, cwd: strin
       groupPath: '',
       tags: {},
       cancelled: true,
+      sent: 0,
+      received: 0,
       stage: 'summary',
     };
     let outputs: unknown;

@@ -5,6 +5,13 @@ import type { MetricRegistry } from '../metrics/registry.js';
 // How often the event-loop delay monitor wakes up (a libuv timer in C++, no JS runs); the
 // delays it records include this interval, which is subtracted.
 const RESOLUTION_MS = 10;
+const NO_TAGS = {};
+
+/** One second's figures (undefined when there was nothing to measure). */
+export interface GeneratorHealth {
+  cpuPercent: number | undefined;
+  lagMs: number | undefined;
+}
 
 /**
  * The load generator's own health, sampled once a second into node-runner's extension metrics:
@@ -19,21 +26,23 @@ export function startGeneratorHealth(registry: MetricRegistry, builtins: Builtin
   let cpu = process.cpuUsage();
   let at = performance.now();
   return {
-    /** Records one sample of each metric for the time since the previous call. */
-    sample(): void {
+    /** Records one sample of each metric for the time since the previous call; returns them. */
+    sample(): GeneratorHealth {
       const now = performance.now();
       const used = process.cpuUsage(cpu);
+      const health: GeneratorHealth = { cpuPercent: undefined, lagMs: undefined };
       if (now > at) {
-        const percent = ((used.user + used.system) / 1000 / (now - at)) * 100;
-        registry.push(builtins.generator_cpu_percent, percent, {});
+        health.cpuPercent = ((used.user + used.system) / 1000 / (now - at)) * 100;
+        registry.push(builtins.generator_cpu_percent, health.cpuPercent, NO_TAGS);
       }
       if (delay.count > 0) {
-        const lagMs = Math.max(0, delay.max / 1e6 - RESOLUTION_MS);
-        registry.push(builtins.generator_event_loop_lag_ms, lagMs, {});
+        health.lagMs = Math.max(0, delay.max / 1e6 - RESOLUTION_MS);
+        registry.push(builtins.generator_event_loop_lag_ms, health.lagMs, NO_TAGS);
       }
       delay.reset();
       cpu = process.cpuUsage();
       at = now;
+      return health;
     },
     stop(): void {
       delay.disable();

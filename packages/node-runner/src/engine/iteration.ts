@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
+import { emitIterationData } from '../http/metrics.js';
 import { getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
 import { TestAbortError } from '../runtime/test-abort.js';
 import { enter } from '../runtime/vu-context.js';
@@ -35,6 +36,8 @@ export async function runIteration(
     groupPath: '',
     tags: run.tags,
     cancelled: false,
+    sent: 0,
+    received: 0,
     stage: 'iteration',
   };
   run.active.add(ctx);
@@ -59,9 +62,12 @@ export async function runIteration(
   } finally {
     run.active.delete(ctx);
   }
-  if (ctx.cancelled) return;
   // The iteration's own samples carry the scenario's tags and the root group (group() has
-  // restored it by now): one shared tags object, nothing built per iteration.
+  // restored it by now): one shared tags object, nothing built per iteration. An interrupted
+  // iteration still reports the bytes its finished requests moved, as k6 does.
+  emitIterationData(rt, ctx, run.scenarioTags);
+  if (ctx.cancelled) return;
   rt.registry.push(rt.builtins.iteration_duration, performance.now() - start, run.scenarioTags);
   rt.registry.push(rt.builtins.iterations, 1, run.scenarioTags);
+  rt.series?.iteration(cfg.name);
 }

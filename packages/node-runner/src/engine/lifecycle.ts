@@ -1,4 +1,5 @@
 import { EXIT, RunnerError } from '../errors.js';
+import { emitIterationData } from '../http/metrics.js';
 import { getRuntime, type IterationContext, type VuState } from '../runtime/state.js';
 import { enter } from '../runtime/vu-context.js';
 import { logLine } from '../util/logfmt.js';
@@ -12,7 +13,8 @@ export async function runLifecycle(
 ): Promise<{ defined: boolean; result: unknown; failed: boolean }> {
   const fn = main.exports[stage];
   if (typeof fn !== 'function') return { defined: false, result: undefined, failed: false };
-  const node = getRuntime().groups.group('', stage);
+  const rt = getRuntime();
+  const node = rt.groups.group('', stage);
   const ctx: IterationContext = {
     vu: main,
     scenario: null,
@@ -21,6 +23,8 @@ export async function runLifecycle(
     groupPath: node.path,
     tags: {},
     cancelled: false,
+    sent: 0,
+    received: 0,
     stage,
   };
   try {
@@ -37,5 +41,8 @@ export async function runLifecycle(
     }
     // A failed teardown still lets the summary be written; the caller turns it into exit 107.
     return { defined: true, result: undefined, failed: true };
+  } finally {
+    // k6 runs setup and teardown like an iteration: their bytes are emitted as they end.
+    emitIterationData(rt, ctx, { group: node.path });
   }
 }

@@ -1,5 +1,6 @@
 import type { Builtins } from '../metrics/builtin.js';
 import type { MetricRegistry } from '../metrics/registry.js';
+import type { SecondGauges } from '../series/tap.js';
 import { evaluateThresholds, type ThresholdSet } from '../thresholds/evaluate.js';
 import { logLine } from '../util/logfmt.js';
 import { startGeneratorHealth } from './generator-health.js';
@@ -15,8 +16,8 @@ export interface MonitorInput {
   since: number;
   /** Called when an abortOnFail threshold fails. */
   onAbort(): void;
-  /** Called after each tick with the milliseconds since `since`. */
-  onTick?(elapsedMs: number): void;
+  /** Called after each tick with the milliseconds since `since` and what was sampled. */
+  onTick?(elapsedMs: number, gauges: SecondGauges): void;
 }
 
 /**
@@ -26,9 +27,11 @@ export interface MonitorInput {
 export function startMonitor(input: MonitorInput): { stop(): void } {
   const health = startGeneratorHealth(input.registry, input.builtins);
   const timer = setInterval(() => {
-    input.registry.push(input.builtins.vus, input.busyVus(), {});
-    input.registry.push(input.builtins.vus_max, input.initializedVus(), {});
-    health.sample();
+    const vus = input.busyVus();
+    const vusMax = input.initializedVus();
+    input.registry.push(input.builtins.vus, vus, {});
+    input.registry.push(input.builtins.vus_max, vusMax, {});
+    const { cpuPercent, lagMs } = health.sample();
     const elapsed = performance.now() - input.since;
     const verdict = evaluateThresholds(input.thresholds, elapsed, elapsed, false);
     if (verdict.abort) {
@@ -38,7 +41,7 @@ export function startMonitor(input: MonitorInput): { stop(): void } {
       );
       input.onAbort();
     }
-    input.onTick?.(elapsed);
+    input.onTick?.(elapsed, { vus, vusMax, cpuPercent, lagMs });
   }, 1000);
   return {
     stop: () => {

@@ -13,6 +13,7 @@ import { bindThresholds, type ThresholdSet } from '../thresholds/evaluate.js';
 import { parseDuration } from '../util/duration.js';
 import { installConsole, logLine } from '../util/logfmt.js';
 import type { EngineOptions } from './engine.js';
+import { stopOutputs } from './recording.js';
 import { createVu, destroyVu } from './vu.js';
 
 /** A script loaded in this thread: the runtime, VU 0 and the options it exported. */
@@ -69,6 +70,8 @@ export async function openRun(scriptPath: string, opts: EngineOptions): Promise<
     discardResponseBodies: false,
     expectedStatus: (s) => s >= 200 && s < 400,
     testStartEpoch: Date.now(),
+    series: null,
+    outputs: null,
     abortTest: (reason, code) => {
       if (!stop.signal.aborted) logLine('error', reason);
       requestStop(code);
@@ -142,8 +145,9 @@ function applyOptions(run: OpenRun, options: Record<string, unknown>): void {
       : parseDuration(options.teardownTimeout, 'teardownTimeout');
 }
 
-/** Closes every VU's connections and releases the runtime. */
+/** Closes the output files and every VU's connections, and releases the runtime. */
 export function closeVus(run: OpenRun): void {
+  stopOutputs(run.rt);
   for (const vu of run.vus) destroyVu(vu);
   setRuntime(undefined);
 }

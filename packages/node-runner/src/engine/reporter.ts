@@ -1,7 +1,10 @@
 // What the engine tells a supervisor in another thread while it runs, so the supervisor can
 // enforce k6's deadlines and still finish the test when the engine thread has to be stopped.
+import type { FinishedSecond } from '@rota-perf/core/series';
 import type { MetricState } from '../metrics/registry.js';
+import type { OutputsResume } from '../outputs/outputs.js';
 import type { GroupNode } from '../runtime/groups.js';
+import type { RunPlan } from '../series/plan.js';
 import type { SummaryData } from '../summary/data.js';
 
 /** Per-scenario iteration counts at the time of a snapshot. */
@@ -23,6 +26,8 @@ export interface RunSnapshot {
   elapsedMs: number;
   /** The exit code so far (a stop request such as test.abort() sets it). */
   exitCode: number;
+  /** How far the streamed outputs got (flushed just before the snapshot), when any. */
+  outputs?: OutputsResume;
 }
 
 /** The stage the engine entered, with the deadline k6 gives it. */
@@ -37,6 +42,8 @@ export type Phase =
       maxDurationMs: number;
       /** The longest gracefulStop: how long a stop request may take. */
       maxGracefulStopMs: number;
+      /** The scenarios' schedule (for `onPlan`). */
+      plan: RunPlan;
     }
   | { name: 'teardown'; timeoutMs: number; snapshot: RunSnapshot; testRunDurationMs: number }
   | { name: 'summary'; timeoutMs: number; summaryData: SummaryData; exitCode: number };
@@ -48,6 +55,8 @@ export interface EngineReporter {
   setupDone(defined: boolean, json: string | undefined): void;
   /** Sent every second while the scenarios run. */
   snapshot(snapshot: RunSnapshot): void;
+  /** Finished seconds of the series (once a second, and the rest at the end). */
+  seconds(seconds: FinishedSecond[]): void;
 }
 
 /** How the supervisor asks a fresh engine thread to finish a test another thread started. */

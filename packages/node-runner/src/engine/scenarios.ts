@@ -9,11 +9,13 @@ import {
 } from '../executors/vus.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
 import type { VuState } from '../runtime/state.js';
+import { planOf } from '../series/plan.js';
 import { logLine } from '../util/logfmt.js';
 import { initialVus, scenarioMaxMs } from './banner.js';
 import { runIteration } from './iteration.js';
 import { startMonitor } from './monitor.js';
 import type { OpenRun } from './open.js';
+import { flushRecording } from './recording.js';
 import type { EngineReporter, RunSnapshot } from './reporter.js';
 import { createVu } from './vu.js';
 
@@ -46,6 +48,7 @@ export function takeSnapshot(open: OpenRun, runs: ScenarioRun[], elapsedMs: numb
     })),
     elapsedMs,
     exitCode: open.exitCode,
+    ...(open.rt.outputs ? { outputs: open.rt.outputs.resumePoint() } : {}),
   };
 }
 
@@ -86,7 +89,10 @@ export async function runScenarios(
       return vu;
     },
     runIteration: (run, vu) => runIteration(run, vu, onFatal),
-    dropIteration: (run) => rt.registry.push(rt.builtins.dropped_iterations, 1, run.scenarioTags),
+    dropIteration: (run) => {
+      rt.registry.push(rt.builtins.dropped_iterations, 1, run.scenarioTags);
+      rt.series?.dropped(run.cfg.name);
+    },
     startLag: (run, lateMs) =>
       rt.registry.push(rt.builtins.iteration_start_lag_ms, lateMs, run.scenarioTags),
     warn: (message, fields) => logLine('warning', message, fields),
@@ -94,12 +100,14 @@ export async function runScenarios(
 
   const t0 = performance.now();
   rt.testStartEpoch = Date.now();
+  rt.series?.start(rt.testStartEpoch, scenarios);
   const all = [...runs.values()];
   reporter?.phase({
     name: 'run',
     startEpochMs: rt.testStartEpoch,
     maxDurationMs: Math.max(...scenarios.map(scenarioMaxMs)),
     maxGracefulStopMs: Math.max(...scenarios.map((s) => s.gracefulStopMs)),
+    plan: planOf(scenarios),
   });
   reporter?.snapshot(takeSnapshot(open, all, 0));
   const monitor = startMonitor({
@@ -110,9 +118,12 @@ export async function runScenarios(
     initializedVus: () => open.vus.length - 1,
     since: t0,
     onAbort: () => open.requestStop(EXIT.thresholds),
-    ...(reporter
-      ? { onTick: (elapsed) => reporter.snapshot(takeSnapshot(open, all, elapsed)) }
-      : {}),
+    onTick: (elapsed, gauges) => {
+      rt.series?.tick(elapsed, gauges);
+      // Outputs are flushed before the snapshot, so a snapshot describes what the files hold.
+      flushRecording(rt, reporter);
+      reporter?.snapshot(takeSnapshot(open, all, elapsed));
+    },
   });
   await Promise.all(
     ordered.map(async (s) => {

@@ -30,6 +30,8 @@ export async function createVu(
     groupPath: '',
     tags: {},
     cancelled: false,
+    sent: 0,
+    received: 0,
     stage: 'init',
   };
   registerVu(vu);

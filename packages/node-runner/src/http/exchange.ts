@@ -31,6 +31,11 @@ export interface Exchange {
   errorCode: number;
 }
 
+/** k6's `error_code`: the network error's, else 1000 + status for a 4xx/5xx response, else 0. */
+export function errorCodeOf(ex: Exchange): number {
+  return ex.errorCode || (ex.status >= 400 ? 1000 + ex.status : 0);
+}
+
 /** What to send in one exchange. */
 export interface ExchangeRequest {
   method: string;

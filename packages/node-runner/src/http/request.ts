@@ -5,7 +5,7 @@ import { getRuntime, type IterationContext } from '../runtime/state.js';
 import { parseDuration } from '../util/duration.js';
 import { logLine } from '../util/logfmt.js';
 import { type CookieJar, parseSetCookie, type ResponseCookie } from './cookies.js';
-import type { Exchange } from './exchange.js';
+import { type Exchange, errorCodeOf } from './exchange.js';
 import { canonicalHeader, collectHeaders } from './headers.js';
 import { emitMetrics } from './metrics.js';
 import { K6Response, type RequestEcho } from './response.js';
@@ -248,7 +248,7 @@ function buildResponse(
     body,
     timings: ex.timings,
     error: ex.error,
-    error_code: ex.errorCode || (ex.status >= 400 ? 1000 + ex.status : 0),
+    error_code: errorCodeOf(ex),
     remote_ip: ex.remoteIp,
     remote_port: ex.remotePort,
     request: echo,

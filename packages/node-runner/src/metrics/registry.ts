@@ -72,9 +72,19 @@ export function parseMetricSelector(key: string): { name: string; filter: [strin
   return { name: m[1], filter };
 }
 
+/** Sees every sample the registry records (the streamed `--out` outputs). */
+export interface SampleObserver {
+  sample(metric: Metric, value: number, tags: Tags): void;
+}
+
 /** Holds every metric of a run; samples flow in through `push`. */
 export class MetricRegistry {
   readonly metrics = new Map<string, Metric>();
+  /**
+   * Receives each sample after the sinks, with its tags as an object: while it is set, hot
+   * paths that pass a tag lookup must pass an object instead (emitMetrics does).
+   */
+  observer: SampleObserver | null = null;
 
   /** Returns the metric, creating it; a second declaration with another type is an error, as in k6. */
   define(name: string, type: MetricType, contains: Contains = 'default'): Metric {
@@ -105,6 +115,8 @@ export class MetricRegistry {
   push(metric: Metric, value: number, tags: TagSource): void {
     metric.sink.add(value);
     for (const sub of metric.submetrics) if (matches(sub.filter, tags)) sub.sink.add(value);
+    if (this.observer !== null && typeof tags === 'object')
+      this.observer.sample(metric, value, tags);
   }
 
   /** Every metric's accumulated state, to rebuild the registry in another thread. */

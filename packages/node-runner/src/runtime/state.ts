@@ -2,6 +2,8 @@ import type { VuConnections } from '../http/connections.js';
 import type { CookieJar } from '../http/cookies.js';
 import type { Builtins } from '../metrics/builtin.js';
 import type { MetricRegistry, Tags } from '../metrics/registry.js';
+import type { SampleOutputs } from '../outputs/outputs.js';
+import type { SeriesTap } from '../series/tap.js';
 import type { GroupTree } from './groups.js';
 
 /** One virtual user: its own script instance, cookie jar and connection pool, as in k6. */
@@ -45,6 +47,9 @@ export interface IterationContext {
   /** Tags every sample of this iteration carries (scenario, scenario tags, options.tags). */
   tags: Tags;
   cancelled: boolean;
+  /** Bytes its requests sent and received, emitted when it ends (k6 does it per iteration). */
+  sent: number;
+  received: number;
   /** `init`, `setup`, `teardown`, `default` (iteration) — used for k6's context rules. */
   stage: 'init' | 'setup' | 'teardown' | 'iteration' | 'summary';
 }
@@ -63,6 +68,10 @@ export interface Runtime {
   /** Decides `expected_response`; null after `http.setResponseCallback(null)`. */
   expectedStatus: ((status: number) => boolean) | null;
   testStartEpoch: number;
+  /** The per-second series, when the run records one. */
+  series: SeriesTap | null;
+  /** The streamed `--out` outputs, when any. */
+  outputs: SampleOutputs | null;
   /** Ends the test early (test.abort(), abortOnFail) with k6's exit code. */
   abortTest(reason: string, exitCode: number): void;
 }

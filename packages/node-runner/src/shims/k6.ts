@@ -28,6 +28,7 @@ export function check(
     const t = sampleTags(ctx, { check: name });
     for (const [k, v] of Object.entries(tags ?? {})) t[k] = String(v);
     rt.registry.push(rt.builtins.checks, ok ? 1 : 0, t);
+    rt.series?.check(ctx?.scenario?.name ?? '', ok);
     rt.groups.check(groupPath, name, ok);
   }
   return all;

@@ -1,5 +1,8 @@
 // The messages between the supervisor (main thread) and an engine thread.
+import type { FinishedSecond } from '@rota-perf/core/series';
+import type { SeriesResume } from '../engine/engine.js';
 import type { Phase, Recovery, RunSnapshot } from '../engine/reporter.js';
+import type { OutputSpec } from '../outputs/spec.js';
 import type { SummaryData } from '../summary/data.js';
 
 /** What the engine thread is asked to do. */
@@ -7,10 +10,21 @@ export interface WorkerInput {
   /** `run`: the whole test; `finish`: teardown and summary of a test another thread started. */
   mode: 'run' | 'finish';
   script: string;
-  options: { env?: Record<string, string>; quiet?: boolean; summaryExport?: string; cwd?: string };
+  options: {
+    env?: Record<string, string>;
+    quiet?: boolean;
+    summaryExport?: string;
+    cwd?: string;
+    /** Streamed outputs (`--out`). */
+    outputs?: OutputSpec[];
+    /** Record the per-second series (the supervisor sets it when someone wants it). */
+    series?: boolean;
+  };
   /** Whether the process's stdout/stderr are terminals (a worker cannot see it itself). */
   tty: { stdout: boolean; stderr: boolean };
   recovery?: Recovery;
+  /** `finish`: where the series of the test stands. */
+  series?: SeriesResume;
 }
 
 /** Engine thread → supervisor. */
@@ -18,6 +32,7 @@ export type FromWorker =
   | { type: 'phase'; phase: Phase }
   | { type: 'setup'; defined: boolean; json: string | undefined }
   | { type: 'snapshot'; snapshot: RunSnapshot }
+  | { type: 'seconds'; seconds: FinishedSecond[] }
   | { type: 'result'; exitCode: number; summaryData: SummaryData | null }
   /** The run could not start or failed as a whole: one line, already k6's wording. */
   | { type: 'failed'; message: string; exitCode: number };

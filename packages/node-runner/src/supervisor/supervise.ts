@@ -1,13 +1,27 @@
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { FinishedSecond } from '@rota-perf/core/series';
 import type { EngineResult } from '../engine/engine.js';
 import type { Phase, Recovery, RunSnapshot } from '../engine/reporter.js';
+import { SeriesCollector } from '../series/collector.js';
+import type { RunPlan } from '../series/plan.js';
 import { writeErr } from '../util/output.js';
 import { deadlineFor, type Stall, stallOutcome, stopDeadline } from './deadlines.js';
 import type { FromWorker, ToWorker, WorkerInput } from './messages.js';
 import { summaryWithoutScript } from './summary-fallback.js';
 
 /** Options of a supervised run (the engine's, minus what only the engine thread can hold). */
-export type SupervisedOptions = WorkerInput['options'];
+export type SupervisedOptions = Omit<WorkerInput['options'], 'series'>;
+
+/** The run's time dimension, delivered in the supervisor's thread. */
+export interface LiveSeriesOptions {
+  /** Write the per-second series (`RunSeries` JSON) here at the end; relative to `cwd`. */
+  seriesFile?: string;
+  /** Once, when the test starts. */
+  onPlan?: (plan: RunPlan) => void;
+  /** Finished seconds in order, in batches (one a second while the test runs). */
+  onSeconds?: (seconds: FinishedSecond[]) => void;
+}
 
 /** A run in progress: its result, and Ctrl-C. */
 export interface Supervision {
@@ -24,20 +38,39 @@ const workerEntry = new URL('./worker.js', import.meta.url);
  * the engine thread past k6's deadline for the current phase, it stops the thread and finishes
  * the test (teardown, handleSummary) in a fresh one, as k6 would after interrupting the VU.
  */
-export function superviseScript(script: string, options: SupervisedOptions): Supervision {
+export function superviseScript(
+  script: string,
+  options: SupervisedOptions,
+  live: LiveSeriesOptions = {},
+): Supervision {
   let signalled = false;
   let current: EngineThread | null = null;
-  const result = (async (): Promise<EngineResult> => {
+  const file = live.seriesFile && resolve(options.cwd ?? process.cwd(), live.seriesFile);
+  const series = new SeriesCollector(file || undefined, live.onSeconds);
+  const hooks: ThreadHooks = {
+    onRun: (phase) => {
+      series.start(phase.startEpochMs);
+      live.onPlan?.(phase.plan);
+    },
+    onSeconds: (seconds) => series.add(seconds),
+  };
+  const engineOptions = { ...options, series: series.wanted };
+  const runToEnd = async (): Promise<EngineResult> => {
     let mode: WorkerInput['mode'] = 'run';
     let recovery: Recovery | undefined;
     for (;;) {
-      current = new EngineThread({
-        mode,
-        script,
-        options,
-        tty: { stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
-        ...(recovery ? { recovery } : {}),
-      });
+      const resume = mode === 'finish' ? series.resumePoint() : undefined;
+      current = new EngineThread(
+        {
+          mode,
+          script,
+          options: engineOptions,
+          tty: { stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
+          ...(recovery ? { recovery } : {}),
+          ...(resume ? { series: resume } : {}),
+        },
+        hooks,
+      );
       if (signalled) current.abort();
       const end = await current.done;
       if (end.kind === 'result') return end.result;
@@ -47,7 +80,8 @@ export function superviseScript(script: string, options: SupervisedOptions): Sup
       mode = 'finish';
       recovery = next.recovery;
     }
-  })();
+  };
+  const result = runToEnd().finally(() => series.write());
   return {
     result,
     abort() {
@@ -58,6 +92,12 @@ export function superviseScript(script: string, options: SupervisedOptions): Sup
 }
 
 type ThreadEnd = { kind: 'result'; result: EngineResult } | { kind: 'stalled'; stall: Stall };
+
+/** What the supervisor does with an engine thread's reports besides watching its deadlines. */
+interface ThreadHooks {
+  onRun(phase: Extract<Phase, { name: 'run' }>): void;
+  onSeconds(seconds: FinishedSecond[]): void;
+}
 
 /** One engine thread and what it reported, with the deadline of the phase it is in. */
 class EngineThread {
@@ -71,7 +111,10 @@ class EngineThread {
   private setupSeen = false;
   private settle: (end: ThreadEnd) => void = () => {};
 
-  constructor(input: WorkerInput) {
+  constructor(
+    input: WorkerInput,
+    private readonly hooks: ThreadHooks,
+  ) {
     this.setup = input.recovery?.setup ?? { defined: false, json: undefined };
     this.snapshot = input.recovery?.snapshot ?? null;
     this.worker = new Worker(workerEntry, { workerData: input });
@@ -104,6 +147,7 @@ class EngineThread {
         this.phase = m.phase;
         if (m.phase.name === 'setup') this.setupSeen = true;
         if (m.phase.name === 'teardown') this.snapshot = m.phase.snapshot;
+        if (m.phase.name === 'run') this.hooks.onRun(m.phase);
         this.arm(deadlineFor(m.phase, this.signalled, this.setupSeen), false);
         break;
       case 'setup':
@@ -111,6 +155,9 @@ class EngineThread {
         break;
       case 'snapshot':
         this.snapshot = m.snapshot;
+        break;
+      case 'seconds':
+        this.hooks.onSeconds(m.seconds);
         break;
       case 'result':
         this.settle({

@@ -30,13 +30,14 @@ const options: EngineOptions = {
     phase: (phase) => post({ type: 'phase', phase }),
     setupDone: (defined, json) => post({ type: 'setup', defined, json }),
     snapshot: (snapshot) => post({ type: 'snapshot', snapshot }),
+    seconds: (seconds) => post({ type: 'seconds', seconds }),
   },
 };
 
 try {
   const result =
     input.mode === 'finish' && input.recovery
-      ? await finishFromRecovery(input.script, options, input.recovery)
+      ? await finishFromRecovery(input.script, options, input.recovery, input.series)
       : await executeScript(input.script, options);
   post({ type: 'result', exitCode: result.exitCode, summaryData: result.summaryData });
 } catch (err) {

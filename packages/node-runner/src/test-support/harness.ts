@@ -49,6 +49,18 @@ export function runBin(
   });
 }
 
+/** Sends `signal` once the runner logged `marker` (plus `delayMs`), `times` times 300 ms apart. */
+export function signalAfter(marker: string, signal: NodeJS.Signals, times = 1, delayMs = 0) {
+  return (child: ChildProcess) => {
+    const onData = (chunk: Buffer) => {
+      if (!chunk.toString().includes(marker)) return;
+      child.stderr?.off('data', onData);
+      for (let i = 0; i < times; i++) setTimeout(() => child.kill(signal), delayMs + i * 300);
+    };
+    child.stderr?.on('data', onData);
+  };
+}
+
 /** A port the OS reports free right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePromise, reject) => {

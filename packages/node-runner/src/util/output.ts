@@ -8,7 +8,8 @@ import { isMainThread } from 'node:worker_threads';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-function writeAll(fd: number, data: string | Uint8Array): void {
+/** Writes all of `data` to a file descriptor synchronously (a full pipe is waited for). */
+export function writeAll(fd: number, data: string | Uint8Array): void {
   let buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   while (buf.length > 0) {
     try {
