@@ -39,6 +39,16 @@ describe('arrival schedules', () => {
     for (const [i, t] of hold.entries()) expect(t).toBeCloseTo(((i + 1) * 1000) / 20, 6);
   });
 
+  it('ramping-vus stops a VU only when the line reaches the number below it (k6 steps)', () => {
+    // 10 → 0 over 10 s: VU 10 runs until 1 s, VU 1 until 10 s.
+    const down = [{ durationMs: 10_000, target: 0 }];
+    expect([0, 500, 999, 1000, 1500, 9000, 9999].map((t) => rampingVusAt(10, down, t))).toEqual([
+      10, 10, 10, 9, 9, 1, 1,
+    ]);
+    const up = [{ durationMs: 10_000, target: 10 }];
+    expect([0, 999, 1000, 7000, 9999].map((t) => rampingVusAt(0, up, t))).toEqual([0, 0, 1, 7, 9]);
+  });
+
   it('ramping-vus interpolates linearly between stage targets', () => {
     const stages = [
       { durationMs: 1000, target: 10 },

@@ -68,7 +68,10 @@ export function rampingSchedule(
   };
 }
 
-/** The VU target of ramping-vus at `elapsedMs` (linear interpolation, as k6 rounds down). */
+/**
+ * The VU target of ramping-vus at `elapsedMs`, interpolated linearly as k6 steps it: going up,
+ * VU n starts when the line reaches n; going down, it stops when the line reaches n-1.
+ */
 export function rampingVusAt(
   startVUs: number,
   stages: readonly Stage[],
@@ -79,7 +82,9 @@ export function rampingVusAt(
   for (const s of stages) {
     if (elapsedMs < t + s.durationMs) {
       const f = s.durationMs === 0 ? 1 : (elapsedMs - t) / s.durationMs;
-      return Math.floor(from + (s.target - from) * f);
+      const line = from + (s.target - from) * f;
+      // The epsilon keeps 7.000000000000001 (or 6.999999999999999) at 7.
+      return s.target >= from ? Math.floor(line + 1e-9) : Math.ceil(line - 1e-9);
     }
     t += s.durationMs;
     from = s.target;
