@@ -7,6 +7,8 @@ const config = JSON.parse(process.argv[2] ?? '{}') as {
   quiet?: boolean;
   summaryExport?: string;
   cwd?: string;
+  executionSegment?: string;
+  executionSegmentSequence?: string;
 };
 // A parent that goes away (even SIGKILLed) closes the IPC channel: stop the test as after
 // Ctrl-C instead of loading the target to the end of its schedule.

@@ -7,6 +7,7 @@ import {
   parseArgv,
   stringValue,
 } from '@rota-perf/core';
+import type { SegmentSettings } from './options/execution.js';
 
 const OPTIONS: OptionTable = {
   env: {
@@ -22,10 +23,20 @@ const OPTIONS: OptionTable = {
     value: '<file>',
     description: "also write k6's older --summary-export JSON",
   },
+  'execution-segment': {
+    type: 'string',
+    value: '<from:to>',
+    description: 'run only this part of the test, as k6 (e.g. 0:1/3, 1/3:2/3, 50%:100%)',
+  },
+  'execution-segment-sequence': {
+    type: 'string',
+    value: '<points>',
+    description: 'all the segments the test is split into (e.g. 0,1/3,2/3,1)',
+  },
 };
 
-/** Parsed `run` arguments. */
-export interface CliArgs {
+/** Parsed `run` arguments (the segment texts are checked when the script's options are known). */
+export interface CliArgs extends SegmentSettings {
   script: string;
   env: Record<string, string>;
   quiet: boolean;
@@ -35,11 +46,15 @@ export interface CliArgs {
 /** The run settings of parsed arguments. */
 export function readRunArgs(args: ParsedArgs): CliArgs {
   const summaryExport = stringValue(args, 'summary-export');
+  const executionSegment = stringValue(args, 'execution-segment');
+  const executionSegmentSequence = stringValue(args, 'execution-segment-sequence');
   return {
     script: args.positionals[0] ?? '',
     env: envPairs(args),
     quiet: args.values.quiet === true,
     ...(summaryExport !== undefined ? { summaryExport } : {}),
+    ...(executionSegment !== undefined ? { executionSegment } : {}),
+    ...(executionSegmentSequence !== undefined ? { executionSegmentSequence } : {}),
   };
 }
 
@@ -52,13 +67,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 export const runCommand: CommandDef = {
   name: 'run',
   summary: 'run a k6 script that uses the async HTTP API with node-runner',
-  description: `Runs a k6 script on Node (k6, k6/http async API, k6/metrics, k6/execution). Exit codes
+  description: `Runs a k6 script on Node (k6, k6/http async API, k6/metrics, k6/execution). With
+--execution-segment it runs one instance's part of a test split as k6 splits it. Exit codes
 as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 script error.`,
   options: OPTIONS,
   positionals: [{ name: '<script.js>', required: true }],
   async run(args, io, signal) {
-    const { script, env, quiet, summaryExport } = readRunArgs(args);
-    const options = { env, quiet, cwd: io.cwd, ...(summaryExport ? { summaryExport } : {}) };
+    const { script, ...settings } = readRunArgs(args);
+    const options = { ...settings, cwd: io.cwd };
     // Loaded on use: `rota-perf --help` and `run --help` need none of the engine.
     const { runSupervised } = await import('./process-entry.js');
     const result = await runSupervised(script, options, signal);

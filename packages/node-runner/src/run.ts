@@ -15,6 +15,10 @@ export interface RunOptions {
   cwd?: string;
   /** Aborting acts like Ctrl-C: stop scheduling, graceful stop, teardown, handleSummary, exit 105. */
   signal?: AbortSignal;
+  /** Run only this part of the test (`--execution-segment`, e.g. `1/3:2/3`). */
+  executionSegment?: string;
+  /** All the segments the test is split into (`--execution-segment-sequence`, e.g. `0,1/3,2/3,1`). */
+  executionSegmentSequence?: string;
 }
 
 /** The outcome of a run: k6's exit code and handleSummary data (null if the script never ran). */
@@ -49,6 +53,12 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     quiet: options.quiet ?? false,
     cwd: options.cwd ?? process.cwd(),
     ...(options.summaryExport ? { summaryExport: options.summaryExport } : {}),
+    ...(options.executionSegment !== undefined
+      ? { executionSegment: options.executionSegment }
+      : {}),
+    ...(options.executionSegmentSequence !== undefined
+      ? { executionSegmentSequence: options.executionSegmentSequence }
+      : {}),
   };
   return new Promise((resolve, reject) => {
     const child = fork(entry, [JSON.stringify(config)], {

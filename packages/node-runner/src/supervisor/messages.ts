@@ -1,4 +1,5 @@
 // The messages between the supervisor (main thread) and an engine thread.
+import type { EngineOptions } from '../engine/engine.js';
 import type { Phase, Recovery, RunSnapshot } from '../engine/reporter.js';
 import type { SummaryData } from '../summary/data.js';
 
@@ -7,7 +8,7 @@ export interface WorkerInput {
   /** `run`: the whole test; `finish`: teardown and summary of a test another thread started. */
   mode: 'run' | 'finish';
   script: string;
-  options: { env?: Record<string, string>; quiet?: boolean; summaryExport?: string; cwd?: string };
+  options: Omit<EngineOptions, 'signal' | 'reporter'>;
   /** Whether the process's stdout/stderr are terminals (a worker cannot see it itself). */
   tty: { stdout: boolean; stderr: boolean };
   recovery?: Recovery;
