@@ -18,6 +18,8 @@ const {
   seriesFile?: string;
   /** Whether the parent wants the plan and the finished seconds over IPC. */
   live?: { plan: boolean; seconds: boolean };
+  executionSegment?: string;
+  executionSegmentSequence?: string;
 };
 // A parent that goes away (even SIGKILLed) closes the IPC channel: stop the test as after
 // Ctrl-C instead of loading the target to the end of its schedule.

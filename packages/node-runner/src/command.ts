@@ -8,6 +8,7 @@ import {
   parseArgv,
   stringValue,
 } from '@rota-perf/core';
+import type { SegmentSettings } from './options/execution.js';
 import { type OutputSpec, parseOutputSpecs } from './outputs/spec.js';
 
 const OPTIONS: OptionTable = {
@@ -36,10 +37,20 @@ const OPTIONS: OptionTable = {
     value: '<file>',
     description: 'write the per-second series (requests, latency, VUs …) as JSON at the end',
   },
+  'execution-segment': {
+    type: 'string',
+    value: '<from:to>',
+    description: 'run only this part of the test, as k6 (e.g. 0:1/3, 1/3:2/3, 50%:100%)',
+  },
+  'execution-segment-sequence': {
+    type: 'string',
+    value: '<points>',
+    description: 'all the segments the test is split into (e.g. 0,1/3,2/3,1)',
+  },
 };
 
-/** Parsed `run` arguments. */
-export interface CliArgs {
+/** Parsed `run` arguments (the segment texts are checked when the script's options are known). */
+export interface CliArgs extends SegmentSettings {
   script: string;
   env: Record<string, string>;
   quiet: boolean;
@@ -52,6 +63,8 @@ export interface CliArgs {
 export function readRunArgs(args: ParsedArgs): CliArgs {
   const summaryExport = stringValue(args, 'summary-export');
   const seriesFile = stringValue(args, 'series');
+  const executionSegment = stringValue(args, 'execution-segment');
+  const executionSegmentSequence = stringValue(args, 'execution-segment-sequence');
   return {
     script: args.positionals[0] ?? '',
     env: envPairs(args),
@@ -59,6 +72,8 @@ export function readRunArgs(args: ParsedArgs): CliArgs {
     outputs: parseOutputSpecs(listValue(args, 'out')),
     ...(summaryExport !== undefined ? { summaryExport } : {}),
     ...(seriesFile !== undefined ? { seriesFile } : {}),
+    ...(executionSegment !== undefined ? { executionSegment } : {}),
+    ...(executionSegmentSequence !== undefined ? { executionSegmentSequence } : {}),
   };
 }
 
@@ -71,20 +86,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 export const runCommand: CommandDef = {
   name: 'run',
   summary: 'run a k6 script that uses the async HTTP API with node-runner',
-  description: `Runs a k6 script on Node (k6, k6/http async API, k6/metrics, k6/execution). Exit codes
+  description: `Runs a k6 script on Node (k6, k6/http async API, k6/metrics, k6/execution). With
+--execution-segment it runs one instance's part of a test split as k6 splits it. Exit codes
 as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 script error,
 255 an unknown --out type.`,
   options: OPTIONS,
   positionals: [{ name: '<script.js>', required: true }],
   async run(args, io, signal) {
-    const { script, env, quiet, summaryExport, outputs, seriesFile } = readRunArgs(args);
-    const options = {
-      env,
-      quiet,
-      cwd: io.cwd,
-      outputs,
-      ...(summaryExport ? { summaryExport } : {}),
-    };
+    const { script, seriesFile, ...settings } = readRunArgs(args);
+    const options = { ...settings, cwd: io.cwd };
     // Loaded on use: `rota-perf --help` and `run --help` need none of the engine.
     const { runSupervised } = await import('./process-entry.js');
     const result = await runSupervised(script, options, signal, seriesFile ? { seriesFile } : {});

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consoleMessages, goldenDir, type RunOutput, runBin } from './test-support/harness.js';
+import {
+  type ArrivalStart,
+  arrivalStarts,
+  goldenDir,
+  type RunOutput,
+  runBin,
+} from './test-support/harness.js';
 
-interface Start {
-  scenario: string;
-  at: number;
-  vu: number;
-  iteration: number;
-}
+type Start = ArrivalStart;
 
 describe('03-arrival-schedule (when arrival-rate iterations start)', () => {
   let result: RunOutput;
@@ -27,16 +28,7 @@ describe('03-arrival-schedule (when arrival-rate iterations start)', () => {
     });
   beforeAll(async () => {
     result = await runBin(['run', '--quiet', resolve(goldenDir, '03-arrival-schedule.js')]);
-    const starts = consoleMessages(result.stderr)
-      .map((m) => /^START (\w+) (\d+) vu=(\d+) iterScenario=(\d+)$/.exec(m))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({
-        scenario: m[1] as string,
-        at: Number(m[2]),
-        vu: Number(m[3]),
-        iteration: Number(m[4]),
-      }))
-      .sort((a, b) => a.at - b.at);
+    const starts = arrivalStarts(result.stderr);
     // Align on the second start: the very first iteration of a process pays for warm-up.
     const shift = (starts[1]?.at ?? 0) - (golden[1]?.at ?? 0);
     ours = starts.map((s) => ({ ...s, at: s.at - shift }));

@@ -36,6 +36,10 @@ export interface RunOptions {
    * layouts. Another type rejects the returned promise with a RunnerError (exit code 255).
    */
   outputs?: string[];
+  /** Run only this part of the test (`--execution-segment`, e.g. `1/3:2/3`). */
+  executionSegment?: string;
+  /** All the segments the test is split into (`--execution-segment-sequence`, e.g. `0,1/3,2/3,1`). */
+  executionSegmentSequence?: string;
 }
 
 /** The outcome of a run: k6's exit code and handleSummary data (null if the script never ran). */
@@ -86,6 +90,12 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     live: { plan: options.onPlan !== undefined, seconds: options.onSecond !== undefined },
     ...(options.summaryExport ? { summaryExport: options.summaryExport } : {}),
     ...(options.seriesFile ? { seriesFile: options.seriesFile } : {}),
+    ...(options.executionSegment !== undefined
+      ? { executionSegment: options.executionSegment }
+      : {}),
+    ...(options.executionSegmentSequence !== undefined
+      ? { executionSegmentSequence: options.executionSegmentSequence }
+      : {}),
   };
   return new Promise((resolve, reject) => {
     const child = fork(entry, [JSON.stringify(config)], {

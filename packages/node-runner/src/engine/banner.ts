@@ -1,4 +1,8 @@
+import { toNumber } from '../options/rational.js';
+import type { ScenarioShare } from '../options/scenario-share.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
+import { segmentLength } from '../options/segment.js';
+import type { Share } from '../options/striping.js';
 import { formatDurationShort as d } from '../util/duration.js';
 
 const LOGO = `
@@ -25,38 +29,18 @@ export function scenarioMaxMs(s: ScenarioConfig): number {
   }
 }
 
-/** Initial VUs plus growth room: what the scenario may use at most. */
-export function scenarioMaxVus(s: ScenarioConfig): number {
-  switch (s.executor) {
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return s.maxVUs;
-    case 'ramping-vus':
-      return Math.max(s.startVUs, ...s.stages.map((st) => st.target));
-    case 'shared-iterations':
-      return Math.min(s.vus, s.iterations);
-    default:
-      return s.vus;
-  }
+/** `maxVUs: 2` or `maxVUs: 2-4`: when k6 shows the range, the script asks for growth. */
+function maxVusText(s: ScenarioConfig, share: ScenarioShare): string {
+  // k6 compares the instance's counts for constant-, the script's for ramping-arrival-rate.
+  const grows =
+    s.executor === 'constant-arrival-rate'
+      ? share.maxVus > share.initialVus
+      : s.maxVUs > s.preAllocatedVUs;
+  return grows ? `maxVUs: ${share.initialVus}-${share.maxVus}` : `maxVUs: ${share.initialVus}`;
 }
 
-/** VUs a scenario initialises before the test starts (arrival-rate: preAllocatedVUs). */
-export function initialVus(s: ScenarioConfig): number {
-  switch (s.executor) {
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return s.preAllocatedVUs;
-    case 'ramping-vus':
-      return Math.max(s.startVUs, ...s.stages.map((st) => st.target));
-    case 'shared-iterations':
-      return Math.min(s.vus, s.iterations);
-    default:
-      return s.vus;
-  }
-}
-
-/** One scenario described as in k6's header. */
-export function describeScenario(s: ScenarioConfig): string {
+/** One scenario described as in k6's header, with this instance's share of it. */
+export function describeScenario(s: ScenarioConfig, share: ScenarioShare): string {
   const extra: string[] = [];
   if (s.startTimeMs) extra.push(`startTime: ${d(s.startTimeMs)}`);
   if (s.exec !== 'default') extra.push(`exec: ${s.exec}`);
@@ -64,32 +48,42 @@ export function describeScenario(s: ScenarioConfig): string {
   let text: string;
   switch (s.executor) {
     case 'shared-iterations':
-      text = `${s.iterations} iterations shared among ${s.vus} VUs (maxDuration: ${d(s.maxDurationMs)}`;
+      text = `${share.iterations} iterations shared among ${share.initialVus} VUs (maxDuration: ${d(s.maxDurationMs)}`;
       break;
     case 'per-vu-iterations':
-      text = `${s.iterations} iterations for each of ${s.vus} VUs (maxDuration: ${d(s.maxDurationMs)}`;
+      text = `${s.iterations} iterations for each of ${share.initialVus} VUs (maxDuration: ${d(s.maxDurationMs)}`;
       break;
     case 'constant-vus':
-      text = `${s.vus} looping VUs for ${d(s.durationMs)} (`;
+      text = `${share.initialVus} looping VUs for ${d(s.durationMs)} (`;
       break;
     case 'ramping-vus':
-      text = `Up to ${scenarioMaxVus(s)} looping VUs for ${d(stagesMs)} over ${s.stages.length} stages (gracefulRampDown: ${d(s.gracefulRampDownMs)}`;
+      text = `Up to ${share.maxVus} looping VUs for ${d(stagesMs)} over ${s.stages.length} stages (gracefulRampDown: ${d(s.gracefulRampDownMs)}`;
       break;
     case 'constant-arrival-rate':
-      text = `${((s.rate * 1000) / s.timeUnitMs).toFixed(2)} iterations/s for ${d(s.durationMs)} (maxVUs: ${s.preAllocatedVUs === s.maxVUs ? s.maxVUs : `${s.preAllocatedVUs}-${s.maxVUs}`}`;
+      text = `${((s.rate * 1000 * share.rateShare) / s.timeUnitMs).toFixed(2)} iterations/s for ${d(s.durationMs)} (${maxVusText(s, share)}`;
       break;
     default: {
       const peak = Math.max(s.startRate, ...s.stages.map((st) => st.target));
-      text = `Up to ${((peak * 1000) / s.timeUnitMs).toFixed(2)} iterations/s for ${d(stagesMs)} over ${s.stages.length} stages (maxVUs: ${s.preAllocatedVUs}-${s.maxVUs}`;
+      text = `Up to ${((peak * 1000 * share.rateShare) / s.timeUnitMs).toFixed(2)} iterations/s for ${d(stagesMs)} over ${s.stages.length} stages (${maxVusText(s, share)}`;
     }
   }
   const parts = [...extra, `gracefulStop: ${d(s.gracefulStopMs)}`];
   return `${text}${text.endsWith('(') ? '' : ', '}${parts.join(', ')})`;
 }
 
-/** The banner and scenario header k6 prints before a run. */
-export function formatHeader(script: string, scenarios: readonly ScenarioConfig[]): string {
-  const maxVus = scenarios.reduce((a, s) => a + scenarioMaxVus(s), 0);
+/** The banner and scenario header k6 prints before a run (with the instance's share of it). */
+export function formatHeader(
+  script: string,
+  run: {
+    scenarios: readonly ScenarioConfig[];
+    shares: ReadonlyMap<ScenarioConfig, ScenarioShare>;
+    share: Share;
+  },
+): string {
+  const { scenarios, shares } = run;
+  const shareOf = (s: ScenarioConfig) => shares.get(s) as ScenarioShare;
+  const maxVus = scenarios.reduce((a, s) => a + shareOf(s).maxVus, 0);
+  const percent = (toNumber(segmentLength(run.share.segment)) * 100).toFixed(2);
   const maxMs = Math.max(...scenarios.map(scenarioMaxMs));
   const n = scenarios.length;
   const lines = [
@@ -98,8 +92,8 @@ export function formatHeader(script: string, scenarios: readonly ScenarioConfig[
     `        script: ${script}`,
     '        output: -',
     '',
-    `     scenarios: (100.00%) ${n} scenario${n === 1 ? '' : 's'}, ${maxVus} max VUs, ${d(maxMs)} max duration (incl. graceful stop):`,
-    ...scenarios.map((s) => `              * ${s.name}: ${describeScenario(s)}`),
+    `     scenarios: (${percent}%) ${n} scenario${n === 1 ? '' : 's'}, ${maxVus} max VUs, ${d(maxMs)} max duration (incl. graceful stop):`,
+    ...scenarios.map((s) => `              * ${s.name}: ${describeScenario(s, shareOf(s))}`),
     '',
   ];
   return `${lines.join('\n')}\n`;

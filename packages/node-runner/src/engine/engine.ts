@@ -1,4 +1,5 @@
 import { EXIT, RunnerError } from '../errors.js';
+import type { SegmentSettings } from '../options/execution.js';
 import type { SummaryData } from '../summary/data.js';
 import { logLine } from '../util/logfmt.js';
 import { writeOut } from '../util/output.js';
@@ -11,8 +12,11 @@ import type { EngineReporter, Recovery } from './reporter.js';
 import { runScenarios } from './scenarios.js';
 import { serializeSetupData } from './setup-data.js';
 
-/** Options of one in-thread run. */
-export interface EngineOptions extends RecordingOptions {
+/**
+ * Options of one in-thread run: what it records (series, `--out`), and the segment flags
+ * (which part of the test this instance runs).
+ */
+export interface EngineOptions extends RecordingOptions, SegmentSettings {
   env?: Record<string, string>;
   quiet?: boolean;
   summaryExport?: string;
@@ -50,7 +54,7 @@ export async function executeScript(
   const open = await openRun(scriptPath, opts);
   try {
     startRecording(open, opts);
-    if (!opts.quiet) writeOut(formatHeader(scriptPath, open.scenarios));
+    if (!opts.quiet) writeOut(formatHeader(scriptPath, open));
     const onSignal = () => {
       logLine('info', 'Stopping k6 in response to signal...');
       open.requestStop(EXIT.externalAbort);

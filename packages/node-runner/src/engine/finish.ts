@@ -1,5 +1,6 @@
 import { EXIT } from '../errors.js';
 import type { ScenarioRun } from '../executors/host.js';
+import type { ScenarioShare } from '../options/scenario-share.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
 import type { IterationContext, VuState } from '../runtime/state.js';
 import { enter } from '../runtime/vu-context.js';
@@ -85,7 +86,7 @@ export async function closeRun(
   // Series and outputs end with exactly the samples the summary counts.
   finishRecording(rt, opts.reporter);
   if (verdict.failed.length > 0 && code === EXIT.ok) code = EXIT.thresholds;
-  if (!opts.quiet) writeErr(progressLines(open.scenarios, input.tallies, duration));
+  if (!opts.quiet) writeErr(progressLines(open.scenarios, open.shares, input.tallies, duration));
   opts.reporter?.phase({
     name: 'summary',
     timeoutMs: HANDLE_SUMMARY_TIMEOUT_MS,
@@ -101,6 +102,7 @@ export async function closeRun(
 
 function progressLines(
   scenarios: readonly ScenarioConfig[],
+  shares: ReadonlyMap<ScenarioConfig, ScenarioShare>,
   tallies: readonly ScenarioTally[],
   elapsedMs: number,
 ): string {
@@ -114,7 +116,8 @@ function progressLines(
   ];
   for (const t of tallies) {
     const cfg = scenarios.find((c) => c.name === t.name);
-    if (cfg) lines.push(`${cfg.name} ✓ [ 100% ] ${describeScenario(cfg)}`);
+    const share = cfg && shares.get(cfg);
+    if (cfg && share) lines.push(`${cfg.name} ✓ [ 100% ] ${describeScenario(cfg, share)}`);
   }
   return `${lines.join('\n')}\n`;
 }

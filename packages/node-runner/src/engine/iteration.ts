@@ -28,11 +28,13 @@ export async function runIteration(
 ): Promise<void> {
   const rt = getRuntime();
   const cfg = run.cfg;
+  const iterationInInstance = run.iterationsStarted;
   const ctx: IterationContext = {
     vu,
     scenario: run.info,
     iterationInScenario: vu.iterations++,
     iterationInTest: run.info.nextIterationInTest(),
+    iterationInInstance,
     groupPath: '',
     tags: run.tags,
     cancelled: false,

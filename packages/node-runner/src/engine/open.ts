@@ -5,7 +5,10 @@ import { EXIT, RunnerError } from '../errors.js';
 import { registerK6Hooks } from '../loader/register.js';
 import { defineBuiltins } from '../metrics/builtin.js';
 import { MetricRegistry } from '../metrics/registry.js';
+import { resolveShare } from '../options/execution.js';
+import { type ScenarioShare, shareScenario } from '../options/scenario-share.js';
 import { resolveScenarios, type ScenarioConfig } from '../options/scenarios.js';
+import { type Share, WHOLE_TEST } from '../options/striping.js';
 import { installGlobals } from '../runtime/globals.js';
 import { GroupTree } from '../runtime/groups.js';
 import { type Runtime, setRuntime, type VuState } from '../runtime/state.js';
@@ -24,6 +27,12 @@ export interface OpenRun {
   vus: VuState[];
   options: Record<string, unknown>;
   scenarios: ScenarioConfig[];
+  /** This instance's part of the test (all of it without --execution-segment). */
+  share: Share;
+  /** The segment as k6 prints it (`1/3:2/3`; `0:1` without one). */
+  segmentLabel: string;
+  /** What this instance owns of each scenario. */
+  shares: Map<ScenarioConfig, ScenarioShare>;
   thresholds: ThresholdSet[];
   trendStats: string[];
   setupTimeoutMs: number;
@@ -93,6 +102,9 @@ export async function openRun(scriptPath: string, opts: EngineOptions): Promise<
     vus: [main],
     options: {},
     scenarios: [],
+    share: WHOLE_TEST,
+    segmentLabel: '0:1',
+    shares: new Map(),
     thresholds: [],
     trendStats: [],
     setupTimeoutMs: 0,
@@ -106,7 +118,7 @@ export async function openRun(scriptPath: string, opts: EngineOptions): Promise<
     requestStop,
   };
   try {
-    applyOptions(run, (main.exports.options ?? {}) as Record<string, unknown>);
+    applyOptions(run, (main.exports.options ?? {}) as Record<string, unknown>, opts);
   } catch (err) {
     closeVus(run);
     throw err;
@@ -114,14 +126,16 @@ export async function openRun(scriptPath: string, opts: EngineOptions): Promise<
   return run;
 }
 
-function applyOptions(run: OpenRun, options: Record<string, unknown>): void {
+function applyOptions(run: OpenRun, options: Record<string, unknown>, opts: EngineOptions): void {
   const { rt, main } = run;
   run.options = options;
+  ({ share: run.share, label: run.segmentLabel } = resolveShare(opts, options));
   if (typeof options.userAgent === 'string') rt.userAgent = options.userAgent;
   if (typeof options.maxRedirects === 'number') rt.maxRedirects = options.maxRedirects;
   rt.insecureSkipTLSVerify = options.insecureSkipTLSVerify === true;
   rt.discardResponseBodies = options.discardResponseBodies === true;
   run.scenarios = resolveScenarios(options);
+  for (const s of run.scenarios) run.shares.set(s, shareScenario(s, run.share));
   for (const s of run.scenarios) {
     if (typeof main.exports[s.exec] !== 'function') {
       throw new RunnerError(

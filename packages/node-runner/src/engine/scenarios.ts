@@ -7,11 +7,13 @@ import {
   runRampingVus,
   runSharedIterations,
 } from '../executors/vus.js';
+import type { ScenarioShare } from '../options/scenario-share.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
+import { StripedCounter } from '../options/striping.js';
 import type { VuState } from '../runtime/state.js';
 import { planOf } from '../series/plan.js';
 import { logLine } from '../util/logfmt.js';
-import { initialVus, scenarioMaxMs } from './banner.js';
+import { scenarioMaxMs } from './banner.js';
 import { runIteration } from './iteration.js';
 import { startMonitor } from './monitor.js';
 import type { OpenRun } from './open.js';
@@ -59,22 +61,37 @@ export async function runScenarios(
   reporter: EngineReporter | undefined,
 ): Promise<ScenariosOutcome> {
   const { rt, scenarios, scriptUrl } = open;
-  // Every scenario gets its own VUs, numbered in start order, initialised before the test starts.
-  const ordered = [...scenarios].sort((a, b) => a.startTimeMs - b.startTimeMs);
-  let nextId = 1;
+  // Every scenario gets its own VUs, numbered in start order, initialised before the test
+  // starts. A scenario this instance has no part of is left out, with k6's warning.
+  const ordered = [...scenarios]
+    .sort((a, b) => a.startTimeMs - b.startTimeMs)
+    .filter((s) => {
+      if (open.shares.get(s)?.hasWork) return true;
+      logLine(
+        'warning',
+        `Executor '${s.name}' is disabled for segment ${open.segmentLabel} due to lack of work!`,
+      );
+      return false;
+    });
+  // In a segment the instance's VUs are 1, 2, 3 … (`__VU`) and its stripe of the test's VU
+  // numbers in the whole test (exec.vu.idInTest), as k6 numbers them.
+  const vuNumbers = new StripedCounter(open.share);
+  const newVu = () => {
+    const idInTest = vuNumbers.next() + 1;
+    const id = vuNumbers.taken;
+    return createVu(id, scriptUrl, setupJson, idInTest);
+  };
   const runs = new Map<ScenarioConfig, ScenarioRun>();
   const globalTags: Record<string, string> = {};
   for (const [k, v] of Object.entries((open.options.tags ?? {}) as Record<string, unknown>))
     globalTags[k] = String(v);
   for (const s of ordered) {
+    const share = open.shares.get(s) as ScenarioShare;
     const own: VuState[] = [];
-    for (let i = 0; i < initialVus(s); i++)
-      own.push(await createVu(nextId++, scriptUrl, setupJson));
+    for (let i = 0; i < share.initialVus; i++) own.push(await newVu());
     open.vus.push(...own);
-    runs.set(
-      s,
-      new ScenarioRun(s, own, scenarioMaxMs(s) - s.gracefulStopMs - s.startTimeMs, globalTags),
-    );
+    const plannedMs = scenarioMaxMs(s) - s.gracefulStopMs - s.startTimeMs;
+    runs.set(s, new ScenarioRun(s, share, own, plannedMs, globalTags));
   }
 
   const onFatal = (err: RunnerError) => {
@@ -84,7 +101,7 @@ export async function runScenarios(
   const host: ExecutorHost = {
     signal: open.stop,
     createVu: async () => {
-      const vu = await createVu(nextId++, scriptUrl, setupJson);
+      const vu = await newVu();
       open.vus.push(vu);
       return vu;
     },
@@ -102,6 +119,12 @@ export async function runScenarios(
   rt.testStartEpoch = Date.now();
   rt.series?.start(rt.testStartEpoch, scenarios);
   const all = [...runs.values()];
+  rt.instance = {
+    iterationsCompleted: () => all.reduce((a, r) => a + r.completed, 0),
+    iterationsInterrupted: () => all.reduce((a, r) => a + r.interrupted, 0),
+    vusActive: () => all.reduce((a, r) => a + r.active.size, 0),
+    vusInitialized: () => open.vus.length - 1,
+  };
   reporter?.phase({
     name: 'run',
     startEpochMs: rt.testStartEpoch,

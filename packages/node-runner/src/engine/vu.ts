@@ -3,14 +3,19 @@ import { CookieJar } from '../http/cookies.js';
 import type { IterationContext, VuState } from '../runtime/state.js';
 import { enter, forgetVu, registerVu } from '../runtime/vu-context.js';
 
-/** Creates a VU: its own evaluation of the script (init code runs per VU, as in k6). */
+/**
+ * Creates a VU: its own evaluation of the script (init code runs per VU, as in k6). `id` is
+ * its number in this instance, `idInTest` in the whole test (they differ in a segment).
+ */
 export async function createVu(
   id: number,
   scriptUrl: string,
   setupJson: string | undefined,
+  idInTest = id,
 ): Promise<VuState> {
   const vu: VuState = {
     id,
+    idInTest,
     exports: {},
     jar: new CookieJar(),
     // Connections open lazily at the first request, so options.insecureSkipTLSVerify (read

@@ -5,14 +5,16 @@ import { constantSchedule, rampingSchedule } from './schedule.js';
 /**
  * constant- and ramping-arrival-rate (open model): iterations start on schedule whether or
  * not earlier ones finished; with no free VU the start is dropped and, below maxVUs, a new VU
- * is initialised in the background, as k6 does.
+ * is initialised in the background, as k6 does (up to the instance's share of maxVUs).
  */
 export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Promise<void> {
   const cfg = run.cfg;
+  // In a segment, the instance starts its stripe of the whole test's slots.
+  const slots = run.share.iterationShare;
   const schedule =
     cfg.executor === 'constant-arrival-rate'
-      ? constantSchedule(cfg.rate, cfg.timeUnitMs, cfg.durationMs)
-      : rampingSchedule(cfg.startRate, cfg.timeUnitMs, cfg.stages);
+      ? constantSchedule(cfg.rate, cfg.timeUnitMs, cfg.durationMs, slots)
+      : rampingSchedule(cfg.startRate, cfg.timeUnitMs, cfg.stages, slots);
   const free: VuState[] = [...run.vus];
   const inflight = new Set<Promise<void>>();
   let creating = 0;
@@ -41,7 +43,7 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
       continue;
     }
     host.dropIteration(run);
-    if (run.vus.length + creating < cfg.maxVUs) {
+    if (run.vus.length + creating < run.share.maxVus) {
       creating++;
       host
         .createVu(cfg)
@@ -62,5 +64,12 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
       );
     }
   }
+  // k6 runs the scenario for its whole duration even when the last slot comes earlier (as an
+  // instance's stripe usually does): the instance's test lasts as long as the whole test's.
+  const durationMs =
+    cfg.executor === 'constant-arrival-rate'
+      ? cfg.durationMs
+      : cfg.stages.reduce((a, s) => a + s.durationMs, 0);
+  await waitUntil(t0 + durationMs, host.signal);
   await run.drain(inflight);
 }

@@ -1,5 +1,7 @@
 import type { Tags } from '../metrics/registry.js';
+import type { ScenarioShare } from '../options/scenario-share.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
+import { StripedCounter } from '../options/striping.js';
 import type { IterationContext, ScenarioInfo, VuState } from '../runtime/state.js';
 import { onAbort } from '../util/abort.js';
 
@@ -17,7 +19,10 @@ export interface ExecutorHost {
   warn(message: string, fields: Record<string, string>): void;
 }
 
-/** A scenario while it runs: its VUs, its in-flight iterations and what k6/execution reports. */
+/**
+ * A scenario while it runs: its VUs, its in-flight iterations and what k6/execution reports.
+ * `share` is what this instance owns of it (all of it without an execution segment).
+ */
 export class ScenarioRun {
   readonly active = new Set<IterationContext>();
   readonly info: ScenarioInfo;
@@ -25,20 +30,25 @@ export class ScenarioRun {
   readonly tags: Tags;
   /** The tags of samples the scenario itself emits (no group): dropped iterations, start lag. */
   readonly scenarioTags: Tags;
+  /** Iterations started in this instance (the next one's `scenario.iterationInInstance`). */
   iterationsStarted = 0;
   completed = 0;
   interrupted = 0;
   /** performance.now() when the scenario started: the anchor of its schedule. */
   startedAt = 0;
   private plannedMs: number;
+  // Numbers iterations in the whole test: 0, 1, 2 … or, in a segment, the instance's stripe.
+  private readonly numbers: StripedCounter;
 
   constructor(
     readonly cfg: ScenarioConfig,
+    readonly share: ScenarioShare,
     readonly vus: VuState[],
     plannedMs: number,
     globalTags: Tags,
   ) {
     this.plannedMs = plannedMs;
+    this.numbers = new StripedCounter(share.iterationShare);
     this.tags = { ...globalTags, ...cfg.tags, scenario: cfg.name };
     this.scenarioTags = { ...this.tags, group: '' };
     this.info = {
@@ -48,7 +58,10 @@ export class ScenarioRun {
       env: cfg.env,
       progress: () =>
         this.plannedMs > 0 ? Math.min(1, (performance.now() - this.startedAt) / this.plannedMs) : 0,
-      nextIterationInTest: () => this.iterationsStarted++,
+      nextIterationInTest: () => {
+        this.iterationsStarted++;
+        return this.numbers.next();
+      },
     };
   }
 

@@ -62,23 +62,27 @@ export async function runPerVuIterations(run: ScenarioRun, host: ExecutorHost): 
   await finish(run, loops, end, host);
 }
 
-/** shared-iterations: `iterations` shared among the VUs within maxDuration. */
+/** shared-iterations: `iterations` (the instance's part of them) shared among the VUs within maxDuration. */
 export async function runSharedIterations(run: ScenarioRun, host: ExecutorHost): Promise<void> {
   const end = performance.now() + run.cfg.maxDurationMs;
-  let left = run.cfg.iterations;
+  let left = run.share.iterations;
   const loops = run.vus.map((vu) =>
     loop(run, host, vu, () => performance.now() < end && left-- > 0),
   );
   await finish(run, loops, end, host);
 }
 
-/** ramping-vus: VUs follow the stage targets; VUs above the target stop after their iteration. */
+/**
+ * ramping-vus: VUs follow the stage targets; VUs above the target stop after their iteration.
+ * In a segment the instance runs its part of the whole test's target at every moment.
+ */
 export async function runRampingVus(run: ScenarioRun, host: ExecutorHost): Promise<void> {
   const cfg = run.cfg;
   const t0 = performance.now();
   const total = cfg.stages.reduce((s, st) => s + st.durationMs, 0);
   const end = t0 + total;
-  const target = () => rampingVusAt(cfg.startVUs, cfg.stages, performance.now() - t0);
+  const target = () =>
+    run.share.vusOf(rampingVusAt(cfg.startVUs, cfg.stages, performance.now() - t0));
   const loops = new Map<number, Promise<void>>();
   // VU i runs while the target is above i; ramp-down lets the current iteration finish.
   const startLoop = (i: number) => {

@@ -8,7 +8,10 @@ import type { GroupTree } from './groups.js';
 
 /** One virtual user: its own script instance, cookie jar and connection pool, as in k6. */
 export interface VuState {
+  /** The VU's number in this instance (`__VU`, `exec.vu.idInInstance`), from 1. */
   id: number;
+  /** Its number in the whole test (`exec.vu.idInTest`): in a segment, from the instance's stripe. */
+  idInTest: number;
   exports: Record<string, unknown>;
   jar: CookieJar;
   connections: VuConnections;
@@ -42,7 +45,10 @@ export interface IterationContext {
   vu: VuState;
   scenario: ScenarioInfo | null;
   iterationInScenario: number;
+  /** The scenario's iteration number in the whole test (in a segment: the instance's stripe). */
   iterationInTest: number;
+  /** The scenario's iteration number in this instance (set for iterations only). */
+  iterationInInstance?: number;
   groupPath: string;
   /** Tags every sample of this iteration carries (scenario, scenario tags, options.tags). */
   tags: Tags;
@@ -72,8 +78,18 @@ export interface Runtime {
   series: SeriesTap | null;
   /** The streamed `--out` outputs, when any. */
   outputs: SampleOutputs | null;
+  /** This instance's counts for `exec.instance` (set while the scenarios run). */
+  instance?: InstanceCounts;
   /** Ends the test early (test.abort(), abortOnFail) with k6's exit code. */
   abortTest(reason: string, exitCode: number): void;
+}
+
+/** What `exec.instance` reports: counts of this instance only, segmented or not. */
+export interface InstanceCounts {
+  iterationsCompleted(): number;
+  iterationsInterrupted(): number;
+  vusActive(): number;
+  vusInitialized(): number;
 }
 
 let current: Runtime | undefined;

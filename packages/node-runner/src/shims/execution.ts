@@ -16,8 +16,9 @@ function ctx() {
 const execution = {
   get vu() {
     const c = ctx();
+    // In a segment the instance numbers its VUs from 1 (`__VU`); idInTest is the test-wide number.
     return {
-      idInTest: c.vu.id,
+      idInTest: c.vu.idInTest,
       idInInstance: c.vu.id,
       iterationInInstance: c.vu.iterations,
       iterationInScenario: c.iterationInScenario,
@@ -34,12 +35,21 @@ const execution = {
       executor: s.executor,
       startTime: s.startTime,
       progress: s.progress(),
-      iterationInInstance: c.iterationInTest,
+      iterationInInstance: c.iterationInInstance ?? 0,
       iterationInTest: c.iterationInTest,
     };
   },
+  // Counts of this instance only: in a segmented test each instance reports its own.
   get instance() {
-    return { currentTestRunDuration: Date.now() - getRuntime().testStartEpoch };
+    const rt = getRuntime();
+    const counts = rt.instance;
+    return {
+      currentTestRunDuration: Date.now() - rt.testStartEpoch,
+      iterationsCompleted: counts?.iterationsCompleted() ?? 0,
+      iterationsInterrupted: counts?.iterationsInterrupted() ?? 0,
+      vusActive: counts?.vusActive() ?? 0,
+      vusInitialized: counts?.vusInitialized() ?? 0,
+    };
   },
   get test() {
     return {

@@ -1,8 +1,7 @@
 // The messages between the supervisor (main thread) and an engine thread.
 import type { FinishedSecond } from '@rota-perf/core/series';
-import type { SeriesResume } from '../engine/engine.js';
+import type { EngineOptions, SeriesResume } from '../engine/engine.js';
 import type { Phase, Recovery, RunSnapshot } from '../engine/reporter.js';
-import type { OutputSpec } from '../outputs/spec.js';
 import type { SummaryData } from '../summary/data.js';
 
 /** What the engine thread is asked to do. */
@@ -10,16 +9,8 @@ export interface WorkerInput {
   /** `run`: the whole test; `finish`: teardown and summary of a test another thread started. */
   mode: 'run' | 'finish';
   script: string;
-  options: {
-    env?: Record<string, string>;
-    quiet?: boolean;
-    summaryExport?: string;
-    cwd?: string;
-    /** Streamed outputs (`--out`). */
-    outputs?: OutputSpec[];
-    /** Record the per-second series (the supervisor sets it when someone wants it). */
-    series?: boolean;
-  };
+  /** The engine's options; `series` is set by the supervisor when someone wants the seconds. */
+  options: Omit<EngineOptions, 'signal' | 'reporter'>;
   /** Whether the process's stdout/stderr are terminals (a worker cannot see it itself). */
   tty: { stdout: boolean; stderr: boolean };
   recovery?: Recovery;

@@ -114,6 +114,28 @@ export function consoleMessages(stderr: string): string[] {
     .map((l) => JSON.parse(/msg=("(?:[^"\\]|\\.)*")/.exec(l)?.[1] ?? '""') as string);
 }
 
+/** One iteration start logged by `03-arrival-schedule.js` (`START <scenario> <ms> vu=N iterScenario=N`). */
+export interface ArrivalStart {
+  scenario: string;
+  at: number;
+  vu: number;
+  iteration: number;
+}
+
+/** The iteration starts `03-arrival-schedule.js` logged (as logfmt on stderr), in time order. */
+export function arrivalStarts(stderr: string): ArrivalStart[] {
+  return consoleMessages(stderr)
+    .map((m) => /^START (\w+) (\d+) vu=(\d+) iterScenario=(\d+)$/.exec(m))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({
+      scenario: m[1] as string,
+      at: Number(m[2]),
+      vu: Number(m[3]),
+      iteration: Number(m[4]),
+    }))
+    .sort((a, b) => a.at - b.at);
+}
+
 const tempDirs: string[] = [];
 
 /** A fresh folder under the OS temp dir, removed by `removeTempDirs` (call it in afterAll). */
