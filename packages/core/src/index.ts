@@ -90,6 +90,7 @@ export {
   resultFileSpec,
   schemaFileOf,
 } from './results/files.js';
+export type * from './results/database.js';
 export type * from './results/layouts.js';
 export type * from './results/measurements.js';
 export type * from './results/summaries.js';
