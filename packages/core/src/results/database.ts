@@ -97,6 +97,11 @@ export interface WaitSummaryJson {
 export interface CaseExplainJson {
   /** Hash of the case's statement fingerprints in order: a change means a plan changed. */
   fingerprint: string;
+  /**
+   * `custom`: planned with the parameter values (EXPLAIN with bound parameters); `generic`: the
+   * plan a `plan_cache_mode=force_generic_plan` session runs (PREPARE, then EXPLAIN EXECUTE).
+   */
+  plan_mode: 'custom' | 'generic';
   statements: ExplainedStatementJson[];
   /** Every statement's findings. */
   findings: PlanFindingJson[];
@@ -141,7 +146,10 @@ export interface DatabaseInsightsJson {
   database: { url: string; embedded: boolean; server_version: string | null };
   statements: {
     available: boolean;
-    /** One line: what is missing and how to enable it (null when available). */
+    /**
+     * One line: what is missing and how to enable it; null when nothing is. Set while
+     * `available` too when only part is there (e.g. other roles' statements are hidden).
+     */
     missing: string | null;
     /** Statements that ran during the run (before `top` keeps the first ones). */
     statements_seen: number;
@@ -153,7 +161,7 @@ export interface DatabaseInsightsJson {
   };
   waits: {
     available: boolean;
-    /** One line: what is missing and how to enable it (null when available). */
+    /** As `statements.missing`. */
     missing: string | null;
     summary: WaitSummaryJson | null;
   };
