@@ -11,6 +11,8 @@ export interface SentStatement {
   sql: string;
   /** Parameter values as bound (before serialisation). */
   parameters: readonly unknown[];
+  /** Parameter type OIDs the driver sent (0: left to the server). */
+  types: readonly number[];
 }
 
 /** Receives every statement a connection's pool sends. */
@@ -18,8 +20,8 @@ export type StatementObserver = (statement: SentStatement) => void;
 
 /** The `debug` option of postgres.js that reports each statement to `observer`. */
 export function debugHook(observer: StatementObserver) {
-  return (connection: number, sql: string, parameters: unknown[]) =>
-    observer({ connection, sql, parameters });
+  return (connection: number, sql: string, parameters: unknown[], types: number[]) =>
+    observer({ connection, sql, parameters, types });
 }
 
 /** Rewrites a statement's text before it is sent (must keep its meaning and placeholders). */
