@@ -92,7 +92,7 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
   }
   if (context.signal.aborted && exitCode === EXIT_CODES.ok) exitCode = EXIT_CODES.externalAbort;
   if (memory) {
-    const { formatMemorySummary } = await import('@rota-perf/report-formatter');
+    const { formatMemorySummary } = await import('@rota-perf/mem-monitor');
     context.out(formatMemorySummary(memory).trimEnd());
   }
   const json = join(step.outDir, scriptEntry(step.script).resultsFile);

@@ -77,6 +77,7 @@ export { SCRIPTS } from './registry/scripts.js';
 export { SHARED_VARIABLES } from './registry/shared.js';
 export type { ScriptEntry, VariableDoc } from './registry/types.js';
 export { isCeilingLowerBound } from './results/ceiling.js';
+export { DB_BENCH_COLUMNS } from './results/db-bench-columns.js';
 export {
   MEMORY_CSV_SUFFIX,
   memoryCsvName,
@@ -114,3 +115,14 @@ export {
   seriesFileName,
 } from './run/series.js';
 export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
+export {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  isPrintable,
+  MISSING,
+} from './text/format.js';
+export { type Cell, type TableOptions, table, visibleWidth } from './text/table.js';

@@ -1,5 +1,6 @@
 // The generic timing harness: define cases, run them, reduce the samples to statistics.
 
+export { formatDbBenchSkip, formatDbBenchTable } from './cli/console-table.js';
 export { aggregateDbBench, type DbBenchTotals } from './harness/aggregate.js';
 export {
   CALIBRATION_EMPTY,

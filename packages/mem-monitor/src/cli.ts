@@ -9,9 +9,9 @@ import {
   stringValue,
   UsageError,
 } from '@rota-perf/core';
-import { formatMemorySummary } from '@rota-perf/report-formatter';
 import { startMonitor } from './monitor.js';
 import { DEFAULT_INTERVAL_SECONDS } from './options.js';
+import { formatMemorySummary } from './summary-text.js';
 import type { MonitorOptions } from './types.js';
 
 const OPTIONS: OptionTable = {

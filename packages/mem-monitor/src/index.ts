@@ -6,6 +6,7 @@ export { createProcfsSource, type ProcStat, parseProcStat } from './procfs.js';
 export { chooseMatches, withDescendants } from './select.js';
 export { createSystemInformationSource } from './si-source.js';
 export { createDefaultSource } from './source.js';
+export { formatMemorySummary } from './summary-text.js';
 export type {
   MonitorEvent,
   MonitorHandle,

@@ -1,22 +1,8 @@
 // Public surface of @rota-perf/report-formatter's root entry: console text from the core's
 // types. k6-safe (the k6 scripts print their summaries with it); the HTML report is `./html`.
 export { createPainter } from './color.js';
-export { DB_BENCH_COLUMNS, formatDbBenchSkip, formatDbBenchTable } from './db-bench.js';
-export {
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatMs,
-  formatNumber,
-  formatPercent,
-  isPrintable,
-  MISSING,
-} from './format.js';
 export { type FormatOptions, formatLoadSummary } from './load-format.js';
-export { formatMemorySummary } from './memory-format.js';
 export { formatRunMarkdown, markdownTable, type RunMarkdownOptions } from './run-markdown.js';
 export { runFacts, runTables, type SummaryTable, VERDICT_TEXT } from './run-summary.js';
 export { formatSweepSummary } from './sweep.js';
-export type { Cell, TableOptions } from './table.js';
-export { table, visibleWidth } from './table.js';
 export { formatWriteSummary } from './write-probe.js';

@@ -34,7 +34,7 @@ function coreFiles(): string[] {
 describe('k6-safe core', () => {
   it('reaches only top-level modules from src/index.ts', () => {
     const files = coreFiles();
-    expect(files).toContain('format.ts');
+    expect(files).toContain('load-format.ts');
     expect(files).toContain('sweep.ts');
     const topLevel = readdirSync(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     for (const f of files) expect(topLevel).toContain(f);

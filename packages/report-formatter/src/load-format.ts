@@ -1,9 +1,15 @@
 // Console text of the load summary (docs/rota-api.md §5.2).
 
 import type { LoadSummary } from '@rota-perf/core';
+import {
+  formatCount,
+  formatNumber,
+  formatPercent,
+  isPrintable,
+  MISSING,
+  table,
+} from '@rota-perf/core';
 import { createPainter } from './color.js';
-import { formatCount, formatNumber, formatPercent, isPrintable, MISSING } from './format.js';
-import { table } from './table.js';
 
 /** Output options: colour only when the caller asks (`!NO_COLOR && isTTY`). */
 export interface FormatOptions {

@@ -1,7 +1,7 @@
 // The run summary as Markdown (GitHub-flavoured): the HTML header's facts and tables, no
 // charts. `compare` appends it to $GITHUB_STEP_SUMMARY.
 import type { RunRecord } from '@rota-perf/core';
-import { formatDuration } from './format.js';
+import { formatDuration } from '@rota-perf/core';
 import { runFacts, runTables, type SummaryTable, VERDICT_TEXT } from './run-summary.js';
 
 /** Options of `formatRunMarkdown`. */

@@ -8,7 +8,7 @@ import {
   formatNumber,
   formatPercent,
   isPrintable,
-} from './format.js';
+} from '@rota-perf/core';
 
 /** A table of the run summary: plain text cells; `numeric` marks right-aligned columns. */
 export interface SummaryTable {

@@ -1,11 +1,16 @@
 // Sweep/probe console text (docs/rota-api.md §5.3, §5.4): the range, the verdict with its caveats, and
 // one row per level.
 
-import { isCeilingLowerBound, type SweepResult } from '@rota-perf/core';
+import {
+  formatCount,
+  formatNumber,
+  formatPercent,
+  isCeilingLowerBound,
+  type SweepResult,
+  table,
+} from '@rota-perf/core';
 import { createPainter } from './color.js';
-import { formatCount, formatNumber, formatPercent } from './format.js';
 import type { FormatOptions } from './load-format.js';
-import { table } from './table.js';
 
 const TITLES: Record<SweepResult['kind'], string> = {
   rps_probe: 'RPS Probe Summary',

@@ -1,7 +1,7 @@
 // The write probe's console text (docs/rota-api.md §5.5): the original's lines, missing figures as n/a.
 import type { WriteProbeResult } from '@rota-perf/core';
+import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
 import { createPainter } from './color.js';
-import { formatCount, formatNumber, formatPercent } from './format.js';
 import type { FormatOptions } from './load-format.js';
 
 /** The console summary of the write probe (the original's lines, missing figures as n/a). */

@@ -1,5 +1,5 @@
+import { formatNumber, formatPercent } from '@rota-perf/core';
 import { runCommandLine } from '@rota-perf/core/node';
-import { formatNumber, formatPercent } from '@rota-perf/report-formatter';
 import {
   connect,
   createRepositories,

@@ -5,11 +5,11 @@ import {
   type CommandDef,
   type CommandIo,
   type DbBenchCaseResult,
+  formatNumber,
   InterruptedError,
   UsageError,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
-import { formatDbBenchTable, formatNumber } from '@rota-perf/report-formatter';
 import {
   CALIBRATION_EMPTY,
   CALIBRATION_QUERY,
@@ -20,6 +20,7 @@ import { selectCases } from '../harness/select-cases.js';
 import { defineRotaCases, ROTA_CASES } from '../rota/cases.js';
 import { prepareContext, type RotaContext } from '../rota/context.js';
 import { DB_BENCH_OPTIONS, type DbBenchOptions, readDbBenchOptions } from './args.js';
+import { formatDbBenchTable } from './console-table.js';
 import { describeEnvironment } from './environment.js';
 import { createProgressBar } from './progress-bar.js';
 import { buildDbBenchJson } from './results-json.js';

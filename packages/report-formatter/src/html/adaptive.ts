@@ -1,7 +1,7 @@
 // The adaptive ceiling search (adaptive_probe_results.json): the search as it went, the levels
 // ordered by target with their verdicts, and the ceiling it confirmed.
 import type { AdaptiveResultsJson } from '@rota-perf/core';
-import { formatCount, formatNumber, formatPercent } from '../format.js';
+import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
 import { htmlTable, num, para, tiles } from './markup.js';
 
 const rps = (n: number | null) => (n === null ? 'none' : `${formatNumber(n, 0)} RPS`);

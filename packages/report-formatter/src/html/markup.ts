@@ -1,5 +1,5 @@
 // Small HTML building blocks. Every piece of data goes through `escapeHtml`.
-import { MISSING } from '../format.js';
+import { MISSING } from '@rota-perf/core';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

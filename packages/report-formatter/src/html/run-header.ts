@@ -1,7 +1,7 @@
 // The page header from the run record (verdict first, an interrupted banner), the run summary
 // tables, and the list of files that another run wrote.
 import type { RunRecord } from '@rota-perf/core';
-import { formatDuration } from '../format.js';
+import { formatDuration } from '@rota-perf/core';
 import { runFacts, runTables, type SummaryTable, VERDICT_TEXT } from '../run-summary.js';
 import { escapeHtml, htmlTable, para } from './markup.js';
 import type { ForeignFile } from './run-inputs.js';

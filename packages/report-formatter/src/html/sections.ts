@@ -2,19 +2,17 @@
 // page is complete without JavaScript; the charts repeat them visually.
 
 import {
-  type LoadResultsJson,
-  type SweepResultsJson,
-  summariseMemory,
-  type WriteResultsJson,
-} from '@rota-perf/core';
-import { DB_BENCH_COLUMNS } from '../db-bench.js';
-import {
+  DB_BENCH_COLUMNS,
   formatBytes,
   formatCount,
   formatDuration,
   formatNumber,
   formatPercent,
-} from '../format.js';
+  type LoadResultsJson,
+  type SweepResultsJson,
+  summariseMemory,
+  type WriteResultsJson,
+} from '@rota-perf/core';
 import type { DbBenchInput, MemoryInput } from './inputs.js';
 import { htmlTable, num, para, tiles } from './markup.js';
 

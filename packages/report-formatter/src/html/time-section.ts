@@ -1,7 +1,7 @@
 // The "Over time" section: the series' charts with this run's memory on the same clock, the
 // phases and levels they mark, and a table of the series' totals (the page without JavaScript).
 
-import { formatCount, formatDuration, formatNumber } from '../format.js';
+import { formatCount, formatDuration, formatNumber } from '@rota-perf/core';
 import { type ChartSpec, canvasOf } from './chart-spec.js';
 import type { ReportInputs, TimelineMark } from './inputs.js';
 import { resultOf } from './inputs.js';

@@ -1,7 +1,11 @@
 // Console text of a memory summary (mem-monitor, and the CLI after a run).
-
-import type { MemorySummary } from '@rota-perf/core';
-import { formatBytes, formatDuration, formatNumber, isPrintable } from './format.js';
+import {
+  formatBytes,
+  formatDuration,
+  formatNumber,
+  isPrintable,
+  type MemorySummary,
+} from '@rota-perf/core';
 
 /** Peak/mean RSS and VMS, RSS growth per minute and mean CPU as indented lines. */
 export function formatMemorySummary(summary: MemorySummary): string {

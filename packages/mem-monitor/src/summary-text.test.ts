@@ -1,7 +1,7 @@
 import type { MemorySample } from '@rota-perf/core';
 import { summariseMemory } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { formatMemorySummary } from './memory-format.js';
+import { formatMemorySummary } from './summary-text.js';
 
 function sample(elapsedSeconds: number, rssBytes: number): MemorySample {
   const timestamp = new Date(1_700_000_000_000 + elapsedSeconds * 1000).toISOString();

@@ -1,21 +1,15 @@
 // db-bench's console table (docs/rota-api.md §4.5), with the latency percentiles as extra columns.
-import type { DbBenchAggregate, DbBenchCaseResult, DbBenchSkip } from '@rota-perf/core';
-import { formatNumber } from './format.js';
-import { table } from './table.js';
+import {
+  DB_BENCH_COLUMNS,
+  type DbBenchAggregate,
+  type DbBenchCaseResult,
+  type DbBenchSkip,
+  formatNumber,
+  table,
+} from '@rota-perf/core';
 
 const NAME_WIDTH = 70;
 const NUMBER_WIDTH = 12;
-/** The per-case table's columns (console and HTML report). */
-export const DB_BENCH_COLUMNS = [
-  'Query',
-  'Ops/s',
-  'Ops/m',
-  'Rows/s',
-  'Mean (ms)',
-  'p50 (ms)',
-  'p95 (ms)',
-  'p99 (ms)',
-] as const;
 const HEADER = DB_BENCH_COLUMNS;
 
 /** The `Skipping <name> (missing: a, b)` line of a skipped case. */

@@ -1,6 +1,6 @@
 import type { DbBenchAggregate, DbBenchCaseResult } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { formatDbBenchSkip, formatDbBenchTable } from './db-bench.js';
+import { formatDbBenchSkip, formatDbBenchTable } from './console-table.js';
 
 // Reference formatting written independently of formatNumber.
 function fmt(n: number): string {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createPainter } from './color.js';
 import { table, visibleWidth } from './table.js';
 
 describe('table', () => {
@@ -29,10 +28,8 @@ describe('table', () => {
   });
 
   it('ignores ANSI colour codes when measuring widths', () => {
-    const paint = createPainter(true);
-    const red = paint('red', 'FAIL');
+    const red = '\u001b[31mFAIL\u001b[39m';
     expect(visibleWidth(red)).toBe(4);
-    expect(red).not.toBe('FAIL');
     const out = table(
       [
         [red, 1],
@@ -41,7 +38,6 @@ describe('table', () => {
       { header: ['Status', 'N'] },
     ).split('\n');
     expect(visibleWidth(out[2] as string)).toBe(visibleWidth(out[3] as string));
-    expect(createPainter(false)('red', 'FAIL')).toBe('FAIL');
   });
 
   it('renders an empty table as an empty string', () => {
