@@ -50,12 +50,11 @@ export async function prepareSchema(url: string, fixture?: FixturePreset): Promi
   const connection = await rotaDb.connect(url, { max: 1 });
   try {
     await rotaDb.seedLookups(connection.db);
-    // Idempotent: a fixture already present is not written again.
-    const seeded = fixture ? await rotaDb.seedFixture(connection.db, fixture) : undefined;
-    // Fresh statistics before the first query: the API's pool plans each prepared statement
-    // once per connection (plan_cache_mode=force_generic_plan), and a plan made before
-    // autovacuum's first ANALYZE of freshly loaded tables would stay a bad one.
-    if (seeded && !seeded.skipped) await connection.client`analyze`;
+    // Idempotent: a fixture already present is not written again. seedFixture ANALYZEs what
+    // it loads, which matters here: the API's pool plans each prepared statement once per
+    // connection (plan_cache_mode=force_generic_plan), and a plan made before autovacuum's
+    // first ANALYZE of freshly loaded tables would stay a bad one.
+    if (fixture) await rotaDb.seedFixture(connection.db, fixture);
   } finally {
     await connection.close();
   }
