@@ -25,9 +25,12 @@ const QUERY_CHARS = 300;
 // Statements counted apart; beyond (texts without query ids, each different) they share one.
 const MAX_STATEMENTS = 500;
 const OTHERS = 'others';
-/** A statement on one line, at most 300 characters. */
+// Comments in front of a statement say why it is written so; a table needs what it is.
+const LEADING_COMMENTS = /^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/;
+
+/** A statement on one line without leading comments, at most 300 characters. */
 export function shortenStatement(query: string): string {
-  const flat = query.replace(/\s+/g, ' ').trim();
+  const flat = query.replace(LEADING_COMMENTS, '').replace(/\s+/g, ' ').trim();
   return flat.length > QUERY_CHARS ? `${flat.slice(0, QUERY_CHARS - 1)}…` : flat;
 }
 
