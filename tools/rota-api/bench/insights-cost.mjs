@@ -1,0 +1,173 @@
+// What watching the database costs a load run, measured as throughput in one run, alternating:
+// 1. route tags on the API's statements: two API processes on the same database, tags on and
+//    off (ROTA_API_TAG_STATEMENTS), the same closed-loop load sent to each in turn;
+// 2. pg-insights while a run goes on (pg_stat_statements snapshots before and after, wait
+//    sampling every 0.5 s on one connection): the same load with and without it.
+// The load is the endpoint benchmark's mix: its GET endpoints and the PUT progress write.
+// Usage: pnpm --filter @rota-perf/rota-api bench:insights   (env: ROUNDS, ROUND_SECONDS,
+// BENCH_CONNECTIONS, BENCH_FIXTURE)
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { quantile } from '@rota-perf/core';
+import { startDatabaseInsights } from '@rota-perf/pg-insights';
+import { startRotaApi } from '../dist/index.js';
+
+const run = promisify(execFile);
+const rounds = Number(process.env.ROUNDS ?? 8);
+const seconds = Number(process.env.ROUND_SECONDS ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const fixture = process.env.BENCH_FIXTURE ?? 'small';
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+async function load(config) {
+  const script = fileURLToPath(new URL('./load.mjs', import.meta.url));
+  const { stdout } = await run(process.execPath, [script, JSON.stringify(config)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+async function session(url) {
+  const tag = `insights-${Date.now()}`;
+  const response = await fetch(`${url}/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `${tag}@example.com`,
+      password: 'Bench@123',
+      name_for_certificate: 'Bench',
+      username: tag,
+      sex: 'M',
+      color: 'NS',
+      birthday: '1990-01-01',
+    }),
+  });
+  const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]);
+  return { cookie: cookies.join('; '), csrf: response.headers.get('x-csrf-token') };
+}
+
+// The endpoint benchmark's requests for one user: every GET endpoint, then a progress write.
+async function requestsFor(url, auth) {
+  const trailId = (await (await fetch(`${url}/trails/`)).json()).trails[0].id;
+  const sections = await (await fetch(`${url}/trails/${trailId}/sections-with-items`)).json();
+  const sectionId = sections[0].id;
+  const itemId = sections[0].items[0].id;
+  await fetch(`${url}/user-trails/${trailId}/enroll`, {
+    method: 'POST',
+    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+  });
+  const reads = [
+    '/trails/showcase',
+    '/trails/',
+    `/trails/${trailId}`,
+    `/trails/${trailId}/sections`,
+    `/trails/${trailId}/sections/${sectionId}/items`,
+    `/trails/${trailId}/sections-with-items`,
+    `/trails/${trailId}/included-items`,
+    `/trails/${trailId}/requirements`,
+    `/trails/${trailId}/audience`,
+    `/trails/${trailId}/learn`,
+    `/trails/${trailId}/items/${itemId}`,
+    `/user-trails/${trailId}/progress`,
+    `/user-trails/${trailId}/items-progress`,
+    `/user-trails/${trailId}/sections-progress`,
+    '/me',
+  ].map((path) => ({ method: 'GET', path }));
+  const write = {
+    method: 'PUT',
+    path: `/trails/${trailId}/items/${itemId}/progress`,
+    // A request's own headers replace the load's (autocannon): the cookie goes here too.
+    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'IN_PROGRESS', progress_value: 30 }),
+  };
+  return [...reads, write];
+}
+
+// Rounds of A then B, or B then A (alternating), each `seconds` long; ratios per round.
+async function alternate(label, a, b) {
+  const rows = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [a, b] : [b, a];
+    const figures = {};
+    for (const side of order) figures[side.name] = await side.run();
+    rows.push(figures);
+    const ratio = figures[b.name].rps / figures[a.name].rps;
+    console.error(
+      `${label} round ${round + 1}/${rounds}: ${a.name} ${figures[a.name].rps.toFixed(0)} req/s, ${b.name} ${figures[b.name].rps.toFixed(0)} req/s, ratio ${ratio.toFixed(3)}`,
+    );
+  }
+  const total = (name) => rows.reduce((n, r) => n + r[name].requests, 0);
+  const ratios = rows.map((r) => r[b.name].rps / r[a.name].rps);
+  const errors = rows.reduce((n, r) => n + r[a.name].errors + r[b.name].errors, 0);
+  const non2xx = rows.reduce((n, r) => n + r[a.name].non2xx + r[b.name].non2xx, 0);
+  return {
+    label,
+    a: a.name,
+    b: b.name,
+    aRequests: total(a.name),
+    bRequests: total(b.name),
+    ratioOfTotals: total(b.name) / total(a.name),
+    medianRatio: quantile(ratios, 0.5),
+    errors,
+    non2xx,
+  };
+}
+
+const started = Date.now();
+const tagged = await startRotaApi({ fixture });
+const plain = await startRotaApi({
+  databaseUrl: tagged.databaseUrl,
+  env: { ROTA_API_TAG_STATEMENTS: 'false' },
+});
+console.error(`two APIs on one database (${fixture} fixture) in ${Date.now() - started} ms`);
+const loadBefore = loadavg();
+try {
+  const auth = await session(tagged.url);
+  const requests = await requestsFor(tagged.url, auth);
+  const loadOf = (url) => () =>
+    load({ url, connections, duration: seconds, headers: { cookie: auth.cookie }, requests });
+  // Warm both: prepared statements, JIT, the database's caches.
+  await loadOf(tagged.url)();
+  await loadOf(plain.url)();
+  const tags = await alternate(
+    'route tags',
+    { name: 'tags off', run: loadOf(plain.url) },
+    { name: 'tags on', run: loadOf(tagged.url) },
+  );
+  const sampling = await alternate(
+    'insights',
+    { name: 'no insights', run: loadOf(tagged.url) },
+    {
+      name: 'insights',
+      run: async () => {
+        const insights = await startDatabaseInsights({ url: tagged.databaseUrl, embedded: true });
+        if (insights.missing.length > 0) throw new Error(insights.missing.join('; '));
+        const result = await loadOf(tagged.url)();
+        const doc = await insights.stop();
+        result.rounds = doc.waits.summary?.rounds ?? 0;
+        return result;
+      },
+    },
+  );
+  const line = (r) =>
+    `| ${r.label} | ${r.a}: ${r.aRequests} | ${r.b}: ${r.bRequests} | ${r.ratioOfTotals.toFixed(3)} | ${r.medianRatio.toFixed(3)} | ${r.errors + r.non2xx} |`;
+  console.log(
+    [
+      `Date: ${new Date().toISOString()}`,
+      `Command: pnpm --filter @rota-perf/rota-api bench:insights (ROUNDS=${rounds}, ROUND_SECONDS=${seconds}, BENCH_CONNECTIONS=${connections}, BENCH_FIXTURE=${fixture})`,
+      `Load: the endpoint benchmark's 15 GET endpoints and PUT progress, round-robin, closed loop (autocannon, ${connections} connections)`,
+      '',
+      '| what is compared | requests without | requests with | ratio of totals (with/without) | median of round ratios | errors + non-2xx |',
+      '|---|---|---|---|---|---|',
+      line(tags),
+      line(sampling),
+      '',
+      `Load average before: ${loadBefore}; after: ${loadavg()}`,
+    ].join('\n'),
+  );
+} finally {
+  await plain.stop();
+  await tagged.stop();
+}
