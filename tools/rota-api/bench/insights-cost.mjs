@@ -7,12 +7,21 @@
 // Usage: pnpm --filter @rota-perf/rota-api bench:insights   (env: ROUNDS, ROUND_SECONDS,
 // BENCH_CONNECTIONS, BENCH_FIXTURE)
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { quantile } from '@rota-perf/core';
 import { startDatabaseInsights } from '@rota-perf/pg-insights';
+import {
+  connect,
+  migrate,
+  STATEMENT_STATISTICS_SETTINGS,
+  seedFixture,
+  startEmbeddedDatabase,
+} from '@rota-perf/rota-db';
 import { startRotaApi } from '../dist/index.js';
+import { cpuOf } from './cpu.mjs';
 
 const run = promisify(execFile);
 const rounds = Number(process.env.ROUNDS ?? 8);
@@ -91,14 +100,22 @@ async function alternate(label, a, b) {
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? [a, b] : [b, a];
     const figures = {};
-    for (const side of order) figures[side.name] = await side.run();
+    for (const side of order) {
+      const before = cpuOf(side.pid);
+      const database = cpuOf(pg.pid);
+      figures[side.name] = await side.run();
+      figures[side.name].cpu = cpuMs(before, cpuOf(side.pid), database, cpuOf(pg.pid));
+    }
     rows.push(figures);
     const ratio = figures[b.name].rps / figures[a.name].rps;
+    const bad = (f) => f.errors + f.non2xx;
     console.error(
-      `${label} round ${round + 1}/${rounds}: ${a.name} ${figures[a.name].rps.toFixed(0)} req/s, ${b.name} ${figures[b.name].rps.toFixed(0)} req/s, ratio ${ratio.toFixed(3)}`,
+      `${label} round ${round + 1}/${rounds}: ${a.name} ${figures[a.name].rps.toFixed(0)} req/s (${bad(figures[a.name])} bad), ${b.name} ${figures[b.name].rps.toFixed(0)} req/s (${bad(figures[b.name])} bad), ratio ${ratio.toFixed(3)}`,
     );
   }
   const total = (name) => rows.reduce((n, r) => n + r[name].requests, 0);
+  const cpuPerRequest = (name, part) =>
+    rows.reduce((n, r) => n + r[name].cpu[part], 0) / Math.max(1, total(name));
   const ratios = rows.map((r) => r[b.name].rps / r[a.name].rps);
   const errors = rows.reduce((n, r) => n + r[a.name].errors + r[b.name].errors, 0);
   const non2xx = rows.reduce((n, r) => n + r[a.name].non2xx + r[b.name].non2xx, 0);
@@ -112,14 +129,34 @@ async function alternate(label, a, b) {
     medianRatio: quantile(ratios, 0.5),
     errors,
     non2xx,
+    cpu: [a.name, b.name].map(
+      (name) =>
+        `${name}: API ${cpuPerRequest(name, 'api').toFixed(3)} + PostgreSQL ${cpuPerRequest(name, 'db').toFixed(3)} ms`,
+    ),
   };
 }
 
+// CPU ms of the API process and of the whole PostgreSQL (postmaster and its backends).
+function cpuMs(apiBefore, apiAfter, dbBefore, dbAfter) {
+  if (!apiBefore || !apiAfter || !dbBefore || !dbAfter) return { api: 0, db: 0 };
+  const all = (c) => c.node + c.db;
+  return { api: apiAfter.node - apiBefore.node, db: all(dbAfter) - all(dbBefore) };
+}
+
 const started = Date.now();
-const tagged = await startRotaApi({ fixture });
+// The database belongs to neither API (both pay the same for it), with statement statistics
+// as the embedded target keeps them.
+const pg = await startEmbeddedDatabase({ settings: STATEMENT_STATISTICS_SETTINGS });
+await migrate(pg.url);
+const seeding = await connect(pg.url, { max: 1 });
+await seedFixture(seeding.db, fixture);
+await seeding.close();
+// One secret for both, so that one session works on either.
+const secrets = { JWT_SECRET: randomBytes(24).toString('hex') };
+const tagged = await startRotaApi({ databaseUrl: pg.url, env: secrets });
 const plain = await startRotaApi({
-  databaseUrl: tagged.databaseUrl,
-  env: { ROTA_API_TAG_STATEMENTS: 'false' },
+  databaseUrl: pg.url,
+  env: { ...secrets, ROTA_API_TAG_STATEMENTS: 'false' },
 });
 console.error(`two APIs on one database (${fixture} fixture) in ${Date.now() - started} ms`);
 const loadBefore = loadavg();
@@ -133,16 +170,17 @@ try {
   await loadOf(plain.url)();
   const tags = await alternate(
     'route tags',
-    { name: 'tags off', run: loadOf(plain.url) },
-    { name: 'tags on', run: loadOf(tagged.url) },
+    { name: 'tags off', pid: plain.pid, run: loadOf(plain.url) },
+    { name: 'tags on', pid: tagged.pid, run: loadOf(tagged.url) },
   );
   const sampling = await alternate(
     'insights',
-    { name: 'no insights', run: loadOf(tagged.url) },
+    { name: 'no insights', pid: tagged.pid, run: loadOf(tagged.url) },
     {
       name: 'insights',
+      pid: tagged.pid,
       run: async () => {
-        const insights = await startDatabaseInsights({ url: tagged.databaseUrl, embedded: true });
+        const insights = await startDatabaseInsights({ url: pg.url, embedded: true });
         if (insights.missing.length > 0) throw new Error(insights.missing.join('; '));
         const result = await loadOf(tagged.url)();
         const doc = await insights.stop();
@@ -164,10 +202,14 @@ try {
       line(tags),
       line(sampling),
       '',
+      `CPU per request, route tags: ${tags.cpu.join('; ')}`,
+      `CPU per request, insights: ${sampling.cpu.join('; ')}`,
+      '',
       `Load average before: ${loadBefore}; after: ${loadavg()}`,
     ].join('\n'),
   );
 } finally {
   await plain.stop();
   await tagged.stop();
+  await pg.stop();
 }
