@@ -203,7 +203,9 @@ try {
       line(sampling),
       '',
       `CPU per request, route tags: ${tags.cpu.join('; ')}`,
-      `CPU per request, insights: ${sampling.cpu.join('; ')}`,
+      // The insights connection's backend exits at the end of each run, taking its CPU out of
+      // the process tree: PostgreSQL's figure is left out there.
+      `CPU per request, insights: ${sampling.cpu.map((c) => c.replace(/ \+ PostgreSQL .*/, '')).join('; ')}`,
       '',
       `Load average before: ${loadBefore}; after: ${loadavg()}`,
     ].join('\n'),
