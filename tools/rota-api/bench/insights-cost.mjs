@@ -22,6 +22,7 @@ import {
 } from '@rota-perf/rota-db';
 import { startRotaApi } from '../dist/index.js';
 import { cpuOf } from './cpu.mjs';
+import { endpointMix, session } from './mix.mjs';
 
 const run = promisify(execFile);
 const rounds = Number(process.env.ROUNDS ?? 8);
@@ -38,52 +39,10 @@ async function load(config) {
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
-async function session(url) {
-  const tag = `insights-${Date.now()}`;
-  const response = await fetch(`${url}/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `${tag}@example.com`,
-      password: 'Bench@123',
-      name_for_certificate: 'Bench',
-      username: tag,
-      sex: 'M',
-      color: 'NS',
-      birthday: '1990-01-01',
-    }),
-  });
-  const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]);
-  return { cookie: cookies.join('; '), csrf: response.headers.get('x-csrf-token') };
-}
-
 // The endpoint benchmark's requests for one user: every GET endpoint, then a progress write.
 async function requestsFor(url, auth) {
-  const trailId = (await (await fetch(`${url}/trails/`)).json()).trails[0].id;
-  const sections = await (await fetch(`${url}/trails/${trailId}/sections-with-items`)).json();
-  const sectionId = sections[0].id;
-  const itemId = sections[0].items[0].id;
-  await fetch(`${url}/user-trails/${trailId}/enroll`, {
-    method: 'POST',
-    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-  });
-  const reads = [
-    '/trails/showcase',
-    '/trails/',
-    `/trails/${trailId}`,
-    `/trails/${trailId}/sections`,
-    `/trails/${trailId}/sections/${sectionId}/items`,
-    `/trails/${trailId}/sections-with-items`,
-    `/trails/${trailId}/included-items`,
-    `/trails/${trailId}/requirements`,
-    `/trails/${trailId}/audience`,
-    `/trails/${trailId}/learn`,
-    `/trails/${trailId}/items/${itemId}`,
-    `/user-trails/${trailId}/progress`,
-    `/user-trails/${trailId}/items-progress`,
-    `/user-trails/${trailId}/sections-progress`,
-    '/me',
-  ].map((path) => ({ method: 'GET', path }));
+  const { trailId, itemId, paths } = await endpointMix(url, auth);
+  const reads = paths.map((path) => ({ method: 'GET', path }));
   const write = {
     method: 'PUT',
     path: `/trails/${trailId}/items/${itemId}/progress`,
