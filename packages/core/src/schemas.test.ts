@@ -140,8 +140,7 @@ describe('database schemas', () => {
   });
 
   it('the db-bench and insights schemas define the wait summary alike', () => {
-    const defs = (file: string) =>
-      (loadResultSchema(file).$defs ?? {}) as Record<string, unknown>;
+    const defs = (file: string) => (loadResultSchema(file).$defs ?? {}) as Record<string, unknown>;
     const dbBench = defs(RESULT_FILE.dbBench);
     const database = defs(RESULT_FILE.databaseInsights);
     for (const name of ['waitSummary', 'waitEvent', 'statementWaits']) {
