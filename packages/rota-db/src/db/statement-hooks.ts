@@ -30,38 +30,54 @@ export type StatementRewrite = (sql: string) => string;
 type Callback = (sql: postgres.Sql) => unknown;
 type Method = (...args: unknown[]) => unknown;
 
+const TARGET = Symbol('rewritten client');
+const REWRITE = Symbol('statement rewrite');
+
+/** A rewriting client: the driver's client as prototype, plus what the shared methods need. */
+interface Rewriting {
+  [TARGET]: Record<'unsafe' | 'begin' | 'savepoint', Method>;
+  [REWRITE]: StatementRewrite;
+}
+
+// One function for every rewriting client (the route is data, not a closure): Drizzle calls
+// `client.unsafe` for every statement, and a call site that always meets the same function
+// stays inlined; a closure per client, or a Proxy, did not (postgres.js's `unsafe` and `Query`
+// showed in CPU profiles, with more garbage collection).
+function unsafe(this: Rewriting, sql: string, parameters?: unknown, options?: unknown) {
+  const text = this[REWRITE](sql);
+  // postgres.js takes options as the second argument when there are two and it is no array.
+  return options === undefined
+    ? this[TARGET].unsafe(text, parameters ?? [])
+    : this[TARGET].unsafe(text, parameters, options);
+}
+
+// `begin(fn)`, `begin(options, fn)`, `savepoint(fn)`, `savepoint(name, fn)`: the callback is
+// last, and gets a rewriting client over the transaction's.
+function scoped(method: 'begin' | 'savepoint') {
+  return function (this: Rewriting, first: unknown, second?: unknown) {
+    const rewrite = this[REWRITE];
+    const wrap = (callback: unknown) => (sql: postgres.Sql) =>
+      (callback as Callback)(rewritingClient(sql, rewrite));
+    return second === undefined
+      ? this[TARGET][method](wrap(first))
+      : this[TARGET][method](first, wrap(second));
+  };
+}
+const begin = scoped('begin');
+const savepoint = scoped('savepoint');
+
 /**
  * The client as Drizzle uses it (`unsafe`, `begin`, `savepoint`), with every statement's text
- * passed through `rewrite`. Transactions and savepoints hand out wrapped clients too, so the
+ * passed through `rewrite`. Transactions and savepoints hand out rewriting clients too, so the
  * statements inside them are rewritten as well. Everything else is the client itself, through
  * the prototype chain.
- *
- * Not a Proxy, and no rest arguments: Drizzle reads `client.unsafe` on every statement; a Proxy
- * trap handing out a fresh closure that forwards `...args` showed in the reference API's CPU
- * profile (postgres.js's `unsafe` and `Query` not inlined, twice the garbage collection). Here the
- * three methods are made once per client and keep the driver's arities.
  */
 export function rewritingClient(client: postgres.Sql, rewrite: StatementRewrite): postgres.Sql {
-  const target = client as unknown as Record<'unsafe' | 'begin' | 'savepoint', Method>;
-  // postgres.js takes options as the second argument when there are two and it is no array.
-  const unsafe = (sql: string, parameters?: unknown, options?: unknown) =>
-    options === undefined
-      ? target.unsafe(rewrite(sql), parameters ?? [])
-      : target.unsafe(rewrite(sql), parameters, options);
-  // `begin(fn)`, `begin(options, fn)`, `savepoint(fn)`, `savepoint(name, fn)`: the callback is last.
-  const scoped = (method: 'begin' | 'savepoint') => (first: unknown, second?: unknown) => {
-    if (second === undefined) {
-      return target[method]((sql: postgres.Sql) =>
-        (first as Callback)(rewritingClient(sql, rewrite)),
-      );
-    }
-    return target[method](first, (sql: postgres.Sql) =>
-      (second as Callback)(rewritingClient(sql, rewrite)),
-    );
-  };
   return Object.create(client, {
+    [TARGET]: { value: client },
+    [REWRITE]: { value: rewrite },
     unsafe: { value: unsafe },
-    begin: { value: scoped('begin') },
-    savepoint: { value: scoped('savepoint') },
+    begin: { value: begin },
+    savepoint: { value: savepoint },
   }) as postgres.Sql;
 }
