@@ -13,6 +13,7 @@ import {
   UsageError,
 } from '@rota-perf/core';
 import type { RunContext } from './context.js';
+import { type DatabaseWatch, watchDatabase } from './database-watch.js';
 import { type EnginePreference, resolveEngine, runBundle } from './engine.js';
 import { type AttachedMonitor, attachMonitor, type MonitorChoice } from './monitor.js';
 import { bundlePath, isBuilt, writtenSince } from './outputs.js';
@@ -26,6 +27,8 @@ export interface BenchStep {
   /** Script variables (`-e`); RESULTS_DIR is set to `outDir`. */
   env: Record<string, string>;
   baseUrl?: string | undefined;
+  /** The --base-url target's PostgreSQL (the embedded target's is known). */
+  databaseUrl?: string | undefined;
   outDir: string;
   fixture: 'small' | 'large';
   monitor: MonitorChoice;
@@ -41,6 +44,8 @@ export interface BenchStepResult {
   memoryCsv: string | null;
   memory: MemorySummary | null;
   report: string | null;
+  /** database_insights.json, when the target's database could be watched. */
+  databaseJson: string | null;
 }
 
 /** Checks the bundle and says which engine runs it. */
@@ -70,11 +75,17 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
   const csv = join(step.outDir, memoryCsvName(step.script));
   let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
+  let database: DatabaseWatch | null = null;
+  let databaseJson: string | null = null;
   let exitCode: number;
   let memory: MemorySummary | null = null;
   try {
-    target = await openTarget(step.baseUrl, step.fixture, context);
+    target = await openTarget(step.baseUrl, step.fixture, context, step.databaseUrl);
     monitor = await attachMonitor(step.monitor, target.pid, csv, context.out);
+    database = await watchDatabase(
+      { url: target.databaseUrl, embedded: target.embedded },
+      { outDir: step.outDir, out: context.out, err: context.err },
+    );
     exitCode = await runBundle(engine, {
       bundle: bundlePath(step.script),
       env: { ...step.env, RESULTS_DIR: step.outDir, BASE_URL: target.url },
@@ -88,6 +99,7 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
     exitCode = EXIT_CODES.externalAbort;
   } finally {
     memory = (await monitor?.stop()) ?? null;
+    databaseJson = (await database?.stop()) ?? null;
     await target?.stop();
   }
   if (context.signal.aborted && exitCode === EXIT_CODES.ok) exitCode = EXIT_CODES.externalAbort;
@@ -105,8 +117,8 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
     report = await writeReportSafely(step.outDir, context);
   }
   // The main job lists every output once at its end.
-  if (step.report) printOutputs(context, { resultsJson, memoryCsv, report });
-  return { exitCode, resultsJson, memoryCsv, memory, report };
+  if (step.report) printOutputs(context, { resultsJson, memoryCsv, databaseJson, report });
+  return { exitCode, resultsJson, memoryCsv, memory, report, databaseJson };
 }
 
 /** The report is an extra: a failure is reported, not fatal to a run that produced results. */
@@ -128,6 +140,7 @@ export function printOutputs(context: RunContext, files: Record<string, string |
     resultsJson: 'results JSON',
     memoryCsv: 'memory CSV',
     dbBenchJson: 'db-bench JSON',
+    databaseJson: 'database JSON',
     report: 'HTML report',
   };
   const lines = Object.entries(files).map(

@@ -49,6 +49,16 @@ export const RUN_OPTIONS: OptionTable = {
   quiet: { type: 'boolean', short: 'q', description: 'no progress lines from the engine' },
 };
 
+/** The target's database, for the statement and wait figures (bench, start). */
+export const DATABASE_OPTIONS: OptionTable = {
+  'database-url': {
+    type: 'string',
+    value: '<url>',
+    description:
+      "the PostgreSQL of the --base-url target, read for database_insights.json (the embedded target's is read by itself)",
+  },
+};
+
 /** Which process's memory to sample. */
 export const MONITOR_OPTIONS: OptionTable = {
   'monitor-pid': {
@@ -82,17 +92,39 @@ export interface RunSettings {
   monitor: MonitorChoice;
   /** undefined: the embedded reference API. */
   baseUrl: string | undefined;
+  /** The target's database (--database-url); undefined: the embedded one, or none known. */
+  databaseUrl: string | undefined;
 }
 
 /** Reads engine, -e variables, fixture, monitor and target; a bad value is a UsageError. */
 export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings {
+  const baseUrl = baseUrlOption(args, env);
+  const databaseUrl = databaseUrlOption(args);
+  if (databaseUrl !== undefined && baseUrl === undefined) {
+    throw new UsageError(
+      '--database-url names the database of a target given with --base-url or BASE_URL; the embedded target has its own',
+    );
+  }
   return {
     engine: engineOption(args),
     env: envPairs(args),
     fixture: fixtureOption(args),
     monitor: monitorOption(args),
-    baseUrl: baseUrlOption(args, env),
+    baseUrl,
+    databaseUrl,
   };
+}
+
+/** --database-url, checked to be a PostgreSQL URL. */
+export function databaseUrlOption(args: ParsedArgs): string | undefined {
+  const url = stringValue(args, 'database-url');
+  if (url === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\/[^/\s]+/.test(url)) {
+    throw new UsageError(
+      `--database-url must be a postgres:// or postgresql:// URL, got "${url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')}"`,
+    );
+  }
+  return url;
 }
 
 /** The results folder (--out, else performance/ at the repository root), created. */

@@ -11,11 +11,18 @@ import {
 import { runCommandLine } from '@rota-perf/core/node';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
 import { writtenSince } from '../outputs.js';
-import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
+import {
+  DATABASE_OPTIONS,
+  MONITOR_OPTIONS,
+  RUN_OPTIONS,
+  readRunSettings,
+  resultsFolder,
+} from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   ...RUN_OPTIONS,
   ...MONITOR_OPTIONS,
+  ...DATABASE_OPTIONS,
   'no-db-bench': { type: 'boolean', description: 'skip the repository benchmark' },
   strict: {
     type: 'boolean',
@@ -45,8 +52,9 @@ export const startCommand: CommandDef = {
   summary: 'the main job: endpoint benchmark + db-bench on the embedded target, HTML report',
   description: `The main job (pnpm start): 1) the endpoint benchmark (performance.test.js) with its
 documented defaults (${DEFAULTS}) against BASE_URL or the embedded reference API, its memory
-sampled; 2) db-bench with its default options (DATABASE_URL, else its own embedded PostgreSQL)
-to ${RESULT_FILE.dbBench}; 3) report.html of both. Variables come from the environment or -e.
+sampled; 2) db-bench --explain (DATABASE_URL, else its own embedded PostgreSQL) to ${RESULT_FILE.dbBench};
+3) report.html of both. The target's database (the embedded one, or --database-url) is read for
+${RESULT_FILE.databaseInsights}: statements per endpoint, waits. Variables come from the environment or -e.
 Exit code: the first failing step's (105 interrupted, 1 a step failed), else 0. Crossed
 thresholds (latency on a busy machine) are reported as a warning; with --strict they exit 99.`,
   options: OPTIONS,
@@ -79,12 +87,14 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
     }
     let dbBenchJson: string | null = null;
     if (steps === 3 && !signal.aborted) {
-      context.out(`[2/3] db-bench (default options) — elapsed ${elapsed(started)}`);
+      context.out(`[2/3] db-bench --explain — elapsed ${elapsed(started)}`);
       const json = join(step.outDir, RESULT_FILE.dbBench);
       // In this process: db-bench takes the same signal, so Ctrl-C stops it and the report
       // of what exists is still written.
       const { dbBenchCommand } = await import('@rota-perf/db-bench/rota');
-      const code = await runCommandLine(dbBenchCommand, ['--json', json], io, signal);
+      // --explain: the report's Database section shows the plans and waits it flags.
+      const args = ['--explain', '--json', json];
+      const code = await runCommandLine(dbBenchCommand, args, io, signal);
       dbBenchJson = (await writtenSince(json, started)) && code === 0 ? json : null;
       if (exitCode === 0 && code !== 0) exitCode = signal.aborted ? EXIT_CODES.externalAbort : code;
     }
@@ -94,6 +104,7 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
     printOutputs(context, {
       resultsJson: bench.resultsJson,
       memoryCsv: bench.memoryCsv,
+      databaseJson: bench.databaseJson,
       dbBenchJson,
       report,
     });
