@@ -17,6 +17,7 @@ import {
   UsageError,
 } from '@rota-perf/core';
 import type { RunContext } from './context.js';
+import { type DatabaseWatch, watchDatabase } from './database-watch.js';
 import { type EngineOutcome, type EnginePreference, resolveEngine, runBundle } from './engine.js';
 import { type AttachedMonitor, attachMonitor, type MonitorChoice } from './monitor.js';
 import { bundlePath, isBuilt, writtenSince } from './outputs.js';
@@ -35,6 +36,8 @@ export interface BenchStep {
   /** Script variables (`-e`); RESULTS_DIR is set to `outDir`. */
   env: Record<string, string>;
   baseUrl?: string | undefined;
+  /** The target's database (--database-url); the embedded target's own otherwise. */
+  databaseUrl?: string | undefined;
   outDir: string;
   fixture: 'small' | 'large';
   monitor: MonitorChoice;
@@ -52,6 +55,8 @@ export interface BenchStepResult {
   report: string | null;
   /** run.json as written. */
   record: RunRecord;
+  /** database_insights.json, when the target's database could be watched. */
+  databaseJson: string | null;
 }
 
 /** Checks the bundle and says which engine runs it. */
@@ -90,12 +95,18 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
     series: null,
     testStartMs: null,
   };
+  let database: DatabaseWatch | null = null;
+  let databaseJson: string | null = null;
   let memory: MemorySummary | null = null;
   let engineStartMs: number | null = null;
   const live = run.live;
   try {
-    target = await openTarget(step.baseUrl, step.fixture, live.context);
+    target = await openTarget(step.baseUrl, step.fixture, live.context, step.databaseUrl);
     monitor = await attachMonitor(step.monitor, target.pid, csv, live.context.out);
+    database = await watchDatabase(
+      { url: target.databaseUrl, embedded: target.embedded },
+      { outDir: step.outDir, runId: run.runId, out: live.context.out, err: live.context.err },
+    );
     live.start();
     engineStartMs = Date.now();
     outcome = await runBundle(engine, {
@@ -117,6 +128,7 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
     context.err(`rota-perf: ${error.message}`);
   } finally {
     live.stop();
+    databaseJson = (await database?.stop()) ?? null;
     memory = (await monitor?.stop()) ?? null;
     await target?.stop();
   }
@@ -147,6 +159,8 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
       report: step.report ? join(step.outDir, REPORT_FILE) : null,
       ndjson: outcome.series ? files.ndjson : null,
     },
+    others: databaseJson === null ? [] : [databaseJson],
+    notes: [...(database?.notes ?? [])],
   });
   let report: string | null = null;
   if (step.report) {
@@ -157,11 +171,12 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
       resultsJson,
       series: record.files.series === null ? null : files.series,
       memoryCsv,
+      databaseJson,
       runRecord: join(step.outDir, 'run.json'),
       report,
     });
   }
-  return { exitCode, resultsJson, memoryCsv, memory, report, record };
+  return { exitCode, resultsJson, memoryCsv, memory, report, record, databaseJson };
 }
 
 /** The report is an extra: a failure is reported, not fatal to a run that produced results. */
@@ -184,6 +199,7 @@ export function printOutputs(context: RunContext, files: Record<string, string |
     series: 'series',
     memoryCsv: 'memory CSV',
     dbBenchJson: 'db-bench JSON',
+    databaseJson: 'database JSON',
     runRecord: 'run record',
     report: 'HTML report',
   };

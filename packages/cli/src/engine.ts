@@ -63,8 +63,6 @@ export interface LiveFeed {
   onSecond(second: FinishedSecond): void;
   /** A line the engine printed (k6's output is read line by line, not passed through). */
   onLine(line: string, channel: 'stdout' | 'stderr'): void;
-  /** The engine will send neither the test start nor its seconds. */
-  onNoFeed(): void;
 }
 
 /** Options of one bundle run. */

@@ -9,6 +9,8 @@ export interface Target {
   /** The embedded API's pid (to sample its memory); null for a remote target. */
   pid: number | null;
   embedded: boolean;
+  /** The target's PostgreSQL: the embedded one, or --database-url; null when unknown. */
+  databaseUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -17,10 +19,18 @@ export async function openTarget(
   baseUrl: string | undefined,
   fixture: 'small' | 'large',
   context: RunContext,
+  databaseUrl?: string,
 ): Promise<Target> {
   if (baseUrl !== undefined) {
     context.out(`target: ${baseUrl}`);
-    return { url: baseUrl, pid: null, embedded: false, stop: async () => {} };
+    const database = databaseUrl ?? null;
+    return {
+      url: baseUrl,
+      pid: null,
+      embedded: false,
+      databaseUrl: database,
+      stop: async () => {},
+    };
   }
   context.out(
     `target: no BASE_URL set, starting the reference Rota API on an embedded PostgreSQL (${fixture} fixture)…`,
@@ -32,5 +42,11 @@ export async function openTarget(
     await api.stop();
     throw new InterruptedError('interrupted before the run started');
   }
-  return { url: api.url, pid: api.pid, embedded: true, stop: () => api.stop() };
+  return {
+    url: api.url,
+    pid: api.pid,
+    embedded: true,
+    databaseUrl: api.databaseUrl,
+    stop: () => api.stop(),
+  };
 }

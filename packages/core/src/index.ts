@@ -77,6 +77,7 @@ export { SCRIPTS } from './registry/scripts.js';
 export { SHARED_VARIABLES } from './registry/shared.js';
 export type { ScriptEntry, VariableDoc } from './registry/types.js';
 export { isCeilingLowerBound } from './results/ceiling.js';
+export type * from './results/database.js';
 export { DB_BENCH_COLUMNS } from './results/db-bench-columns.js';
 export {
   MEMORY_CSV_SUFFIX,

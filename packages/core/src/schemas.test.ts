@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadResultSchema } from './node/files.js';
 import { RECORD_SCHEMA, RESULT_FILE, RESULT_FILES } from './results/files.js';
 import { schemaErrors } from './test-support/schema.js';
 
@@ -79,5 +80,81 @@ describe('results schemas', () => {
     expect(schemaErrors('rps_results.json', { ...sweep, run_id: 7 })).toEqual([
       '/run_id must be string,null',
     ]);
+  });
+});
+
+describe('database schemas', () => {
+  const summary = {
+    interval_ms: 500,
+    rounds: 4,
+    backend_samples: 6,
+    truncated: false,
+    events: [{ event: 'Lock:transactionid', samples: 4 }],
+    statements: [
+      {
+        query_id: '-4242',
+        query: 'insert into user_item_progress …',
+        route: 'PUT /trails/:trailId/items/:itemId/progress',
+        samples: 6,
+        waiting: 4,
+        events: [
+          { event: 'Lock:transactionid', samples: 4 },
+          { event: 'CPU', samples: 2 },
+        ],
+      },
+    ],
+  };
+  const stat = {
+    query_id: '42',
+    query: 'select 1',
+    route: 'GET /me',
+    calls: 3,
+    total_ms: 1.5,
+    mean_ms: 0.5,
+    rows: 3,
+    shared_hit_blocks: 9,
+    shared_read_blocks: 0,
+    share_of_total: 1,
+  };
+  const insights = {
+    run_id: 'r1',
+    started_at: '2026-12-01T00:00:00.000Z',
+    finished_at: '2026-12-01T00:01:00.000Z',
+    database: { url: 'postgres://u:***@127.0.0.1:5432/db', embedded: true, server_version: '18.4' },
+    statements: {
+      available: true,
+      missing: null,
+      statements_seen: 1,
+      total_ms: 1.5,
+      top: [stat],
+      routes: [{ route: 'GET /me', calls: 3, total_ms: 1.5, statements: [stat] }],
+    },
+    waits: { available: true, missing: null, summary },
+  };
+
+  it('accept a database insights document, and one that says what is missing', () => {
+    expect(schemaErrors(RESULT_FILE.databaseInsights, insights)).toEqual([]);
+    const missing = 'pg_stat_statements is not loaded: add it to shared_preload_libraries';
+    const without = {
+      ...insights,
+      statements: { ...insights.statements, available: false, missing, top: [], routes: [] },
+      waits: { available: false, missing, summary: null },
+    };
+    expect(schemaErrors(RESULT_FILE.databaseInsights, without)).toEqual([]);
+    expect(
+      schemaErrors(RESULT_FILE.databaseInsights, {
+        ...insights,
+        statements: { ...insights.statements, top: [{ ...stat, share_of_total: 2 }] },
+      }),
+    ).toEqual(['/statements/top/0/share_of_total must be <= 1']);
+  });
+
+  it('the db-bench and insights schemas define the wait summary alike', () => {
+    const defs = (file: string) => (loadResultSchema(file).$defs ?? {}) as Record<string, unknown>;
+    const dbBench = defs(RESULT_FILE.dbBench);
+    const database = defs(RESULT_FILE.databaseInsights);
+    for (const name of ['waitSummary', 'waitEvent', 'statementWaits']) {
+      expect(dbBench[name]).toEqual(database[name]);
+    }
   });
 });

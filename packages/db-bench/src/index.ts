@@ -11,7 +11,7 @@ export { countRows } from './harness/count-rows.js';
 export type { BenchCase, CaseOptions, CaseWrapper } from './harness/define-case.js';
 export { defineCase } from './harness/define-case.js';
 export type { BenchmarkReport, BenchProgress, RunOptions } from './harness/run-benchmark.js';
-export { runBenchmark } from './harness/run-benchmark.js';
+export { callCaseOnce, runBenchmark } from './harness/run-benchmark.js';
 export { matchCaseName, selectCases } from './harness/select-cases.js';
 export type { CaseSamples } from './harness/statistics.js';
 export { summariseCase } from './harness/statistics.js';

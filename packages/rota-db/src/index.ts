@@ -9,10 +9,16 @@ export {
   type EmbeddedDatabase,
   type EmbeddedDatabaseOptions,
   findFreePort,
+  STATEMENT_STATISTICS_SETTINGS,
   startEmbeddedDatabase,
 } from './db/embedded.js';
 export { RotaDbError } from './db/errors.js';
 export { migrate, migrationsFolder } from './db/migrate.js';
+export type {
+  SentStatement,
+  StatementObserver,
+  StatementRewrite,
+} from './db/statement-hooks.js';
 export type { Database, Executor } from './db/types.js';
 export { itemsInLockOrder } from './fixture/content.js';
 export { generateFixture } from './fixture/generate.js';

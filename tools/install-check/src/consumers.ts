@@ -90,7 +90,7 @@ console.log(JSON.stringify({
   },
   {
     folder: 'db-bench',
-    ours: ['core', 'rota-db', 'db-bench'],
+    ours: ['core', 'rota-db', 'pg-insights', 'db-bench'],
     usage: `import { formatDbBenchTable, matchCaseName } from '@rota-perf/db-bench';
 import { type DbBenchOptions, parseDbBenchArgs } from '@rota-perf/db-bench/rota';
 const options: DbBenchOptions = parseDbBenchArgs(['--iterations', '3'], {});
@@ -105,6 +105,21 @@ console.log(JSON.stringify({
 }));
 `,
     expected: { iterations: 3, matches: true, table: 'No benchmarks executed.\n' },
+  },
+  {
+    folder: 'pg-insights',
+    ours: ['core', 'pg-insights'],
+    usage: `import { routeOfStatement, type StatementDelta, summariseStatements, tagStatement } from '@rota-perf/pg-insights';
+const tagged = tagStatement('select 1', 'GET /me');
+const delta: StatementDelta = {
+  queryId: '1', query: tagged, calls: 2, totalMs: 3, rows: 2, sharedHit: 0, sharedRead: 0,
+};
+console.log(JSON.stringify({
+  route: routeOfStatement(tagged),
+  routes: summariseStatements([delta]).routes.map((r) => r.route),
+}));
+`,
+    expected: { route: 'GET /me', routes: ['GET /me'] },
   },
   {
     folder: 'mem-monitor',

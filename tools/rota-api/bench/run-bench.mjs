@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startRotaApi } from '../dist/index.js';
 import { cpuOf, perRequest } from './cpu.mjs';
+import { endpointMix, session } from './mix.mjs';
 
 const run = promisify(execFile);
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
@@ -36,26 +37,6 @@ function startHello() {
   });
 }
 
-async function session(url, role = 'bench') {
-  const ms = `${role}-${Date.now()}`;
-  const response = await fetch(`${url}/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `bench-${ms}@example.com`,
-      password: 'Bench@123',
-      name_for_certificate: 'Bench',
-      username: `bench_${ms}`,
-      sex: 'M',
-      color: 'NS',
-      birthday: '1990-01-01',
-    }),
-  });
-  const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]);
-  const csrf = response.headers.get('x-csrf-token');
-  return { cookie: cookies.join('; '), csrf };
-}
-
 const line = (name, r, baseline) =>
   `| ${name} | ${r.rps.toFixed(0)} | ${baseline ? (r.rps / baseline.rps).toFixed(3) : '1.000'} | ${r.latencyMs.p50} | ${r.latencyMs.p97_5} | ${r.latencyMs.p99} | ${r.errors + r.non2xx} |`;
 
@@ -67,15 +48,7 @@ console.error(
 );
 try {
   const auth = await session(api.url);
-  const trails = await (await fetch(`${api.url}/trails/`)).json();
-  const trailId = trails.trails[0].id;
-  const sections = await (await fetch(`${api.url}/trails/${trailId}/sections-with-items`)).json();
-  const sectionId = sections[0].id;
-  const itemId = sections[0].items[0].id;
-  await fetch(`${api.url}/user-trails/${trailId}/enroll`, {
-    method: 'POST',
-    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-  });
+  const { trailId, itemId, sections, paths } = await endpointMix(api.url, auth);
   const base = { connections, duration: seconds };
   const cpu = {};
   // Loads the API and records its CPU cost per request under `name`.
@@ -129,23 +102,6 @@ try {
       body: JSON.stringify({ status: 'COMPLETED', progress_value: 100000 }),
     })),
   });
-  const paths = [
-    '/trails/showcase',
-    '/trails/',
-    `/trails/${trailId}`,
-    `/trails/${trailId}/sections`,
-    `/trails/${trailId}/sections/${sectionId}/items`,
-    `/trails/${trailId}/sections-with-items`,
-    `/trails/${trailId}/included-items`,
-    `/trails/${trailId}/requirements`,
-    `/trails/${trailId}/audience`,
-    `/trails/${trailId}/learn`,
-    `/trails/${trailId}/items/${itemId}`,
-    `/user-trails/${trailId}/progress`,
-    `/user-trails/${trailId}/items-progress`,
-    `/user-trails/${trailId}/sections-progress`,
-    '/me',
-  ];
   // Constant arrival rate (paced.mjs): autocannon's overallRate sends each second's quota as a
   // burst, which measures saturation latency (a hello-world fails p95 < 20 ms that way).
   const mixed = await measured(

@@ -4,6 +4,7 @@ import type { RotaApiConfig } from './config.js';
 import { abort, HttpError, NOT_FOUND_MESSAGE } from './http/errors.js';
 import { sendJson } from './http/routes.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import type { RouteContext } from './routes/context.js';
 import { registerItemRoutes } from './routes/items.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerTrailRoutes } from './routes/trails.js';
@@ -18,6 +19,8 @@ export interface RotaAppOptions {
   server?: Pick<FastifyServerOptions, 'logger'> & { https?: { key: string; cert: string } };
   /** The auth rate limiter (default: one per app from the config's attempts and window). */
   rateLimiter?: SlidingLogRateLimiter;
+  /** Repositories whose statements carry a route's tag (default: `repos` for every route). */
+  reposFor?: (route: string) => Repositories;
 }
 
 function sendError(
@@ -93,7 +96,13 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
   );
   sweeper.unref();
   app.addHook('onClose', async () => clearInterval(sweeper));
-  const ctx = { config, repos, limiter };
+  const reposFor = options.reposFor;
+  const ctx: RouteContext = {
+    config,
+    repos,
+    limiter,
+    forRoute: (route) => (reposFor ? { ...ctx, repos: reposFor(route) } : ctx),
+  };
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerTrailRoutes(app, ctx);

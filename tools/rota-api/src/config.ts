@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError } from '@rota-perf/core';
+import { ConfigError, readBoolean } from '@rota-perf/core';
 
 /** Server configuration resolved from the original Rota env variable names. */
 export interface RotaApiConfig {
@@ -16,6 +16,8 @@ export interface RotaApiConfig {
   headersTimeoutMs: number;
   /** Longest wait for a whole request (headers and body), in ms. */
   requestTimeoutMs: number;
+  /** Tag every statement with the route that sent it (ROTA_API_TAG_STATEMENTS, default on). */
+  tagStatements: boolean;
 }
 
 const WEAK_SECRETS = new Set(['changeme', 'secret', 'supersecret']);
@@ -93,5 +95,6 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
     bodyLimit: readPositiveInt(env, 'ROTA_API_BODY_LIMIT', 1024 * 1024),
     headersTimeoutMs,
     requestTimeoutMs,
+    tagStatements: readBoolean(env, 'ROTA_API_TAG_STATEMENTS', true),
   };
 }

@@ -1,3 +1,4 @@
+import { routeTagger } from '@rota-perf/pg-insights';
 import * as rotaDb from '@rota-perf/rota-db';
 
 /** The fixture presets of rota-db. */
@@ -13,6 +14,11 @@ export interface PreparedDatabase {
 /** The API's data access: rota-db repositories over one pool. */
 export interface ApiDatabase {
   repos: rotaDb.Repositories;
+  /**
+   * Repositories over the same pool whose statements carry `route`'s tag (see pg-insights'
+   * tagStatement), built once per route; `repos` when tagging is off.
+   */
+  reposFor(route: string): rotaDb.Repositories;
   /** Closes the pool (waits up to 5 s for running queries). */
   close(): Promise<void>;
 }
@@ -37,11 +43,29 @@ export function withSessionSettings(url: string): string {
   return parsed.toString();
 }
 
-/** Opens the pool and the repositories the routes use (built once: their statements are prepared). */
-export async function openApiDatabase(url: string, max: number): Promise<ApiDatabase> {
+/**
+ * Opens the pool and the repositories the routes use (built once: their statements are
+ * prepared). With `tagStatements`, each route's statements say which route sent them, so a
+ * server's statement statistics can be read per endpoint.
+ */
+export async function openApiDatabase(
+  url: string,
+  max: number,
+  tagStatements = true,
+): Promise<ApiDatabase> {
   rotaDb.parseDatabaseUrl(url);
   const connection = await rotaDb.connect(withSessionSettings(url), { max });
-  return { repos: rotaDb.createRepositories(connection.db), close: connection.close };
+  const repos = rotaDb.createRepositories(connection.db);
+  const perRoute = new Map<string, rotaDb.Repositories>();
+  const reposFor = (route: string) => {
+    let tagged = perRoute.get(route);
+    if (tagged === undefined) {
+      tagged = rotaDb.createRepositories(connection.withStatementRewrite(routeTagger(route)));
+      perRoute.set(route, tagged);
+    }
+    return tagged;
+  };
+  return { repos, reposFor: tagStatements ? reposFor : () => repos, close: connection.close };
 }
 
 /** Migrates, seeds lookups and (when `fixture` is given) loads a content fixture. */
@@ -50,12 +74,11 @@ export async function prepareSchema(url: string, fixture?: FixturePreset): Promi
   const connection = await rotaDb.connect(url, { max: 1 });
   try {
     await rotaDb.seedLookups(connection.db);
-    // Idempotent: a fixture already present is not written again.
-    const seeded = fixture ? await rotaDb.seedFixture(connection.db, fixture) : undefined;
-    // Fresh statistics before the first query: the API's pool plans each prepared statement
-    // once per connection (plan_cache_mode=force_generic_plan), and a plan made before
-    // autovacuum's first ANALYZE of freshly loaded tables would stay a bad one.
-    if (seeded && !seeded.skipped) await connection.client`analyze`;
+    // Idempotent: a fixture already present is not written again. seedFixture ANALYZEs what
+    // it loads, which matters here: the API's pool plans each prepared statement once per
+    // connection (plan_cache_mode=force_generic_plan), and a plan made before autovacuum's
+    // first ANALYZE of freshly loaded tables would stay a bad one.
+    if (fixture) await rotaDb.seedFixture(connection.db, fixture);
   } finally {
     await connection.close();
   }
@@ -63,7 +86,10 @@ export async function prepareSchema(url: string, fixture?: FixturePreset): Promi
 
 /** Starts an embedded PostgreSQL, migrates it and seeds it. */
 export async function startPreparedDatabase(fixture?: FixturePreset): Promise<PreparedDatabase> {
-  const embedded = await rotaDb.startEmbeddedDatabase();
+  // Statement statistics on: a load run reads them per endpoint (pg_stat_statements).
+  const embedded = await rotaDb.startEmbeddedDatabase({
+    settings: rotaDb.STATEMENT_STATISTICS_SETTINGS,
+  });
   try {
     await prepareSchema(embedded.url, fixture);
   } catch (error) {

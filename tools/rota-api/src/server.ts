@@ -41,10 +41,11 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
   // About one connection per core: postgres.js pipelines queries on busy connections, and on
   // 2 cores 2 connections cost less CPU per request than 10 (docs/benchmarks.md, section rota-api).
   const pool = options.maxConnections ?? Math.max(2, availableParallelism());
-  const database = await openApiDatabase(options.databaseUrl, pool);
+  const database = await openApiDatabase(options.databaseUrl, pool, config.tagStatements);
   const app = createRotaApp({
     config,
     repos: database.repos,
+    reposFor: database.reposFor,
     server: https ? { https } : {},
     rateLimiter: options.rateLimiter,
   });

@@ -2,11 +2,18 @@
 import { type CommandDef, type OptionTable, parseScriptName, SCRIPTS } from '@rota-perf/core';
 import { runBenchStep } from '../bench-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
-import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
+import {
+  DATABASE_OPTIONS,
+  MONITOR_OPTIONS,
+  RUN_OPTIONS,
+  readRunSettings,
+  resultsFolder,
+} from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   ...RUN_OPTIONS,
   ...MONITOR_OPTIONS,
+  ...DATABASE_OPTIONS,
   'no-report': { type: 'boolean', description: 'do not write the HTML report' },
 };
 

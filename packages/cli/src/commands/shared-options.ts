@@ -60,6 +60,16 @@ export const RUN_OPTIONS: OptionTable = {
   },
 };
 
+/** The target's database, for the statement and wait figures (bench, start). */
+export const DATABASE_OPTIONS: OptionTable = {
+  'database-url': {
+    type: 'string',
+    value: '<url>',
+    description:
+      "the PostgreSQL of the --base-url target, read for database_insights.json (the embedded target's is read by itself)",
+  },
+};
+
 /** Which process's memory to sample. */
 export const MONITOR_OPTIONS: OptionTable = {
   'monitor-pid': {
@@ -94,21 +104,43 @@ export interface RunSettings {
   /** undefined: the embedded reference API. */
   baseUrl: string | undefined;
   progress: ProgressSettings;
+  /** The target's database (--database-url); undefined: the embedded one, or none known. */
+  databaseUrl: string | undefined;
 }
 
 /** Reads engine, -e variables, fixture, monitor and target; a bad value is a UsageError. */
 export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings {
+  const baseUrl = baseUrlOption(args, env);
+  const databaseUrl = databaseUrlOption(args);
+  if (databaseUrl !== undefined && baseUrl === undefined) {
+    throw new UsageError(
+      '--database-url names the database of a target given with --base-url or BASE_URL; the embedded target has its own',
+    );
+  }
   return {
     engine: engineOption(args),
     env: envPairs(args),
     fixture: fixtureOption(args),
     monitor: monitorOption(args),
-    baseUrl: baseUrlOption(args, env),
     progress: {
       quiet: args.values.quiet === true,
       heartbeatSeconds: positiveNumber(args, 'progress-interval') ?? 10,
     },
+    baseUrl,
+    databaseUrl,
   };
+}
+
+/** --database-url, checked to be a PostgreSQL URL. */
+export function databaseUrlOption(args: ParsedArgs): string | undefined {
+  const url = stringValue(args, 'database-url');
+  if (url === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\/[^/\s]+/.test(url)) {
+    throw new UsageError(
+      `--database-url must be a postgres:// or postgresql:// URL, got "${url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')}"`,
+    );
+  }
+  return url;
 }
 
 /** The results folder (--out, else performance/ at the repository root), created. */

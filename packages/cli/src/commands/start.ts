@@ -15,11 +15,18 @@ import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
 import { writtenSince } from '../outputs.js';
 import { recordWithEnd } from '../record/build.js';
 import { writeRunRecord } from '../record/run-files.js';
-import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
+import {
+  DATABASE_OPTIONS,
+  MONITOR_OPTIONS,
+  RUN_OPTIONS,
+  readRunSettings,
+  resultsFolder,
+} from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   ...RUN_OPTIONS,
   ...MONITOR_OPTIONS,
+  ...DATABASE_OPTIONS,
   'no-db-bench': { type: 'boolean', description: 'skip the repository benchmark' },
   strict: {
     type: 'boolean',
@@ -49,8 +56,9 @@ export const startCommand: CommandDef = {
   summary: 'the main job: endpoint benchmark + db-bench on the embedded target, HTML report',
   description: `The main job (pnpm start): 1) the endpoint benchmark (performance.test.js) with its
 documented defaults (${DEFAULTS}) against BASE_URL or the embedded reference API, its memory
-sampled, live progress on stderr; 2) db-bench with its default options (DATABASE_URL, else its
-own embedded PostgreSQL) to ${RESULT_FILE.dbBench}; 3) run.json and report.html of both. Variables come from the environment or -e.
+sampled; 2) db-bench --explain (DATABASE_URL, else its own embedded PostgreSQL) to ${RESULT_FILE.dbBench};
+3) run.json and report.html of both, with live progress on stderr. The target's database (the embedded one, or --database-url) is read for
+${RESULT_FILE.databaseInsights}: statements per endpoint, waits. Variables come from the environment or -e.
 Exit code: the first failing step's (105 interrupted, 1 a step failed), else 0. Crossed
 thresholds (latency on a busy machine) are reported as a warning; with --strict they exit 99.`,
   options: OPTIONS,
@@ -83,12 +91,14 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
     }
     let dbBenchJson: string | null = null;
     if (steps === 3 && !signal.aborted) {
-      context.out(`[2/3] db-bench (default options) — elapsed ${elapsed(started)}`);
+      context.out(`[2/3] db-bench --explain — elapsed ${elapsed(started)}`);
       const json = join(step.outDir, RESULT_FILE.dbBench);
       // In this process: db-bench takes the same signal, so Ctrl-C stops it and the report
       // of what exists is still written.
       const { dbBenchCommand } = await import('@rota-perf/db-bench/rota');
-      const code = await runCommandLine(dbBenchCommand, ['--json', json], io, signal);
+      // --explain: the report's Database section shows the plans and waits it flags.
+      const args = ['--explain', '--json', json];
+      const code = await runCommandLine(dbBenchCommand, args, io, signal);
       dbBenchJson = (await writtenSince(json, started)) && code === 0 ? json : null;
       if (exitCode === 0 && code !== 0) exitCode = signal.aborted ? EXIT_CODES.externalAbort : code;
     }
@@ -99,7 +109,10 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
       endedAt: new Date(),
       exitCode,
       interrupted: signal.aborted,
-      files: { report: REPORT_FILE, others: dbBenchJson ? [basename(dbBenchJson)] : [] },
+      files: {
+        report: REPORT_FILE,
+        others: [...bench.record.files.others, ...(dbBenchJson ? [basename(dbBenchJson)] : [])],
+      },
       notes:
         exitCode === 0 && bench.exitCode === EXIT_CODES.thresholds
           ? ['thresholds were crossed; start exits 0 without --strict']
@@ -115,6 +128,7 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
       resultsJson: bench.resultsJson,
       series: record.files.series === null ? null : join(step.outDir, record.files.series),
       memoryCsv: bench.memoryCsv,
+      databaseJson: bench.databaseJson,
       dbBenchJson,
       runRecord: join(step.outDir, RUN_RECORD_FILE),
       report,

@@ -1,5 +1,5 @@
-// node-runner in its own process (its run()), quiet: the orchestrator shows progress. The
-// series is node-runner's own file when it writes one.
+// node-runner in its own process (its run()), quiet: the orchestrator shows progress from the
+// seconds node-runner hands over live, and reads the series file it writes at the end.
 import { readFile } from 'node:fs/promises';
 import { type RunSeries, SERIES_VERSION } from '@rota-perf/core';
 import type { EngineOutcome, EngineRun } from '../engine.js';
@@ -17,15 +17,15 @@ async function readSeries(path: string | null): Promise<RunSeries | null> {
 /** Runs the bundle with node-runner. */
 export async function runNodeRunner(run: EngineRun): Promise<EngineOutcome> {
   const { run: runScript } = await import('@rota-perf/node-runner');
-  // node-runner's live feed (onPlan/onSecond/seriesFile of run()) is not there yet: the
-  // display shows the clock only, and the series is read if node-runner wrote one.
-  run.live?.onNoFeed();
+  const live = run.live;
   const result = await runScript(run.bundle, {
     env: run.env,
     cwd: run.cwd,
     quiet: true,
     signal: run.signal,
     summaryExport: run.summaryExport,
+    ...(run.seriesFile !== null ? { seriesFile: run.seriesFile } : {}),
+    ...(live ? { onPlan: () => live.onStart(Date.now()), onSecond: (s) => live.onSecond(s) } : {}),
   });
   const series = await readSeries(run.seriesFile);
   return {

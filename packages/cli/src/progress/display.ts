@@ -55,11 +55,6 @@ export class ProgressDisplay {
     this.redraw();
   }
 
-  /** The engine sends no live figures (only the clock can move). */
-  feedless(): void {
-    this.model.markFeedless();
-  }
-
   /** The test started at `startMs` (the series' bucket 0). */
   testStarted(startMs: number): void {
     if (!this.model.started) this.model.start(startMs);
@@ -106,13 +101,8 @@ export class ProgressDisplay {
       return;
     }
     const s = this.model.snapshot(this.now());
-    // Past the planned end the engine may print its summary any moment. Without a feed the
-    // test start is unknown, but setup comes first, so the launch clock reaches it earlier.
-    const over =
-      s.elapsed !== null
-        ? s.elapsed >= s.totalSeconds + 1
-        : s.feedless && s.sinceLaunch !== null && s.sinceLaunch >= s.totalSeconds;
-    if (over) this.release();
+    // Past the planned end the engine may print its summary any moment: the block gives way.
+    if (s.elapsed !== null && s.elapsed >= s.totalSeconds + 1) this.release();
     else this.redraw();
   }
 

@@ -57,7 +57,6 @@ export function liveProgress(
       onStart: (startMs) => display.testStarted(startMs),
       onSecond: (second) => display.addSecond(second),
       onLine: (line, channel) => display.println(line, channel === 'stdout' ? 'out' : 'err'),
-      onNoFeed: () => display.feedless(),
     },
     start: () => {
       // After Ctrl-C the engine prints its own lines (interrupt, summary): the block gives way.

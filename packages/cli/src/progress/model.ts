@@ -45,8 +45,6 @@ export interface ProgressSnapshot {
   elapsed: number | null;
   /** Seconds since the engine was started (setup included); null before. */
   sinceLaunch: number | null;
-  /** The engine sends no live figures: only the clock moves. */
-  feedless: boolean;
   totalSeconds: number;
   phase: string | null;
   scenarios: ScenarioFigures[];
@@ -63,7 +61,6 @@ const statusClass = (code: string) => (code === '0' ? 'none' : `${code.charAt(0)
 /** Folds finished seconds into the figures progress shows. */
 export class ProgressModel {
   private launchMs: number | null = null;
-  private feedless = false;
   private startMs: number | null = null;
   private last: FinishedSecond | null = null;
   private readonly totals = { requests: 0, failed: 0, dropped: 0 };
@@ -77,11 +74,6 @@ export class ProgressModel {
   /** The engine was started (setup begins) at `launchMs`. */
   launch(launchMs: number): void {
     this.launchMs ??= launchMs;
-  }
-
-  /** The engine will not report the test start or its seconds. */
-  markFeedless(): void {
-    this.feedless = true;
   }
 
   /** The test started (bucket 0 of the series) at `startMs`. */
@@ -135,7 +127,6 @@ export class ProgressModel {
       title: this.plan.title,
       elapsed,
       sinceLaunch: this.launchMs === null ? null : Math.max(0, (nowMs - this.launchMs) / 1000),
-      feedless: this.feedless,
       totalSeconds: this.plan.totalSeconds,
       phase: elapsed === null ? null : this.phaseAt(elapsed),
       scenarios,

@@ -150,15 +150,11 @@ describe('render', () => {
       /^\[bench performance\] 0:11\/0:30 plateau · target 120\.0\/s · achieved 78\.0\/s · VUs 14\/20 · p95 \d+\.\d ms · errors \d+\/s · requests 858, failed 85 \(9\.91%\), dropped 0$/,
     );
     expect(formatClock(3725)).toBe('1:02:05');
-    // Before the test starts: the setup clock; an engine without live figures says so.
+    // Before the test starts: the setup clock.
     const waiting = new ProgressModel(plan(['a']));
     waiting.launch(at(0));
     expect(renderHeartbeat(waiting.snapshot(at(7)))).toMatch(
       /^\[bench performance\] setting up 0:07 · /,
-    );
-    waiting.markFeedless();
-    expect(renderHeartbeat(waiting.snapshot(at(7)))).toContain(
-      'running 0:07 of about 0:30 + setup (this engine sends no live figures)',
     );
     expect(formatClock(65)).toBe('1:05');
   });

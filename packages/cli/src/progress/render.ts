@@ -19,10 +19,7 @@ const percent = (part: number, whole: number) =>
 function clockPart(s: ProgressSnapshot): string {
   if (s.elapsed === null) {
     if (s.sinceLaunch === null) return 'starting';
-    const since = formatClock(s.sinceLaunch);
-    return s.feedless
-      ? `running ${since} of about ${formatClock(s.totalSeconds)} + setup (this engine sends no live figures)`
-      : `setting up ${since}`;
+    return `setting up ${formatClock(s.sinceLaunch)}`;
   }
   const phase = s.phase === null ? '' : ` ${s.phase}`;
   return `${formatClock(s.elapsed)}/${formatClock(s.totalSeconds)}${phase}`;
@@ -100,7 +97,6 @@ function topScenarios(list: readonly ScenarioFigures[], topN: number): ScenarioF
 export function renderFrame(s: ProgressSnapshot, width: number, topN: number): string[] {
   const fit = (line: string) => (line.length > width ? line.slice(0, Math.max(0, width)) : line);
   const lines = [`${s.title} · ${clockPart(s)} ${bar(s, 20)}`];
-  if (s.feedless && s.elapsed === null) return lines.map(fit);
   if (s.elapsed !== null) {
     const shown = topScenarios(s.scenarios, topN);
     const nameWidth = Math.max(12, ...shown.map((f) => f.name.length)) + 2;

@@ -12,6 +12,8 @@ export const RESULT_FILE = {
   adaptiveProbe: 'adaptive_probe_results.json',
   /** db-bench `--json`: the repository benchmark. */
   dbBench: 'db_bench_results.json',
+  /** What PostgreSQL recorded during a load run (statements per route, waits): pg-insights. */
+  databaseInsights: 'database_insights.json',
 } as const;
 
 /** A results JSON file name: a script's, or one of RESULT_FILE. */
@@ -35,6 +37,7 @@ const SCHEMA_OF_LAYOUT: Record<ResultLayout, string> = {
   adaptive: 'adaptive-results.schema.json',
   write: 'write-results.schema.json',
   'db-bench': 'db-bench-results.schema.json',
+  database: 'database-insights.schema.json',
 };
 
 function spec(file: ResultFileName, layout: ResultLayout, title: string): ResultFileSpec {
@@ -46,6 +49,7 @@ export const RESULT_FILES: readonly ResultFileSpec[] = [
   ...SCRIPTS.map((s) => spec(s.resultsFile, s.resultsLayout, s.reportTitle)),
   spec(RESULT_FILE.adaptiveProbe, 'adaptive', 'Adaptive ceiling search'),
   spec(RESULT_FILE.dbBench, 'db-bench', 'Database benchmark'),
+  spec(RESULT_FILE.databaseInsights, 'database', 'Database'),
 ];
 
 /** The spec of a results file name, or undefined for any other name. */

@@ -1,6 +1,7 @@
 // The layouts of the results files, as written to disk (snake_case keys, the original's keys
 // first). Each has a JSON Schema in packages/core/schemas/ (see RESULT_FILES).
 import type { FailedThreshold } from '../k6-summary.js';
+import type { CaseExplainJson } from './database.js';
 import type { DbBenchAggregate, DbBenchSkip } from './measurements.js';
 import type { LoadSummary, PhaseFailure } from './summaries.js';
 
@@ -132,6 +133,8 @@ export interface DbBenchJsonCase {
   max_ms: number | null;
   stddev_ms: number | null;
   concurrency: number;
+  /** With `--explain`: the statements the case ran, their plans, findings and waits. */
+  explain?: CaseExplainJson;
 }
 
 /** `db_bench_results.json` (the original benchmark wrote the bare array of cases). */

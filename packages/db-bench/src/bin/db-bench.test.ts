@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CaseExplainJson } from '@rota-perf/core';
 import { loadResultSchema } from '@rota-perf/core/node';
 import { readReportInputs, resultOf } from '@rota-perf/report-formatter/html';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -162,6 +163,44 @@ describe('db-bench against a PostgreSQL started separately (DATABASE_URL)', () =
     // Calibration stays serial: an empty call timed among parallel clients means nothing.
     for (const c of doc.calibration) expect(c.concurrency).toBe(1);
     await expectRowsMatch(doc);
+  });
+
+  it('--explain explains the statements each case ran, rolled back, and samples its waits', async () => {
+    const before = await snapshotTables(db.client, SYNTHETIC_ROWS);
+    const { doc, result } = await runJson(
+      'explain',
+      [...args, '--explain', '--concurrency', '4', '--filter', 'get_trail,upsert'],
+      // Generic plans, as a session that forces them (rota-api's) runs them.
+      { DATABASE_URL: `${db.url}?plan_cache_mode=force_generic_plan` },
+    );
+    expect(await snapshotTables(db.client, SYNTHETIC_ROWS)).toEqual(before);
+    expect(doc.environment).toMatchObject({ options: { explain: true, include_writes: true } });
+    const explainOf = (name: string) =>
+      doc.cases.find((c) => c.name.endsWith(name))?.explain as CaseExplainJson;
+    const trail = explainOf('get_trail');
+    expect(trail).toMatchObject({ plan_mode: 'generic', error: null });
+    expect(trail.statements).toHaveLength(1);
+    expect(trail.statements[0]?.parameters).toContain(String(doc.context.trail_id));
+    const upsert = explainOf('upsert_item_progress');
+    expect(upsert.error).toBeNull();
+    // The upsert, the item's trail, the progress map read and the sync's write, in that order.
+    expect(
+      upsert.statements.map((s) => /^\s*(\S+)/.exec(s.sql.replace(/--.*\n/g, ''))?.[1]),
+    ).toEqual(['with', 'select', 'with', 'with']);
+    expect(upsert.statements[0]?.sql).toContain('insert into user_item_progress');
+    expect(upsert.statements[3]?.sql).toContain('update user_trails');
+    for (const s of upsert.statements) {
+      expect(s.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+      expect(s.execution_ms).toBeGreaterThan(0);
+    }
+    expect(upsert.waits?.interval_ms).toBe(10);
+    expect(upsert.waits?.rounds).toBeGreaterThan(0);
+    expect(result.stdout).toContain(
+      "Explain (EXPLAIN ANALYZE of each case's statements, generic plans",
+    );
+    expect(result.stdout).toMatch(
+      /^ {2}UserProgressRepository\.upsert_item_progress: 4 statements, planning [\d.]+ ms \+ execution [\d.]+ ms; /m,
+    );
   });
 
   it('the table checksums notice one changed row (so the comparisons above can fail)', async () => {

@@ -28,7 +28,12 @@ describe('parseDbBenchArgs', () => {
       fixture: 'large',
       filter: null,
       concurrency: 1,
+      explain: false,
     });
+  });
+
+  it('--explain includes the write cases', () => {
+    expect(parse(['--explain'])).toMatchObject({ explain: true, includeWrites: true });
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {

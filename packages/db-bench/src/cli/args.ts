@@ -23,6 +23,8 @@ export interface DbBenchOptions {
   fixture: FixtureName;
   filter: string | null;
   concurrency: number;
+  /** EXPLAIN each case's statements and sample its waits (includes the write cases). */
+  explain: boolean;
 }
 
 /** The options table: parsing and `--help` come from it. */
@@ -80,6 +82,11 @@ export const DB_BENCH_OPTIONS: OptionTable = {
     default: '1',
     description: 'parallel clients per case',
   },
+  explain: {
+    type: 'boolean',
+    description:
+      'also EXPLAIN (ANALYZE, BUFFERS) the statements of each case (rolled back) and sample its waits while timed; includes the write cases',
+  },
 };
 
 /** Reads parsed arguments and the environment into options; a bad value is a UsageError. */
@@ -107,10 +114,12 @@ export function readDbBenchOptions(
   const filter = value('filter') ?? null;
   if (filter !== null && filter.trim() === '') throw new UsageError('--filter must not be empty');
 
+  const explain = args.values.explain === true;
   return {
     iterations: parseCount('iterations', value('iterations'), 50, 1),
     warmup: parseCount('warmup', value('warmup'), 5, 0),
-    includeWrites: args.values['include-writes'] === true,
+    // The writes are what most needs explaining, and everything is rolled back.
+    includeWrites: args.values['include-writes'] === true || explain,
     userEmail: value('user-email') ?? nonEmpty(env.PERF_BENCH_EMAIL) ?? 'perf-db@example.com',
     userPassword: value('user-password') ?? nonEmpty(env.PERF_BENCH_PASSWORD) ?? 'PerfTest@123',
     jsonPath: value('json') ?? null,
@@ -118,6 +127,7 @@ export function readDbBenchOptions(
     fixture,
     filter,
     concurrency: parseCount('concurrency', value('concurrency'), 1, 1, 256),
+    explain,
   };
 }
 

@@ -25,6 +25,7 @@ export interface RunEnvironment {
     concurrency: number;
     filter: string | null;
     user_email: string;
+    explain: boolean;
   };
 }
 
@@ -58,6 +59,7 @@ export async function describeEnvironment(
       concurrency: options.concurrency,
       filter: options.filter,
       user_email: options.userEmail,
+      explain: options.explain,
     },
   };
 }

@@ -1,5 +1,5 @@
 // The cases as db_bench_results.json holds them: the original 8 keys first, then additions.
-import type { DbBenchCaseResult, DbBenchJsonCase } from '@rota-perf/core';
+import type { CaseExplainJson, DbBenchCaseResult, DbBenchJsonCase } from '@rota-perf/core';
 
 function finite(n: number): number | null {
   return Number.isFinite(n) ? n : null;
@@ -7,9 +7,13 @@ function finite(n: number): number | null {
 
 /**
  * The db-bench JSON document: a top-level array, one object per executed case (as the
- * original; the Overall block is not part of it). Non-finite figures become null.
+ * original; the Overall block is not part of it). Non-finite figures become null. With
+ * --explain, a case's plans, findings and waits follow as `explain`.
  */
-export function buildDbBenchJson(cases: readonly DbBenchCaseResult[]): DbBenchJsonCase[] {
+export function buildDbBenchJson(
+  cases: readonly DbBenchCaseResult[],
+  explained: ReadonlyMap<string, CaseExplainJson> = new Map(),
+): DbBenchJsonCase[] {
   return cases.map((c) => ({
     name: c.name,
     iterations: c.iterations,
@@ -26,5 +30,6 @@ export function buildDbBenchJson(cases: readonly DbBenchCaseResult[]): DbBenchJs
     max_ms: finite(c.max_ms),
     stddev_ms: finite(c.stddev_ms),
     concurrency: c.concurrency,
+    ...(explained.has(c.name) ? { explain: explained.get(c.name) } : {}),
   }));
 }

@@ -22,6 +22,8 @@ import { prepareContext, type RotaContext } from '../rota/context.js';
 import { DB_BENCH_OPTIONS, type DbBenchOptions, readDbBenchOptions } from './args.js';
 import { formatDbBenchTable } from './console-table.js';
 import { describeEnvironment } from './environment.js';
+import { CASE_SAMPLE_INTERVAL_MS, createCaseExplainer } from './explain.js';
+import { formatExplainLines } from './explain-lines.js';
 import { createProgressBar } from './progress-bar.js';
 import { buildDbBenchJson } from './results-json.js';
 import { openTarget } from './target.js';
@@ -57,7 +59,8 @@ async function benchmark(
   const status = (line: string) => {
     if (io.progress?.isTTY) io.err(line);
   };
-  const target = await openTarget(options, status, signal);
+  const explainer = options.explain ? createCaseExplainer(signal) : null;
+  const target = await openTarget(options, status, signal, explainer?.observe);
   try {
     const { client } = target.connection;
     const environment = await describeEnvironment(target.connection, options, target, startedAt);
@@ -67,6 +70,7 @@ async function benchmark(
     });
     // Open every pooled connection the clients will use, so no timed call pays for a login.
     await Promise.all(Array.from({ length: options.concurrency }, () => client`select 1`));
+    await explainer?.attach(target.connection, target.url);
     const bar = createProgressBar(io.progress ?? { write: () => undefined });
     const run = {
       signal,
@@ -88,13 +92,16 @@ async function benchmark(
       ...run,
       filter: options.filter ?? undefined,
       context: { ...context },
+      aroundMeasure: explainer?.aroundMeasure,
     });
     bar.clear();
     io.out(formatDbBenchTable(report.results, report.aggregate, report.skipped).trimEnd());
     io.out(formatCalibration(calibration.results).trimEnd());
+    const explained = explainer?.explained ?? new Map();
+    if (explained.size > 0) io.out(`${formatExplainLines(explained, CASE_SAMPLE_INTERVAL_MS)}\n`);
     if (options.jsonPath !== null) {
       const document = {
-        cases: buildDbBenchJson(report.results),
+        cases: buildDbBenchJson(report.results, explained),
         skipped: report.skipped,
         aggregate: report.aggregate,
         calibration: buildDbBenchJson(calibration.results),
@@ -105,6 +112,7 @@ async function benchmark(
       io.out(`Raw results written to ${written}${signal.aborted ? ' (partial: interrupted)' : ''}`);
     }
   } finally {
+    await explainer?.close();
     await target.release();
   }
   if (signal.aborted)

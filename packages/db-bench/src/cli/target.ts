@@ -5,6 +5,8 @@ import {
   type EmbeddedDatabase,
   migrate,
   RotaDbError,
+  STATEMENT_STATISTICS_SETTINGS,
+  type StatementObserver,
   seedFixture,
   startEmbeddedDatabase,
 } from '@rota-perf/rota-db';
@@ -27,10 +29,12 @@ export async function openTarget(
   options: DbBenchOptions,
   status: (line: string) => void,
   signal: AbortSignal,
+  onStatement?: StatementObserver,
 ): Promise<BenchTarget> {
   const poolSize = options.concurrency + 1;
+  const connectTo = (url: string) => connectOrExplain(url, poolSize, onStatement);
   if (options.databaseUrl !== null) {
-    const connection = await connectOrExplain(options.databaseUrl, poolSize);
+    const connection = await connectTo(options.databaseUrl);
     return {
       url: options.databaseUrl,
       embedded: false,
@@ -39,7 +43,10 @@ export async function openTarget(
     };
   }
   status('Starting an embedded PostgreSQL...');
-  const pg = await startEmbeddedDatabase();
+  // With --explain, query ids in pg_stat_activity tell the sampled statements apart.
+  const pg = await startEmbeddedDatabase(
+    options.explain ? { settings: STATEMENT_STATISTICS_SETTINGS } : {},
+  );
   let connection: Connection | undefined;
   const checkpoint = () => {
     if (signal.aborted) throw new InterruptedError('interrupted while preparing the database');
@@ -47,7 +54,7 @@ export async function openTarget(
   try {
     checkpoint();
     await migrate(pg.url);
-    connection = await connectOrExplain(pg.url, poolSize);
+    connection = await connectTo(pg.url);
     checkpoint();
     status(`Seeding the ${options.fixture} fixture...`);
     await seedFixture(connection.db, options.fixture);
@@ -69,9 +76,13 @@ async function closeBoth(connection: Connection, pg: EmbeddedDatabase): Promise<
   }
 }
 
-async function connectOrExplain(url: string, max: number): Promise<Connection> {
+async function connectOrExplain(
+  url: string,
+  max: number,
+  onStatement: StatementObserver | undefined,
+): Promise<Connection> {
   try {
-    return await connect(url, { max, connectTimeoutSeconds: 10 });
+    return await connect(url, { max, connectTimeoutSeconds: 10, onStatement });
   } catch (error) {
     if (error instanceof RotaDbError) throw new UsageError(error.message);
     throw error;

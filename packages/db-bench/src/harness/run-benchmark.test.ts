@@ -38,6 +38,39 @@ describe('runBenchmark', () => {
     expect(report.aggregate.executed_iterations).toBe(4);
   });
 
+  it('aroundMeasure surrounds only the measured phase, outside the timer', async () => {
+    const { clock, advanceMs } = scriptedClock();
+    const events: string[] = [];
+    let calls = 0;
+    const counted = defineCase('counted', () => {
+      calls += 1;
+      advanceMs(5);
+      return 1;
+    });
+    const report = await runBenchmark([counted], {
+      iterations: 3,
+      warmup: 2,
+      clock,
+      aroundMeasure: async (benchCase, measure) => {
+        events.push(`before ${benchCase.name} after ${calls} calls`);
+        advanceMs(1000); // the watcher's own cost is not the case's
+        await measure();
+        advanceMs(1000);
+        events.push(`after ${calls} calls`);
+      },
+    });
+    expect(events).toEqual(['before counted after 2 calls', 'after 5 calls']);
+    expect(report.results[0]?.total_time).toBeCloseTo(0.015, 12);
+  });
+
+  it('a case whose aroundMeasure never measures fails, naming the case', async () => {
+    const error = await runBenchmark([defineCase('skipped', () => 1)], {
+      iterations: 1,
+      aroundMeasure: async () => {},
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('case skipped failed: aroundMeasure never measured');
+  });
+
   it('aggregates iterations, time and rows over the executed cases', async () => {
     const { clock, advanceMs } = scriptedClock();
     const a = defineCase('a', () => {

@@ -30,6 +30,11 @@ export interface RunOptions {
   clock?: () => bigint;
   /** Aborted: no further call starts; the cases finished so far are returned. */
   signal?: AbortSignal;
+  /**
+   * Surrounds each case's measured phase (after its warm-up), outside the timer: it must call
+   * `measure` once. For what watches a case while it is timed (e.g. wait sampling).
+   */
+  aroundMeasure?: (benchCase: BenchCase, measure: () => Promise<void>) => Promise<void>;
 }
 
 /** Everything a run produced. */
@@ -72,13 +77,19 @@ export async function runBenchmark(
         total,
       });
     const phaseRun = { benchCase, concurrency, clock, report, signal: options.signal };
-    let measured: Awaited<ReturnType<typeof runPhase>>;
-    let wallSeconds: number;
-    try {
-      await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
+    let measured: Awaited<ReturnType<typeof runPhase>> | undefined;
+    let wallSeconds = 0;
+    const measure = async () => {
       const started = clock();
       measured = await runPhase({ ...phaseRun, phase: 'measure', count: iterations });
       wallSeconds = Number(clock() - started) / 1e9;
+    };
+    try {
+      await runPhase({ ...phaseRun, phase: 'warmup', count: warmup });
+      if (options.aroundMeasure) await options.aroundMeasure(benchCase, measure);
+      else await measure();
+      if (measured === undefined)
+        throw caseFailure(benchCase, new Error('aroundMeasure never measured'));
     } catch (error) {
       // A call that failed because the run was interrupted (its database stopped on the same
       // signal) ends the run, not with a case failure: the finished cases are returned.
@@ -176,4 +187,15 @@ function requireCount(name: string, value: number, min: number): number {
     throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
   }
   return value;
+}
+
+/** One untimed call of a case, inside its `around` wrapper (to see what a call does). */
+export async function callCaseOnce(benchCase: BenchCase): Promise<void> {
+  if (benchCase.around === undefined) {
+    await benchCase.run(undefined);
+    return;
+  }
+  await benchCase.around(async (scope) => {
+    await benchCase.run(scope);
+  });
 }

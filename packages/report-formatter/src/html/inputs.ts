@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type AdaptiveResultsJson,
+  type DatabaseInsightsJson,
   type DbBenchAggregate,
   type DbBenchJsonCase,
   type LoadResultsJson,
@@ -55,6 +56,7 @@ export type ReportResult = { spec: ResultFileSpec } & (
   | { layout: 'adaptive'; doc: AdaptiveResultsJson }
   | { layout: 'write'; doc: WriteResultsJson }
   | { layout: 'db-bench'; doc: DbBenchInput }
+  | { layout: 'database'; doc: DatabaseInsightsJson }
 );
 
 /** Everything the HTML report can show. */
@@ -106,6 +108,10 @@ const SHAPES: Record<ResultLayout, { read: (v: unknown) => unknown; expected: st
   write: {
     read: (v) => (isObject(v) && 'target_rps' in v ? v : null),
     expected: 'a progress-write results file (no "target_rps" key)',
+  },
+  database: {
+    read: (v) => (isObject(v) && isObject(v.statements) && isObject(v.waits) ? v : null),
+    expected: 'a database insights file (no "statements" and "waits" objects)',
   },
   'db-bench': {
     read: dbBenchInput,

@@ -38,6 +38,7 @@ dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; font-variant-numeric
 section h3 { margin:16px 0 4px; font-size:15px; }
 #from-another-run { border:2px solid #f59e0b; }
 details summary { cursor:pointer; margin:12px 0 4px; font-weight:600; }
+pre { overflow-x:auto; font-size:12px; line-height:1.35; background:#f9fafb; border:1px solid var(--line); border-radius:6px; padding:8px 10px; }
 `;
 
 /** Draws every chart described in the `chart-specs` JSON; registers the timeline-mark plugin. */

@@ -48,6 +48,7 @@ describe('readReportInputs', () => {
       'progress_write_results.json',
       'adaptive_probe_results.json',
       'db_bench_results.json',
+      'database_insights.json',
     ]);
     expect(resultOf(inputs, 'load')?.doc.endpoints.map((e) => e.endpoint)).toEqual([
       'trails_detail',

@@ -3,6 +3,7 @@
 import { adaptiveSection } from './adaptive.js';
 import { canvasOf } from './chart-spec.js';
 import { buildChartSpecs, chartsOf } from './charts.js';
+import { databaseSection } from './database-section.js';
 import type { ReportInputs, ReportResult, TimelineMark } from './inputs.js';
 import { computeTimelineMarks } from './marks.js';
 import { escapeHtml, para } from './markup.js';
@@ -45,6 +46,9 @@ function sectionOf(result: ReportResult): string {
       return writeSection(result.doc);
     case 'db-bench':
       return dbBenchSection(result.doc);
+    case 'database':
+      // Drawn once, as the Database section: it combines several files.
+      return '';
   }
 }
 
@@ -66,8 +70,11 @@ export function renderHtmlReport(inputs: ReportInputs, options: RenderOptions): 
   if (inputs.run) add('Run summary', runSummarySection(inputs.run), 'run-summary');
   if (inputs.series) add('Over time', timeSection(inputs, specs), 'over-time');
   for (const result of inputs.results) {
+    if (result.layout === 'database') continue;
     add(result.spec.title, chartsOf(specs, result).map(canvasOf).join('') + sectionOf(result));
   }
+  const database = databaseSection(inputs);
+  if (database !== null) add('Database', database, 'database');
   inputs.memory.forEach((m, i) => {
     add(
       `Memory: ${m.file}`,

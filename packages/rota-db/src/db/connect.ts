@@ -2,6 +2,12 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../schema/index.js';
 import { RotaDbError } from './errors.js';
+import {
+  debugHook,
+  rewritingClient,
+  type StatementObserver,
+  type StatementRewrite,
+} from './statement-hooks.js';
 import type { Database } from './types.js';
 
 /** Pool settings for `connect`; the defaults suit a benchmark client and the reference API. */
@@ -14,6 +20,8 @@ export interface ConnectOptions {
   connectTimeoutSeconds?: number;
   /** Skip the initial `select 1` that turns connection failures into clear errors. */
   lazy?: boolean;
+  /** Sees every statement the pool sends, with its parameters (the driver's `debug` hook). */
+  onStatement?: StatementObserver;
 }
 
 /** A Drizzle database plus the way to close its pool. */
@@ -23,6 +31,11 @@ export interface Connection {
   client: postgres.Sql;
   /** Closes every pooled connection (waits up to 5 s for running queries). */
   close(): Promise<void>;
+  /**
+   * A Drizzle database over the same pool whose statements pass through `rewrite` first (in
+   * transactions too). Build repositories over it once: each distinct text is prepared once.
+   */
+  withStatementRewrite(rewrite: StatementRewrite): Database;
 }
 
 /** Parses and checks a PostgreSQL URL; throws a one-line RotaDbError naming what is wrong. */
@@ -63,6 +76,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     idle_timeout: options.idleTimeoutSeconds ?? 20,
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     onnotice: () => {},
+    ...(options.onStatement ? { debug: debugHook(options.onStatement) } : {}),
   });
   const close = () => client.end({ timeout: 5 });
   if (!options.lazy) {
@@ -74,7 +88,9 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     }
   }
   const db = drizzle(client, { schema });
-  return { db, client, close };
+  const withStatementRewrite = (rewrite: StatementRewrite) =>
+    drizzle(rewritingClient(client, rewrite), { schema });
+  return { db, client, close, withStatementRewrite };
 }
 
 // Maps driver errors to one line that names the server, user or database at fault.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { connect } from './connect.js';
-import { findFreePort, startEmbeddedDatabase } from './embedded.js';
+import { findFreePort, STATEMENT_STATISTICS_SETTINGS, startEmbeddedDatabase } from './embedded.js';
 import { RotaDbError } from './errors.js';
 
 const CHILD = fileURLToPath(new URL('../test-support/child-db.mjs', import.meta.url));
@@ -113,6 +113,33 @@ describe('startEmbeddedDatabase', () => {
     await db.stop();
     expect(alive(db.pid)).toBe(false);
     expect(existsSync(db.dataDir)).toBe(false);
+  });
+
+  it('passes settings to the server: statement statistics load pg_stat_statements', async () => {
+    const db = await startEmbeddedDatabase({ settings: STATEMENT_STATISTICS_SETTINGS });
+    const connection = await connect(db.url, { max: 1 });
+    try {
+      const [loaded] = await connection.client<{ libraries: string; query_id: string }[]>`
+        select current_setting('shared_preload_libraries') as libraries,
+               current_setting('compute_query_id') as query_id`;
+      expect(loaded).toEqual({ libraries: 'pg_stat_statements', query_id: 'on' });
+      await connection.client`create extension pg_stat_statements`;
+      const [seen] = await connection.client<{ calls: number }[]>`
+        select coalesce(sum(calls), 0)::int as calls from pg_stat_statements
+        where query like 'select current_setting%'`;
+      expect(seen?.calls).toBe(1);
+    } finally {
+      await connection.close();
+      await db.stop();
+    }
+  });
+
+  it('names a setting the server refuses', async () => {
+    const error = await startEmbeddedDatabase({ settings: { no_such_setting: '1' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RotaDbError);
+    expect((error as Error).message).toMatch(/no_such_setting/);
   });
 });
 

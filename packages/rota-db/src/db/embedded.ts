@@ -21,7 +21,24 @@ export interface EmbeddedDatabaseOptions {
   durable?: boolean;
   /** Receives postgres/initdb output lines (default: discarded). */
   onLog?: (line: string) => void;
+  /**
+   * Extra server settings, passed as `-c name=value` (e.g. `STATEMENT_STATISTICS_SETTINGS`).
+   * A setting the server does not know, or a library it cannot load, makes the start fail.
+   */
+  settings?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Settings that make the server keep per-statement statistics: `pg_stat_statements` (shipped
+ * with the embedded binaries) preloaded, query ids computed for `pg_stat_activity` too, and a
+ * longer `pg_stat_activity.query` so the route comment at the end of a statement is kept.
+ */
+export const STATEMENT_STATISTICS_SETTINGS: Readonly<Record<string, string>> = {
+  shared_preload_libraries: 'pg_stat_statements',
+  compute_query_id: 'on',
+  track_activity_query_size: '8192',
+  'pg_stat_statements.max': '5000',
+};
 
 /** A running embedded PostgreSQL server. */
 export interface EmbeddedDatabase {
@@ -93,6 +110,10 @@ export async function startEmbeddedDatabase(
       ...(fast
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => [
+        '-c',
+        `${name}=${value}`,
+      ]),
     ],
     { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -46,6 +46,14 @@ describe('seedFixture', () => {
     );
   });
 
+  it('leaves the planner statistics of what it loaded (plans made right after seeding are good ones)', async () => {
+    const stale = await t.client<{ table: string }[]>`
+      select relname as table from pg_stat_user_tables
+      where relname in ('trails', 'trail_items', 'users', 'user_trails', 'user_item_progress')
+        and last_analyze is null and last_autoanalyze is null order by relname`;
+    expect(stale).toEqual([]);
+  });
+
   it('stores the legacy type enum matching item_type_id and a form per FORM item', async () => {
     const [mismatch] = await t.client`
       select count(*)::int as n from trail_items ti join lk_item_type lk on lk.id = ti.item_type_id

@@ -19,21 +19,32 @@ export function sendJson(
   reply.code(statusCode).header('content-type', 'application/json').send(Buffer.from(text));
 }
 
+/** A URL rule's handlers, by method. */
+export type RouteHandlers = Partial<Record<'GET' | 'POST' | 'PUT', RouteHandler>>;
+
+/** `GET /trails/:trailId`: the method and the URL without its parameter patterns. */
+export function routeLabel(method: string, url: string): string {
+  return `${method} ${url.replace(/\([^)]*\)/g, '')}`;
+}
+
 /**
  * Registers one URL rule like Werkzeug does: the given methods, HEAD for GET, an automatic
- * OPTIONS answer, and 405 (with `Allow`) for every other method.
+ * OPTIONS answer, and 405 (with `Allow`) for every other method. `build` makes the handlers
+ * from the context of one route (`scope.forRoute`): each method's handler gets its own, so the
+ * statements it sends can say which route caused them.
  */
-export function defineRoute(
+export function defineRoute<C>(
   app: FastifyInstance,
+  scope: C & { forRoute(route: string): C },
   url: string,
-  handlers: Partial<Record<'GET' | 'POST' | 'PUT', RouteHandler>>,
+  build: (ctx: C) => RouteHandlers,
 ): void {
-  const methods = Object.keys(handlers) as Array<'GET' | 'POST' | 'PUT'>;
+  const methods = Object.keys(build(scope)) as Array<'GET' | 'POST' | 'PUT'>;
   const allowed: string[] = [...methods, 'OPTIONS'];
-  if (handlers.GET) allowed.push('HEAD');
+  if (methods.includes('GET')) allowed.push('HEAD');
   const allow = allowed.sort().join(', ');
   for (const method of methods) {
-    const handler = handlers[method] as RouteHandler;
+    const handler = build(scope.forRoute(routeLabel(method, url)))[method] as RouteHandler;
     app.route({
       method,
       url,

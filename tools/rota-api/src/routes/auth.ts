@@ -42,7 +42,7 @@ function isIsoDate(value: string): boolean {
 
 /** POST /auth/register, /auth/login, /auth/logout (docs/rota-api.md §1.2, §1.3, §1.7). */
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  defineRoute(app, '/auth/register', {
+  defineRoute(app, ctx, '/auth/register', (ctx) => ({
     POST: async (request, reply) => {
       const body = validateRegisterBody(readJsonBody(request));
       if (body instanceof HttpError) throw body;
@@ -60,8 +60,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       issueAuthCookies(request, reply, ctx.config, created, body.remember);
       sendJson(reply, { user: toUserOut(created) });
     },
-  });
-  defineRoute(app, '/auth/login', {
+  }));
+  defineRoute(app, ctx, '/auth/login', (ctx) => ({
     POST: async (request, reply) => {
       const body = validateLoginBody(readJsonBody(request));
       if (body instanceof HttpError) throw body;
@@ -73,11 +73,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       issueAuthCookies(request, reply, ctx.config, user, body.remember);
       sendJson(reply, { user: toUserOut(user) });
     },
-  });
-  defineRoute(app, '/auth/logout', {
+  }));
+  defineRoute(app, ctx, '/auth/logout', (ctx) => ({
     POST: async (request, reply) => {
       clearAuthCookies(request, reply, ctx.config);
       sendJson(reply, { ok: true });
     },
-  });
+  }));
 }

@@ -8,4 +8,9 @@ export interface RouteContext {
   /** rota-db repositories over the API's pool (created once; their statements are prepared). */
   repos: Repositories;
   limiter: SlidingLogRateLimiter;
+  /**
+   * The context of one route (`GET /trails/:trailId`): its repositories tag every statement
+   * with the route (itself when statements are not tagged).
+   */
+  forRoute(route: string): RouteContext;
 }

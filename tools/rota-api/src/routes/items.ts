@@ -59,7 +59,7 @@ async function itemInTrail(ctx: RouteContext, trailId: number, itemId: number, m
 
 /** Item detail, PUT progress and form submissions (docs/rota-api.md §2.3, rows 13, 19, 20). */
 export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  defineRoute(app, ITEM_PATH, {
+  defineRoute(app, ctx, ITEM_PATH, (ctx) => ({
     GET: async (request, reply) => {
       // Ids are parsed inside the read so that a bad session (401) still answers first.
       const { user, result: item } = await requireUserAnd(ctx, request, async () =>
@@ -101,8 +101,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
         resource_kind: type === 'DOC' ? resourceKindOf(url) : null,
       });
     },
-  });
-  defineRoute(app, `${ITEM_PATH}/progress`, {
+  }));
+  defineRoute(app, ctx, `${ITEM_PATH}/progress`, (ctx) => ({
     PUT: async (request, reply) => {
       const body = validateProgressBody(readJsonBody(request));
       if (body instanceof HttpError) throw body;
@@ -151,8 +151,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
       });
       sendJson(reply, { ok: true });
     },
-  });
-  defineRoute(app, `${ITEM_PATH}/form-submissions`, {
+  }));
+  defineRoute(app, ctx, `${ITEM_PATH}/form-submissions`, (ctx) => ({
     POST: async (request, reply) => {
       const body = validateFormSubmissionBody(readJsonBody(request));
       if (body instanceof HttpError) throw body;
@@ -203,5 +203,5 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
         })),
       });
     },
-  });
+  }));
 }

@@ -7,7 +7,7 @@ import type { RouteContext } from './context.js';
 
 /** GET /me (docs/rota-api.md §1.8) and GET/HEAD /healthz. */
 export function registerMeRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  defineRoute(app, '/me', {
+  defineRoute(app, ctx, '/me', (ctx) => ({
     GET: async (request, reply) => {
       const claims = requireSession(request, ctx.config);
       const user = await ctx.repos.users.getUserById(claims.id);
@@ -15,12 +15,12 @@ export function registerMeRoutes(app: FastifyInstance, ctx: RouteContext): void 
       echoCsrfCookie(request, reply, ctx.config);
       sendJson(reply, { user: toUserOut(user) });
     },
-  });
-  defineRoute(app, '/healthz', {
+  }));
+  defineRoute(app, ctx, '/healthz', () => ({
     GET: async (_request, reply) => {
       reply.code(200).header('content-type', 'text/html; charset=utf-8').send('');
     },
-  });
+  }));
 }
 
 /** The session's user, or 401 when the JWT is missing/invalid or its user no longer exists. */

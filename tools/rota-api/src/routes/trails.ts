@@ -49,7 +49,7 @@ function pageOf(request: FastifyRequest, defaultSize: number) {
 
 /** Public trail reads (docs/rota-api.md §2.3, rows 3-12). */
 export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  defineRoute(app, '/trails', {
+  defineRoute(app, ctx, '/trails', () => ({
     GET: async (request, reply) => {
       // Werkzeug's strict-slash redirect keeps the query string.
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
@@ -59,8 +59,8 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
         .header('content-type', 'text/html; charset=utf-8');
       reply.send('');
     },
-  });
-  defineRoute(app, '/trails/', {
+  }));
+  defineRoute(app, ctx, '/trails/', (ctx) => ({
     GET: async (request, reply) => {
       const { page, pageSize, offset } = pageOf(request, 10);
       const { rows, total } = await ctx.repos.trails.listAll({ offset, limit: pageSize });
@@ -69,22 +69,22 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
         pagination: paginationOf(page, pageSize, total),
       });
     },
-  });
-  defineRoute(app, '/trails/showcase', {
+  }));
+  defineRoute(app, ctx, '/trails/showcase', (ctx) => ({
     GET: async (request, reply) => {
       const rows = await ctx.repos.trails.listShowcase();
       sendJson(reply, { trails: await trailsOut(ctx, request, rows) });
     },
-  });
-  defineRoute(app, `/trails/:trailId${ID}`, {
+  }));
+  defineRoute(app, ctx, `/trails/:trailId${ID}`, (ctx) => ({
     GET: async (request, reply) => {
       const trail = await ctx.repos.trails.getTrail(idParam(request, 'trailId'));
       if (!trail) throw abort(404, 'Trail not found');
       const [out] = await trailsOut(ctx, request, [trail]);
       sendJson(reply, out);
     },
-  });
-  defineRoute(app, `/trails/:trailId${ID}/sections`, {
+  }));
+  defineRoute(app, ctx, `/trails/:trailId${ID}/sections`, (ctx) => ({
     GET: async (request, reply) => {
       const { page, pageSize, offset } = pageOf(request, 20);
       const { rows, total } = await ctx.repos.trails.listSections(idParam(request, 'trailId'), {
@@ -96,8 +96,8 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
         pagination: paginationOf(page, pageSize, total),
       });
     },
-  });
-  defineRoute(app, `/trails/:trailId${ID}/sections/:sectionId${ID}/items`, {
+  }));
+  defineRoute(app, ctx, `/trails/:trailId${ID}/sections/:sectionId${ID}/items`, (ctx) => ({
     GET: async (request, reply) => {
       const { page, pageSize, offset } = pageOf(request, 25);
       const trailId = idParam(request, 'trailId');
@@ -111,35 +111,41 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: RouteContext): vo
         pagination: paginationOf(page, pageSize, total),
       });
     },
-  });
-  defineRoute(app, `/trails/:trailId${ID}/sections-with-items`, {
+  }));
+  defineRoute(app, ctx, `/trails/:trailId${ID}/sections-with-items`, (ctx) => ({
     GET: async (request, reply) => {
       const sections = await ctx.repos.trails.listSectionsWithItemsJson(
         idParam(request, 'trailId'),
       );
       sendJson(reply, sections, 200, true);
     },
-  });
-  const texts = {
-    'included-items': ctx.repos.trails.listIncludedItems,
-    requirements: ctx.repos.trails.listRequirements,
-    audience: ctx.repos.trails.listAudience,
+  }));
+  const texts: Record<
+    string,
+    (repos: RouteContext['repos']) => typeof ctx.repos.trails.listAudience
+  > = {
+    'included-items': (repos) => repos.trails.listIncludedItems,
+    requirements: (repos) => repos.trails.listRequirements,
+    audience: (repos) => repos.trails.listAudience,
   };
-  for (const [path, list] of Object.entries(texts)) {
-    defineRoute(app, `/trails/:trailId${ID}/${path}`, {
-      GET: async (request, reply) => {
-        const rows = await list(idParam(request, 'trailId'));
-        sendJson(
-          reply,
-          rows.map((row) => ({ text_val: row.textVal })),
-        );
-      },
+  for (const [path, listOf] of Object.entries(texts)) {
+    defineRoute(app, ctx, `/trails/:trailId${ID}/${path}`, (ctx) => {
+      const list = listOf(ctx.repos);
+      return {
+        GET: async (request, reply) => {
+          const rows = await list(idParam(request, 'trailId'));
+          sendJson(
+            reply,
+            rows.map((row) => ({ text_val: row.textVal })),
+          );
+        },
+      };
     });
   }
-  defineRoute(app, `/trails/:trailId${ID}/learn`, {
+  defineRoute(app, ctx, `/trails/:trailId${ID}/learn`, () => ({
     GET: async (request, reply) => {
       idParam(request, 'trailId');
       sendJson(reply, []);
     },
-  });
+  }));
 }

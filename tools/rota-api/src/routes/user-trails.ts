@@ -17,7 +17,7 @@ function requireEnrolled<T>(rows: T[] | null): T[] {
 
 /** Enrollment and per-user progress (docs/rota-api.md §2.3, rows 14-17). */
 export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  defineRoute(app, `/user-trails/:trailId${ID}/enroll`, {
+  defineRoute(app, ctx, `/user-trails/:trailId${ID}/enroll`, (ctx) => ({
     POST: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       enforceCsrf(request, ctx.config);
@@ -32,8 +32,8 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
         progress: toProgressEntryJson(entry),
       });
     },
-  });
-  defineRoute(app, `/user-trails/:trailId${ID}/progress`, {
+  }));
+  defineRoute(app, ctx, `/user-trails/:trailId${ID}/progress`, (ctx) => ({
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       const user = await requireUser(ctx, request);
@@ -42,8 +42,8 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
         toProgressOut(await ctx.repos.userTrails.getProgressIso(user.userId, trailId)),
       );
     },
-  });
-  defineRoute(app, `/user-trails/:trailId${ID}/items-progress`, {
+  }));
+  defineRoute(app, ctx, `/user-trails/:trailId${ID}/items-progress`, (ctx) => ({
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       const { result } = await requireUserAnd(ctx, request, (userId) =>
@@ -60,8 +60,8 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
         })),
       );
     },
-  });
-  defineRoute(app, `/user-trails/:trailId${ID}/sections-progress`, {
+  }));
+  defineRoute(app, ctx, `/user-trails/:trailId${ID}/sections-progress`, (ctx) => ({
     GET: async (request, reply) => {
       const trailId = idParam(request, 'trailId');
       const { result } = await requireUserAnd(ctx, request, (userId) =>
@@ -79,5 +79,5 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
         })),
       );
     },
-  });
+  }));
 }
