@@ -99,7 +99,7 @@ describe('diagnoseLevel', () => {
 
   it('errors are the system failing, even with a saturated generator', () => {
     const d = diagnose(load({ generatorCpuPercent: 99 }), { ...SHORT, errors: true });
-    expect(d).toEqual({ cause: 'system_failing', label: 'system failing', evidence: '' });
+    expect(d).toEqual({ cause: 'system_failing', evidence: '' });
   });
 
   it('a slowing system that exhausted the pool: the numbers and the variable to raise', () => {

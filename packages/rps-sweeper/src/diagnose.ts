@@ -102,8 +102,6 @@ export interface BrokenRules {
 /** A failing level's cause and the sentence that supports it with numbers. */
 export interface Diagnosis {
   cause: LevelCause;
-  /** Short label that opens the reason, e.g. `system failing`. */
-  label: string;
   /** The evidence and the advice, or '' when the broken rules say it all. */
   evidence: string;
 }
@@ -116,33 +114,29 @@ export function diagnoseLevel(
   names: VuNames,
 ): Diagnosis {
   // Error answers are the system's own, whoever sent the requests.
-  if (broken.errors) return { cause: 'system_failing', label: 'system failing', evidence: '' };
+  if (broken.errors) return { cause: 'system_failing', evidence: '' };
   // A saturated generator also inflates the latencies it measures: it explains a p95 miss too.
   if (isGeneratorLimited(load, c)) {
     return {
       cause: 'generator_saturated',
-      label: 'load generator saturated',
       evidence: `${generatorEvidence(load, c)}; the ceiling is a lower bound`,
     };
   }
-  if (broken.latency) return { cause: 'system_failing', label: 'system failing', evidence: '' };
+  if (broken.latency) return { cause: 'system_failing', evidence: '' };
   if (broken.nothing) {
     return {
       cause: 'system_failing',
-      label: 'system failing',
       evidence: `no answer within the level${dropped(load)}`,
     };
   }
   if (isPoolExhausted(load, c)) {
     return {
       cause: 'vu_pool_exhausted',
-      label: 'system slowed until the VU pool ran out',
       evidence: `required concurrency ${whole(c.requiredConcurrency)} ${(c.requiredConcurrency ?? 0) > (load.maxVUs ?? 0) ? '>' : '≈'} maxVUs ${load.maxVUs} (${fixed(load.targetRps)} RPS × ${fixed(c.meanLatencyMs)} ms mean latency)${dropped(load)}; raise ${names.maxVUs} to find the real failure point`,
     };
   }
   return {
     cause: 'rate_not_reached',
-    label: 'rate not reached',
     evidence: otherEvidence(load, c, names),
   };
 }

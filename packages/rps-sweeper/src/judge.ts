@@ -1,6 +1,6 @@
 // The verdict on one level, shared by the k6 sweep analysis and the adaptive search (whose
 // runLevel callbacks measure levels some other way but must judge them by the same rule).
-import type { SweepLevel } from '@rota-perf/core';
+import { LEVEL_CAUSE_LABEL, type SweepLevel } from '@rota-perf/core';
 import { concurrencyOf, diagnoseLevel, isGeneratorLimited, type VuNames } from './diagnose.js';
 
 /** A level must achieve at least this share of its target rate to pass. */
@@ -127,7 +127,7 @@ export function judgeLevel(m: LevelMeasurement, options: JudgeOptions): SweepLev
   return {
     ...measured,
     passed: false,
-    reason: `${d.label}: ${rules.join('; ')}${evidence}`,
+    reason: `${LEVEL_CAUSE_LABEL[d.cause]}: ${rules.join('; ')}${evidence}`,
     cause: d.cause,
   };
 }
