@@ -73,7 +73,10 @@ export function isPoolExhausted(load: LevelLoad, c: LevelConcurrency): boolean {
 
 /**
  * The generator was the limit: its CPU was near a full core, or its iterations started late
- * while VUs were free (a starved generator on a shared core shows the lag, not the CPU).
+ * while VUs were free (a starved generator on a shared core shows the lag, not the CPU). With
+ * the pool busy too, a late start blames the generator only when its event loop lagged as
+ * much: a system cannot delay the generator's timers, but a generator that handles responses
+ * late keeps its VUs busy longer and so fills the pool itself.
  */
 export function isGeneratorLimited(load: LevelLoad, c: LevelConcurrency): boolean {
   if (isFiniteNumber(load.generatorCpuPercent)) {
@@ -84,7 +87,9 @@ export function isGeneratorLimited(load: LevelLoad, c: LevelConcurrency): boolea
     !isFiniteNumber(load.maxVUs) ||
     c.concurrency === null ||
     c.concurrency < POOL_EXHAUSTED_SHARE * load.maxVUs;
-  return vusFree;
+  const loopLagging =
+    isFiniteNumber(load.eventLoopLagMs) && load.eventLoopLagMs >= START_LAG_HIGH_MS;
+  return vusFree || loopLagging;
 }
 
 /** Which rules a failing level broke, as judgeLevel found them. */
@@ -132,7 +137,7 @@ export function diagnoseLevel(
   if (isPoolExhausted(load, c)) {
     return {
       cause: 'vu_pool_exhausted',
-      evidence: `required concurrency ${whole(c.requiredConcurrency)} ${(c.requiredConcurrency ?? 0) > (load.maxVUs ?? 0) ? '>' : '≈'} maxVUs ${load.maxVUs} (${fixed(load.targetRps)} RPS × ${fixed(c.meanLatencyMs)} ms mean latency)${dropped(load)}; raise ${names.maxVUs} to find the real failure point`,
+      evidence: `required concurrency ${fixed(c.requiredConcurrency)} ${(c.requiredConcurrency ?? 0) > (load.maxVUs ?? 0) ? '>' : '≈'} maxVUs ${load.maxVUs} (${fixed(load.targetRps)} RPS × ${fixed(c.meanLatencyMs)} ms mean latency)${dropped(load)}; raise ${names.maxVUs} to find the real failure point`,
     };
   }
   return {
@@ -199,7 +204,8 @@ function whole(value: number | null): string {
   return value === null ? 'n/a' : String(Math.round(value));
 }
 
+// One decimal below 100 (a trailing .0 dropped), whole numbers above.
 function fixed(value: number | null): string {
   if (value === null) return 'n/a';
-  return Number.isInteger(value) ? String(value) : value.toFixed(value >= 100 ? 0 : 1);
+  return String(Number(value.toFixed(value >= 100 ? 0 : 1)));
 }
