@@ -65,6 +65,18 @@ describe('the VU pool', () => {
     expect(at(449, 5)).toBe(false);
   });
 
+  it('is exhausted when the target needs the pool at the p95 latency (a queue built up during the level)', () => {
+    // Mean 300 ms needs 60 VUs of 100; the p95 of 480 ms needs 96.
+    const l = load({ meanIterationMs: 300, p95Ms: 480, droppedIterations: 40 });
+    expect(isPoolExhausted(l, concurrencyOf(l))).toBe(true);
+    expect(isPoolExhausted({ ...l, p95Ms: 440 }, concurrencyOf(l))).toBe(false);
+    const d = diagnoseLevel(l, SHORT, concurrencyOf(l), NAMES);
+    expect(d.cause).toBe('vu_pool_exhausted');
+    expect(d.evidence).toBe(
+      'required concurrency 60 at the mean latency of 300 ms, 96 ≈ maxVUs 100 at the p95 latency of 480 ms (200 RPS), 40 dropped iterations; raise MAX_VUS to find the real failure point',
+    );
+  });
+
   it('is not exhausted without dropped iterations, however slow the system', () => {
     expect(at(2000, 0)).toBe(false);
   });

@@ -25,6 +25,8 @@ export interface LevelLoad {
   meanIterationMs?: number | null;
   /** Mean request duration, ms (stands in when iterations were not measured). */
   meanRequestMs?: number | null;
+  /** p95 request latency, ms (where the pool runs dry first). */
+  p95Ms?: number | null;
   maxVUs?: number | null;
   preAllocatedVUs?: number | null;
   droppedIterations?: number | null;
@@ -64,11 +66,23 @@ export function concurrencyOf(load: LevelLoad): LevelConcurrency {
   };
 }
 
-/** The VU pool ran dry: iterations were dropped and the target needs (nearly) all of maxVUs. */
+/**
+ * VUs the target needs at the level's p95 latency: where the pool runs dry first. A queue that
+ * builds up during a level leaves the mean latency (taken over the whole level) below what the
+ * level ended with, so the mean alone can miss a pool that was full for most of the level.
+ */
+export function peakConcurrencyOf(load: LevelLoad): number | null {
+  return isFiniteNumber(load.p95Ms) ? load.targetRps * (load.p95Ms / 1000) : null;
+}
+
+/**
+ * The VU pool ran dry: iterations were dropped and the target needs (nearly) all of maxVUs,
+ * at the mean latency or at the p95 latency.
+ */
 export function isPoolExhausted(load: LevelLoad, c: LevelConcurrency): boolean {
-  if ((load.droppedIterations ?? 0) <= 0) return false;
-  if (!isFiniteNumber(load.maxVUs) || c.requiredConcurrency === null) return false;
-  return c.requiredConcurrency >= POOL_EXHAUSTED_SHARE * load.maxVUs;
+  if ((load.droppedIterations ?? 0) <= 0 || !isFiniteNumber(load.maxVUs)) return false;
+  const needed = Math.max(c.requiredConcurrency ?? 0, peakConcurrencyOf(load) ?? 0);
+  return needed >= POOL_EXHAUSTED_SHARE * load.maxVUs;
 }
 
 /**
@@ -135,15 +149,24 @@ export function diagnoseLevel(
     };
   }
   if (isPoolExhausted(load, c)) {
-    return {
-      cause: 'vu_pool_exhausted',
-      evidence: `required concurrency ${fixed(c.requiredConcurrency)} ${(c.requiredConcurrency ?? 0) > (load.maxVUs ?? 0) ? '>' : '≈'} maxVUs ${load.maxVUs} (${fixed(load.targetRps)} RPS × ${fixed(c.meanLatencyMs)} ms mean latency)${dropped(load)}; raise ${names.maxVUs} to find the real failure point`,
-    };
+    return { cause: 'vu_pool_exhausted', evidence: poolEvidence(load, c, names) };
   }
   return {
     cause: 'rate_not_reached',
     evidence: otherEvidence(load, c, names),
   };
+}
+
+function poolEvidence(load: LevelLoad, c: LevelConcurrency, names: VuNames): string {
+  const max = load.maxVUs ?? 0;
+  const required = c.requiredConcurrency ?? 0;
+  const compare = (n: number) => (n > max ? '>' : '≈');
+  const mean = `required concurrency ${fixed(c.requiredConcurrency)}`;
+  const figures =
+    required >= POOL_EXHAUSTED_SHARE * max
+      ? `${mean} ${compare(required)} maxVUs ${max} (${fixed(load.targetRps)} RPS × ${fixed(c.meanLatencyMs)} ms mean latency)`
+      : `${mean} at the mean latency of ${fixed(c.meanLatencyMs)} ms, ${fixed(peakConcurrencyOf(load))} ${compare(peakConcurrencyOf(load) ?? 0)} maxVUs ${max} at the p95 latency of ${fixed(load.p95Ms ?? null)} ms (${fixed(load.targetRps)} RPS)`;
+  return `${figures}${dropped(load)}; raise ${names.maxVUs} to find the real failure point`;
 }
 
 function generatorEvidence(load: LevelLoad, c: LevelConcurrency): string {

@@ -84,10 +84,12 @@ describe('a system with a fixed capacity (10 slots × 50 ms, queueing beyond)', 
     const result = analyseSweep(data, sweepPlan, { kind: 'rps_probe' });
     const capacity = await trueCapacity();
     const ceiling = result.highestPassingTarget as number;
-    expect(ceiling).not.toBeNull();
-    expect(Math.abs(ceiling / capacity - 1)).toBeLessThanOrEqual(WITHIN);
+    // On failure, every level's verdict and figures.
+    const levels = JSON.stringify({ capacity, levels: result.levels });
+    expect(ceiling, levels).not.toBeNull();
+    expect(Math.abs(ceiling / capacity - 1), levels).toBeLessThanOrEqual(WITHIN);
     const failing = lowestFailing(result.levels);
-    expect(failing?.cause).toBe('vu_pool_exhausted');
+    expect(failing?.cause, levels).toBe('vu_pool_exhausted');
     expect(failing?.droppedIterations).toBeGreaterThan(0);
     expect(failing?.requiredConcurrency).toBeGreaterThanOrEqual(0.9 * 15);
     expect(failing?.reason).toContain('raise MAX_VUS to find the real failure point');
@@ -116,9 +118,11 @@ describe('a system with a fixed capacity (10 slots × 50 ms, queueing beyond)', 
       },
     });
     const capacity = await trueCapacity();
-    expect(search.ceiling).not.toBeNull();
-    expect(Math.abs((search.ceiling as number) / capacity - 1)).toBeLessThanOrEqual(WITHIN);
-    expect(search.sweep.limitedBy).toBe('vu_pool_exhausted');
+    // On failure, every run's verdict and figures.
+    const runs = JSON.stringify({ capacity, runs: search.runs.map((r) => [r.phase, r.level]) });
+    expect(search.ceiling, runs).not.toBeNull();
+    expect(Math.abs((search.ceiling as number) / capacity - 1), runs).toBeLessThanOrEqual(WITHIN);
+    expect(search.sweep.limitedBy, runs).toBe('vu_pool_exhausted');
     expect(search.sweep.generatorSaturated).toBe(false);
     expect(isCeilingLowerBound(search.sweep)).toBe(false);
   });
