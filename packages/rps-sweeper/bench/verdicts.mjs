@@ -104,7 +104,7 @@ async function starved(dir) {
   const server = await startFixedCapacityServer({ slots: 1000, serviceMs: 5 });
   const burnMs = 2;
   const pin = canPin();
-  const sweepPlan = plan({ min: 100, max: 500, step: 100, seconds: 5, vus: 50 });
+  const sweepPlan = plan({ min: 100, max: 700, step: 200, seconds: 5, vus: 50 });
   try {
     const opts = { baseUrl: server.url, dir, burnMs };
     const alone = analyseSweep(await runPlan(sweepPlan, opts), sweepPlan, { kind: 'rps_probe' });
