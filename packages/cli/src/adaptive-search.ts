@@ -15,7 +15,7 @@ import {
   seriesFileName,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
-import { createLevelRunner, type LevelRun, searchVariables } from './adaptive.js';
+import { createLevelRunner, formatLevelLine, type LevelRun, searchVariables } from './adaptive.js';
 import { chooseEngine, printOutputs, writeReportSafely } from './bench-run.js';
 import type { RunSettings } from './commands/shared-options.js';
 import type { RunContext } from './context.js';
@@ -86,14 +86,11 @@ export async function runSearch(
         },
         collected,
       ),
-      onRun: ({ phase, rate, level }) => {
+      onRun: ({ phase, level }) => {
         const last = collected[collected.length - 1];
         if (last) levelRuns.push({ ...last, phase });
         const elapsed = Math.round((Date.now() - started) / 1000);
-        const verdict = level.passed ? 'PASS' : `FAIL (${level.reason ?? 'no reason'})`;
-        context.out(
-          `[${elapsed}s] ${phase} ${rate} RPS: achieved ${level.achievedRps ?? 'n/a'} RPS, p95 ${level.p95Ms ?? 'n/a'} ms, ${verdict}`,
-        );
+        context.out(formatLevelLine(elapsed, phase, level));
       },
     });
     const { formatSweepSummary } = await import('@rota-perf/report-formatter');

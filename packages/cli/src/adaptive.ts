@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CommandError,
+  formatNumber,
   InterruptedError,
   type RunSeries,
   type SweepLevel,
@@ -98,6 +99,8 @@ export function searchVariables(
 
 /** Turns a results-file level back into the SweepLevel the search judges. */
 export function levelFromJson(json: SweepLevelJson): SweepLevel {
+  // A bundle built before the level causes existed writes none of the diagnosis fields.
+  const orNull = <T>(value: T | undefined): T | null => value ?? null;
   return {
     scenario: json.scenario,
     targetRps: json.target_rps,
@@ -110,8 +113,28 @@ export function levelFromJson(json: SweepLevelJson): SweepLevel {
     droppedIterations: json.dropped_iterations,
     passed: json.passed,
     reason: json.reason,
+    cause: orNull(json.cause),
+    maxVUs: orNull(json.max_vus),
+    meanLatencyMs: orNull(json.mean_latency_ms),
+    concurrency: orNull(json.concurrency),
+    requiredConcurrency: orNull(json.required_concurrency),
+    generatorCpuPercent: orNull(json.generator_cpu_percent),
+    eventLoopLagMs: orNull(json.event_loop_lag_ms),
+    startLagMs: orNull(json.start_lag_ms),
     startSeconds: json.start_seconds,
   };
+}
+
+/** One line per level run: what it achieved, its VUs and generator figures, its verdict. */
+export function formatLevelLine(elapsedSeconds: number, phase: string, level: SweepLevel): string {
+  const n = (v: number | null, decimals = 0) => (v === null ? 'n/a' : formatNumber(v, decimals));
+  const vus = `VUs ${n(level.concurrency)}/${n(level.requiredConcurrency)}/${n(level.maxVUs)} busy/needed/max`;
+  const generator =
+    level.generatorCpuPercent === null
+      ? 'generator n/a'
+      : `generator CPU ${n(level.generatorCpuPercent)}%, start lag p95 ${n(level.startLagMs, 1)} ms, loop lag p95 ${n(level.eventLoopLagMs, 1)} ms`;
+  const verdict = level.passed ? 'PASS' : `FAIL (${level.reason ?? 'no reason'})`;
+  return `[${elapsedSeconds}s] ${phase} ${level.targetRps} RPS: achieved ${n(level.achievedRps, 1)} RPS, p95 ${n(level.p95Ms, 1)} ms, ${vus}, ${generator}, ${verdict}`;
 }
 
 /** A runLevel callback for searchCeiling; `runs` collects what each level measured. */

@@ -19,7 +19,12 @@ interface AdaptiveJson {
   ceiling: number | null;
   confirmed: boolean | null;
   highest_passing_target: number | null;
-  scenarios: { target_rps: number; requests: number | null; passed: boolean }[];
+  scenarios: {
+    target_rps: number;
+    requests: number | null;
+    passed: boolean;
+    generator_cpu_percent: number | null;
+  }[];
   runs: { phase: string; rate: number; passed: boolean }[];
 }
 
@@ -41,7 +46,11 @@ it('probe --adaptive runs levels within [min, max], concludes, and writes its re
   // The conclusion agrees with the levels it is drawn from.
   const passes = doc.runs.filter((r) => r.passed).map((r) => r.rate);
   if (doc.ceiling !== null) expect(passes).toContain(doc.ceiling);
-  expect(run.stdout).toMatch(/\[\d+s\] step 2 RPS: achieved/);
+  // Each level's line carries its VUs (busy/needed/max) and the generator's own figures.
+  expect(run.stdout).toMatch(
+    /\[\d+s\] step 2 RPS: achieved [\d.]+ RPS, p95 [\d.]+ ms, VUs \d+\/\d+\/\d+ busy\/needed\/max, generator CPU \d+%, start lag p95 [\d.]+ ms, loop lag p95 [\d.]+ ms, (PASS|FAIL)/,
+  );
+  for (const level of doc.scenarios) expect(level.generator_cpu_percent).not.toBeNull();
   expect(run.stdout).toContain(join(out, 'adaptive_probe_results.json'));
   await stat(join(out, 'rps_probe_adaptive_memory.csv'));
   await stat(join(out, 'report.html'));

@@ -76,7 +76,7 @@ export { README_MARKERS, renderScriptDocs, replaceGeneratedSection } from './reg
 export { SCRIPTS } from './registry/scripts.js';
 export { SHARED_VARIABLES } from './registry/shared.js';
 export type { ScriptEntry, VariableDoc } from './registry/types.js';
-export { isCeilingLowerBound } from './results/ceiling.js';
+export { CEILING_LIMIT_TEXT, isCeilingLowerBound, LEVEL_CAUSE_LABEL } from './results/ceiling.js';
 export type * from './results/database.js';
 export { DB_BENCH_COLUMNS } from './results/db-bench-columns.js';
 export {

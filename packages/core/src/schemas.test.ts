@@ -20,6 +20,14 @@ const level = {
   dropped_iterations: 0,
   reason: null,
   start_seconds: 0,
+  cause: null,
+  max_vus: 50,
+  mean_latency_ms: 12.1,
+  concurrency: 0.12,
+  required_concurrency: 0.121,
+  generator_cpu_percent: 4.5,
+  event_loop_lag_ms: 1.2,
+  start_lag_ms: 0.8,
 };
 const sweep = {
   min_target_rps: 10,
@@ -31,6 +39,7 @@ const sweep = {
   total_duration_seconds: 30,
   unstable: false,
   generator_saturated: false,
+  limited_by: null,
   ceiling_is_lower_bound: true,
   p95_slo_ms: null,
   started_at: null,
@@ -55,6 +64,35 @@ describe('results schemas', () => {
     expect(
       schemaErrors('rps_results.json', { ...sweep, scenarios: [{ ...level, passed: 'yes' }] }),
     ).toEqual(['/scenarios/0/passed must be boolean']);
+  });
+
+  it('a level says what held it back, from a fixed set of causes', () => {
+    const failing = {
+      ...level,
+      passed: false,
+      reason: 'achieved 180 RPS, below 95% of target 200; …',
+      cause: 'vu_pool_exhausted',
+      generator_cpu_percent: null,
+    };
+    const doc = { ...sweep, scenarios: [failing], limited_by: 'vu_pool_exhausted' };
+    expect(schemaErrors('rps_results.json', doc)).toEqual([]);
+    expect(
+      schemaErrors('rps_results.json', { ...doc, scenarios: [{ ...failing, cause: 'slow' }] }),
+    ).toEqual(['/scenarios/0/cause must be equal to one of the allowed values']);
+    const { start_lag_ms: _missing, ...without } = failing;
+    expect(schemaErrors('rps_results.json', { ...doc, scenarios: [without] })).toEqual([
+      "/scenarios/0 must have required property 'start_lag_ms'",
+    ]);
+  });
+
+  it('the sweep and adaptive schemas define a level alike', () => {
+    const defs = (file: string) => (loadResultSchema(file).$defs ?? {}) as Record<string, unknown>;
+    const sweepDefs = defs('rps_results.json');
+    const adaptiveDefs = defs(RESULT_FILE.adaptiveProbe);
+    for (const name of ['sweepLevel', 'levelCause']) {
+      expect(sweepDefs[name]).toBeDefined();
+      expect(adaptiveDefs[name]).toEqual(sweepDefs[name]);
+    }
   });
 
   it('the adaptive layout extends the sweep layout with the search', () => {

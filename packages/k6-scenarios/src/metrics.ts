@@ -1,5 +1,6 @@
 // Custom metrics, tagged by endpoint key. Their per-endpoint sub-metrics reach handleSummary
 // only because `endpointThresholds` names each one (k6 leaves them out otherwise).
+import { GENERATOR_METRICS } from '@rota-perf/rps-sweeper';
 import { Counter, Trend } from 'k6/metrics';
 
 export const endpointDuration = new Trend('endpoint_duration_ms', true);
@@ -20,4 +21,14 @@ export function endpointThresholds(keys: readonly string[]): Record<string, stri
     thresholds[`response_body_bytes{endpoint:${key}}`] = ['max>=0'];
   }
   return thresholds;
+}
+
+/**
+ * Declares node-runner's generator metrics (CPU, event-loop lag, start lag). The probes name
+ * them per level in thresholds; the real k6 rejects a threshold on a metric it does not know,
+ * and with them declared it runs, records no samples and leaves them out of the summary (the
+ * levels then read them as unmeasured). On node-runner they are its built-in metrics.
+ */
+export function declareGeneratorMetrics(): Trend[] {
+  return GENERATOR_METRICS.map((m) => new Trend(m.name, m.isTime));
 }

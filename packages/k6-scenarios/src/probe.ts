@@ -10,7 +10,7 @@ import {
   readSweepConfig,
 } from '@rota-perf/rps-sweeper';
 import exec from 'k6/execution';
-import { SUMMARY_TREND_STATS } from './metrics.js';
+import { declareGeneratorMetrics, SUMMARY_TREND_STATS } from './metrics.js';
 import { isSkipped, type ScenarioData, sendEndpoint } from './request.js';
 import { summaryOutputs, useColor } from './summary.js';
 
@@ -21,7 +21,9 @@ export function createProbe(
   durationThresholds: string[],
 ) {
   const env = __ENV;
-  const plan = planSweep(readSweepConfig(env, kind));
+  // Each level's generator CPU, event-loop lag and start lag reach the verdict (node-runner).
+  const plan = planSweep({ ...readSweepConfig(env, kind), generatorMetrics: true });
+  const generatorMetrics = declareGeneratorMetrics();
   const options = {
     scenarios: plan.scenarios,
     insecureSkipTLSVerify: readScriptEnv(kind, env).boolean('INSECURE_SKIP_TLS_VERIFY'),
@@ -51,5 +53,5 @@ export function createProbe(
     return summaryOutputs(text, env, { [scriptEntry(kind).resultsFile]: json });
   }
 
-  return { options, plan, iteration, handleSummary };
+  return { options, plan, generatorMetrics, iteration, handleSummary };
 }

@@ -87,7 +87,20 @@ describe('performance.test.js', () => {
 
 interface SweepJson {
   highest_passing_target: number | null;
-  scenarios: { scenario: string; target_rps: number; requests: number | null; passed: boolean }[];
+  limited_by: string | null;
+  scenarios: {
+    scenario: string;
+    target_rps: number;
+    requests: number | null;
+    passed: boolean;
+    cause: string | null;
+    max_vus: number | null;
+    concurrency: number | null;
+    required_concurrency: number | null;
+    generator_cpu_percent: number | null;
+    event_loop_lag_ms: number | null;
+    start_lag_ms: number | null;
+  }[];
 }
 
 describe('probes', () => {
@@ -107,6 +120,18 @@ describe('probes', () => {
     expect(results.scenarios.map((s) => s.scenario)).toEqual(['probe_2', 'probe_4']);
     for (const level of results.scenarios) expect(level.requests).toBeGreaterThan(0);
     expect(results.highest_passing_target).toBe(4);
+    expect(results.limited_by).toBeNull();
+    // Each level has its own Little's-law and generator figures (node-runner's metrics,
+    // tagged with the level's scenario; the script declares them for the real k6).
+    for (const level of results.scenarios) {
+      expect(level.cause).toBeNull();
+      expect(level.max_vus).toBe(Number(planScript('rps_probe', {}).computed.MAX_VUS));
+      expect(level.concurrency).toBeGreaterThan(0);
+      expect(level.required_concurrency).toBeGreaterThan(0);
+      expect(level.generator_cpu_percent).toBeGreaterThan(0);
+      expect(level.event_loop_lag_ms).not.toBeNull();
+      expect(level.start_lag_ms).not.toBeNull();
+    }
   }, 120_000);
 
   it('progress_probe analyses every level of the progress reads', async () => {

@@ -14,15 +14,12 @@ interface Values {
   'p(95)': number;
 }
 
-async function runGenerator(busyMs: number) {
+async function runGenerator(busyMs: number, script = 'generator.js') {
   const cwd = tempDir();
-  const r = await runBin(
-    ['run', '-q', '-e', `BUSY_MS=${busyMs}`, resolve(fixturesDir, 'generator.js')],
-    {
-      cwd,
-      timeoutMs: 30_000,
-    },
-  );
+  const r = await runBin(['run', '-q', '-e', `BUSY_MS=${busyMs}`, resolve(fixturesDir, script)], {
+    cwd,
+    timeoutMs: 30_000,
+  });
   expect(r.code).toBe(0);
   const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
   const values = (name: string) => ({
@@ -60,5 +57,27 @@ describe('generator health metrics', () => {
     expect(busy('iteration_start_lag_ms')['p(95)']).toBeGreaterThan(
       quiet('iteration_start_lag_ms')['p(95)'],
     );
+  });
+
+  it('carry the scenario that ran in their second, so each level of a sweep has its own', async () => {
+    const { values } = await runGenerator(0, 'generator-levels.js');
+    const first = values('generator_cpu_percent{scenario:first}').count;
+    const second = values('generator_cpu_percent{scenario:second}').count;
+    // 2.5 s each, sampled once a second at the middle of the second: 2 or 3 samples each.
+    expect(first).toBeGreaterThanOrEqual(2);
+    expect(first).toBeLessThanOrEqual(3);
+    expect(second).toBeGreaterThanOrEqual(2);
+    expect(second).toBeLessThanOrEqual(3);
+    expect(values('generator_event_loop_lag_ms{scenario:second}').count).toBe(second);
+    // The pause between them and the graceful stop belong to neither.
+    expect(values('generator_cpu_percent').count).toBeGreaterThan(first + second);
+  });
+
+  it('an arrival-rate scenario that fell behind starts no iteration after its duration (as k6)', async () => {
+    // 50 slots of 120 ms CPU each in 2.5 s: the engine thread can start about 21 of them.
+    const { values } = await runGenerator(120, 'generator-levels.js');
+    const started = values('iterations{scenario:first}').count;
+    expect(started).toBeGreaterThan(5);
+    expect(started).toBeLessThan(30);
   });
 });

@@ -21,7 +21,15 @@ function level(targetRps: number, requests: number | null, failures: number | nu
       ? null
       : requests === null
         ? 'sub-metrics missing'
-        : 'failure rate above tolerance',
+        : 'system failing: failure rate above tolerance',
+    cause: passed ? null : requests === null ? 'no_data' : 'system_failing',
+    maxVUs: 100,
+    meanLatencyMs: requests === null ? null : targetRps,
+    concurrency: requests === null ? null : (requests / stepSeconds) * (targetRps / 1000),
+    requiredConcurrency: requests === null ? null : targetRps * (targetRps / 1000),
+    generatorCpuPercent: requests === null ? null : 20 + targetRps,
+    eventLoopLagMs: requests === null ? null : 3,
+    startLagMs: requests === null ? null : 1.5,
   };
 }
 
@@ -38,6 +46,7 @@ function sweep(levels: SweepLevel[], over: Partial<SweepResult> = {}): SweepResu
     highestPassingTarget: passing.length ? Math.max(...passing) : null,
     unstable: false,
     generatorSaturated: false,
+    limitedBy: null,
     totalDurationSeconds: 105,
     ...over,
   };
@@ -72,6 +81,45 @@ describe('formatSweepSummary', () => {
     expect(row.match(/missing/g)?.length).toBeGreaterThanOrEqual(2);
     expect(row).toContain('n/a');
     expect(row).not.toMatch(/\s0\.00\s/);
+  });
+
+  it("shows each level's VUs (busy/needed/max) and the generator's CPU, loop lag and start lag", () => {
+    const text = formatSweepSummary(sweep([level(10, 300, 0), level(20, null, null)]));
+    const header = text.split('\n').find((l) => l.includes('Scenario')) as string;
+    expect(header).toMatch(
+      /Dropped\s+VUs busy\/need\/max\s+Gen CPU\s+Loop lag \(ms\)\s+Start lag \(ms\)\s+Result/,
+    );
+    const row = text.split('\n').find((l) => l.includes('probe_10')) as string;
+    // 10 RPS × 10 ms = 0.1 VU busy and needed, of 100; CPU 30%, loop lag 3 ms, start lag 1.5 ms.
+    expect(row).toMatch(/\s0\/0\/100\s+30%\s+3\.0\s+1\.5\s+PASS/);
+    const missing = text.split('\n').find((l) => l.includes('probe_20')) as string;
+    expect(missing).toMatch(/n\/a\/n\/a\/100\s+n\/a\s+n\/a\s+n\/a\s+FAIL/);
+  });
+
+  it("says what held the first failing level back, with that level's reason", () => {
+    const pool = {
+      ...level(30, 900, 0),
+      passed: false,
+      reason:
+        'system slowed until the VU pool ran out: …; raise MAX_VUS to find the real failure point',
+      cause: 'vu_pool_exhausted' as const,
+    };
+    const text = formatSweepSummary(
+      sweep([level(10, 300, 0), level(20, 600, 0), pool], { limitedBy: 'vu_pool_exhausted' }),
+    );
+    expect(text).toContain(
+      'Limited by: system slowed until the VU pool ran out at 30 RPS. Above it the system under test slowed down',
+    );
+    expect(text).toContain('30 RPS: system slowed until the VU pool ran out: …; raise MAX_VUS');
+    expect(text).not.toContain('floor');
+    const generator = formatSweepSummary(
+      sweep([level(10, 300, 0), { ...pool, cause: 'generator_saturated' as const }], {
+        limitedBy: 'generator_saturated',
+        generatorSaturated: true,
+      }),
+    );
+    expect(generator).toContain('Limited by: load generator saturated at 30 RPS.');
+    expect(generator).toContain('the figure is a floor, not the ceiling of the system under test');
   });
 
   it('states clearly when the generator saturated (the figure is a floor) and when unstable', () => {

@@ -11,6 +11,7 @@ import {
 } from '@rota-perf/core';
 import { createPainter } from './color.js';
 import type { FormatOptions } from './load-format.js';
+import { ceilingVerdict, generatorCell, lowestFailure, vuCell } from './sweep-verdict.js';
 
 const TITLES: Record<SweepResult['kind'], string> = {
   rps_probe: 'RPS Probe Summary',
@@ -34,18 +35,14 @@ export function formatSweepSummary(result: SweepResult, options: FormatOptions =
       ? paint('red', 'Highest passing target: none (all targets failed)')
       : paint('green', `Highest passing target: ${best} RPS`),
   );
-  if (result.generatorSaturated) {
-    lines.push(
-      paint(
-        'yellow',
-        'The load generator saturated (dropped iterations or too few VUs): the figure above is a floor, not the ceiling of the system under test.',
-      ),
-    );
-  } else if (isCeilingLowerBound(result)) {
-    lines.push(
-      paint('yellow', 'Every level passed: the ceiling lies above the highest level tried.'),
-    );
-  }
+  const verdict = ceilingVerdict({
+    limitedBy: result.limitedBy,
+    generatorSaturated: result.generatorSaturated,
+    lowerBound: isCeilingLowerBound(result),
+    firstFailure: lowestFailure(result.levels, (l) => l.targetRps),
+  });
+  for (const line of verdict)
+    lines.push(line.tone === 'warn' ? paint('yellow', line.text) : line.text);
   if (result.unstable) {
     lines.push(paint('yellow', 'Unstable: a level passed after an earlier level had failed.'));
   }
@@ -64,20 +61,28 @@ export function formatSweepSummary(result: SweepResult, options: FormatOptions =
       l.p95Ms,
       l.p99Ms,
       formatCount(l.droppedIterations),
+      vuCell(l.concurrency, l.requiredConcurrency, l.maxVUs),
+      generatorCell(l.generatorCpuPercent, '%'),
+      generatorCell(l.eventLoopLagMs, 'ms'),
+      generatorCell(l.startLagMs, 'ms'),
       verdict,
       l.reason ?? '',
     ];
   });
   const header = ['', 'Scenario', 'Target', 'Achieved', 'Requests', 'Failed', 'Fail %'];
-  header.push('p95 (ms)', 'p99 (ms)', 'Dropped', 'Result', 'Reason');
+  header.push('p95 (ms)', 'p99 (ms)', 'Dropped', 'VUs busy/need/max');
+  header.push('Gen CPU', 'Loop lag (ms)', 'Start lag (ms)', 'Result', 'Reason');
   const text = table(rows, {
     header,
     separator: '  ',
-    align: ['left', 'left', ...Array.from({ length: 8 }, () => 'right' as const), 'left', 'left'],
+    align: ['left', 'left', ...Array.from({ length: 12 }, () => 'right' as const), 'left', 'left'],
   });
   // Highlight the highest passing level's whole row.
   lines.push(...text.split('\n').map((l) => (l.startsWith('*') ? paint('bold', l) : l)));
   if (best !== null) lines.push('(* highest passing level)');
+  lines.push(
+    "VUs busy/need/max: VUs busy on average, VUs the target needs (rate × mean latency, Little's law), maxVUs. Gen CPU, loop lag, start lag: the load generator's own figures (node-runner; n/a with k6).",
+  );
   if (result.totalDurationSeconds !== null) {
     lines.push(`Total duration: ${formatNumber(result.totalDurationSeconds)}s`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseSweep } from './analyse.js';
+import { readSweepConfig } from './config.js';
 import { planSweep } from './plan.js';
 import type { SweepPlan } from './plan-types.js';
 import { buildSweepResultsJson } from './results-json.js';
@@ -34,7 +35,13 @@ function plan(rates: number[], extra: { p95SloMs?: number } = {}): SweepPlan {
 /** A level that sent `share` of its target with the given failure rate and latency band. */
 function level(
   rate: number,
-  opts: { share?: number; failRate?: number; latency?: [number, number]; dropped?: number } = {},
+  opts: {
+    share?: number;
+    failRate?: number;
+    latency?: [number, number];
+    dropped?: number;
+    generator?: LevelFigures['generator'];
+  } = {},
 ): LevelFigures {
   const requests = Math.round(rate * STEP_SECONDS * (opts.share ?? 1));
   const [low, high] = opts.latency ?? [5, 40];
@@ -45,6 +52,7 @@ function level(
     durationsMs: spreadDurations(requests, low, high),
     dropped: opts.dropped,
     seconds: STEP_SECONDS,
+    ...(opts.generator ? { generator: opts.generator } : {}),
   };
 }
 
@@ -75,7 +83,9 @@ describe('analyseSweep', () => {
       droppedIterations: 0,
     });
     expect(l40?.failureRate).toBeCloseTo(f40.failures / f40.requests, 12);
-    expect(l40?.reason).toBe('failure rate 5.00% above tolerance 1.00%');
+    expect(l40?.reason).toBe('system failing: failure rate 5.00% above tolerance 1.00%');
+    expect(l40?.cause).toBe('system_failing');
+    expect(result.limitedBy).toBe('system_failing');
     expect(result.levels[0]?.reason).toBeNull();
   });
 
@@ -115,44 +125,157 @@ describe('analyseSweep', () => {
     expect(result.unstable).toBe(true);
   });
 
-  it('saturation by dropped iterations: the level says so and the ceiling is a lower bound', () => {
-    const figures = [level(10), level(20), level(30, { share: 0.8, dropped: 60 })];
+  it('a slowing system that exhausts the VU pool: the system is the cause, with the numbers and advice', () => {
+    // 30 RPS at ~900 ms needs ~27 VUs; the pool has 20: iterations were dropped.
+    const figures = [
+      level(10),
+      level(20),
+      level(30, { share: 0.75, dropped: 75, latency: [800, 1000] }),
+    ];
     const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
       kind: 'rps_probe',
     });
+    const l30 = result.levels[2];
     expect(result.highestPassingTarget).toBe(20);
-    expect(result.generatorSaturated).toBe(true);
-    expect(result.levels[2]?.droppedIterations).toBe(60);
-    expect(result.levels[2]?.reason).toContain('below 95% of target 30');
-    expect(result.levels[2]?.reason).toContain('load generator saturated (60 dropped iterations)');
-  });
-
-  it('saturation by a short achieved rate with few failures, and none when failures explain it', () => {
-    const short = analyseSweep(
-      buildSummaryData([level(10), level(20, { share: 0.7 })]),
-      plan([10, 20]),
-      { kind: 'rps_probe' },
+    expect(l30?.cause).toBe('vu_pool_exhausted');
+    expect(l30?.maxVUs).toBe(20);
+    expect(l30?.meanLatencyMs).toBeCloseTo(900, 6);
+    expect(l30?.requiredConcurrency).toBeCloseTo(27, 6);
+    expect(l30?.concurrency).toBeCloseTo(22.5 * 0.9, 6);
+    expect(l30?.reason).toBe(
+      'system slowed until the VU pool ran out: achieved 22.50 RPS, below 95% of target 30; required concurrency 27 > maxVUs 20 (30 RPS × 900 ms mean latency), 75 dropped iterations; raise maxVUs to find the real failure point',
     );
-    expect(short.generatorSaturated).toBe(true);
-    expect(short.levels[1]?.reason).toContain('load generator saturated');
-    const failing = analyseSweep(
-      buildSummaryData([level(10), level(20, { share: 0.7, failRate: 0.3 })]),
-      plan([10, 20]),
-      { kind: 'rps_probe' },
-    );
-    expect(failing.generatorSaturated).toBe(false);
-    expect(failing.levels[1]?.reason).not.toContain('saturated');
-  });
-
-  it('a first failure on the failure rate is the system failing, even with dropped iterations', () => {
-    const figures = [level(10), level(20), level(30, { share: 0.9, dropped: 30, failRate: 0.2 })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
-      kind: 'rps_probe',
-    });
-    expect(result.highestPassingTarget).toBe(20);
-    // The level still reports the drops; the ceiling is not a mere lower bound.
-    expect(result.levels[2]?.reason).toContain('load generator saturated (30 dropped iterations)');
+    // The system, not the generator: the ceiling is the answer, not a floor.
     expect(result.generatorSaturated).toBe(false);
+    expect(result.limitedBy).toBe('vu_pool_exhausted');
+  });
+
+  it('advice names the env variable when the plan came from the probe variables', () => {
+    const named = planSweep({
+      ...readSweepConfig(
+        { MIN_PROBE_RPS: '30', MAX_PROBE_RPS: '30', MAX_VUS: '20', PRE_ALLOCATED_VUS: '5' },
+        'rps_probe',
+      ),
+      warmup: 0,
+      stepDuration: STEP_SECONDS,
+    });
+    const figures = [level(30, { share: 0.75, dropped: 75, latency: [800, 1000] })];
+    const result = analyseSweep(buildSummaryData(figures), named, { kind: 'rps_probe' });
+    expect(result.levels[0]?.reason).toContain('raise MAX_VUS to find the real failure point');
+  });
+
+  it('a generator at a full core: the generator is the cause and the ceiling a lower bound', () => {
+    const busy = {
+      cpuPercent: [96, 99, 98],
+      eventLoopLagMs: [40, 60, 50],
+      startLagMs: [30, 60, 250],
+    };
+    const figures = [level(10), level(20, { share: 0.8, generator: busy })];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const l20 = result.levels[1];
+    expect(l20?.cause).toBe('generator_saturated');
+    expect(l20?.generatorCpuPercent).toBeCloseTo(97.67, 2);
+    expect(l20?.reason).toMatch(
+      /^load generator saturated: achieved 16 RPS, below 95% of target 20; generator CPU 98% of a core, iteration start lag p95 \d+ ms, event-loop lag p95 \d+(\.\d)? ms with 0 of 20 VUs busy on average; the ceiling is a lower bound$/,
+    );
+    expect(result.generatorSaturated).toBe(true);
+    expect(result.limitedBy).toBe('generator_saturated');
+  });
+
+  it('a generator starved of CPU (half a core) that starts iterations late while VUs are free', () => {
+    const starved = {
+      cpuPercent: [50, 52, 49],
+      eventLoopLagMs: [300, 500, 400],
+      startLagMs: spreadDurations(100, 50, 900),
+    };
+    const figures = [level(10), level(20, { share: 0.7, generator: starved })];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    expect(result.levels[1]?.cause).toBe('generator_saturated');
+    expect(result.levels[1]?.startLagMs).toBeGreaterThan(800);
+    expect(result.generatorSaturated).toBe(true);
+  });
+
+  it('start lag with the VU pool full is not the generator: a slow system drops, it does not delay', () => {
+    const lagging = { cpuPercent: [40, 45], eventLoopLagMs: [20, 30], startLagMs: [150, 200, 300] };
+    const figures = [
+      level(30, { share: 0.75, dropped: 75, latency: [800, 1000], generator: lagging }),
+    ];
+    const result = analyseSweep(buildSummaryData(figures), plan([30]), { kind: 'rps_probe' });
+    expect(result.levels[0]?.cause).toBe('vu_pool_exhausted');
+    expect(result.generatorSaturated).toBe(false);
+  });
+
+  it('the real k6 (no generator metrics): drops with VUs free are another reason, not a lower bound', () => {
+    // 20 RPS at ~22 ms needs under one VU; 5 are pre-allocated, 20 allowed.
+    const figures = [level(10), level(20, { share: 0.8, dropped: 40 })];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const l20 = result.levels[1];
+    expect(l20?.generatorCpuPercent).toBeNull();
+    expect(l20?.startLagMs).toBeNull();
+    expect(l20?.cause).toBe('rate_not_reached');
+    expect(l20?.reason).toContain('40 dropped iterations with 0 of 20 VUs busy on average');
+    expect(l20?.reason).toContain('the generator cannot be ruled out');
+    expect(result.generatorSaturated).toBe(false);
+    expect(result.limitedBy).toBe('rate_not_reached');
+  });
+
+  it('drops while VUs beyond the pre-allocated ones were being initialised: says so and what to raise', () => {
+    // 20 RPS at ~400 ms needs 8 VUs; 5 are pre-allocated, 20 allowed.
+    const healthy = { cpuPercent: [20, 25], eventLoopLagMs: [5, 8], startLagMs: [1, 2, 3] };
+    const figures = [
+      level(20, { share: 0.9, dropped: 20, latency: [300, 500], generator: healthy }),
+    ];
+    const result = analyseSweep(buildSummaryData(figures), plan([20]), { kind: 'rps_probe' });
+    expect(result.levels[0]?.cause).toBe('rate_not_reached');
+    expect(result.levels[0]?.reason).toContain(
+      'more than the 5 pre-allocated VUs were needed and the rest were still being initialised; raise preAllocatedVUs',
+    );
+    expect(result.levels[0]?.reason).toContain(
+      'the generator kept up (generator CPU 23% of a core',
+    );
+  });
+
+  it('a short rate without drops, with a healthy generator: iterations that never completed', () => {
+    const healthy = { cpuPercent: [20, 25], eventLoopLagMs: [5, 8], startLagMs: [1, 2, 3] };
+    const figures = [level(20, { share: 0.7, generator: healthy })];
+    const result = analyseSweep(buildSummaryData(figures), plan([20]), { kind: 'rps_probe' });
+    expect(result.levels[0]?.cause).toBe('rate_not_reached');
+    expect(result.levels[0]?.reason).toContain(
+      '60 scheduled iterations did not complete within the level, none dropped',
+    );
+  });
+
+  it('a first failure on the failure rate is the system failing, even with dropped iterations and a busy generator', () => {
+    const busy = { cpuPercent: [99, 99], eventLoopLagMs: [200, 300], startLagMs: [500, 900] };
+    const figures = [
+      level(10),
+      level(20),
+      level(30, { share: 0.9, dropped: 30, failRate: 0.2, generator: busy }),
+    ];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
+      kind: 'rps_probe',
+    });
+    expect(result.highestPassingTarget).toBe(20);
+    expect(result.levels[2]?.cause).toBe('system_failing');
+    expect(result.levels[2]?.reason).toMatch(
+      /^system failing: failure rate 20\.00% above tolerance 1\.00%; achieved/,
+    );
+    expect(result.generatorSaturated).toBe(false);
+  });
+
+  it('a p95 over the SLO measured by a saturated generator is laid to the generator', () => {
+    const busy = { cpuPercent: [97, 99], eventLoopLagMs: [200, 300], startLagMs: [500, 900] };
+    const figures = [
+      level(10, { latency: [5, 50] }),
+      level(20, { latency: [100, 400], generator: busy }),
+    ];
+    const result = analyseSweep(buildSummaryData(figures), plan([10, 20], { p95SloMs: 200 }), {
+      kind: 'rps_probe',
+    });
+    expect(result.levels[1]?.cause).toBe('generator_saturated');
+    expect(result.levels[1]?.reason).toMatch(
+      /^load generator saturated: p95 \d+(\.\d+)? ms above SLO 200 ms; generator CPU/,
+    );
   });
 
   it('a few dropped iterations at a level that still passed do not make the ceiling a floor', () => {
@@ -164,15 +287,31 @@ describe('analyseSweep', () => {
     const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
       kind: 'rps_probe',
     });
-    expect(result.levels[1]).toMatchObject({ passed: true, droppedIterations: 2, reason: null });
+    expect(result.levels[1]).toMatchObject({
+      passed: true,
+      droppedIterations: 2,
+      reason: null,
+      cause: null,
+    });
     expect(result.generatorSaturated).toBe(false);
   });
 
-  it('with no failing level, any dropped iterations flag saturation', () => {
-    const figures = [level(10), level(20, { share: 0.99, dropped: 2 })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
-    expect(result.highestPassingTarget).toBe(20);
-    expect(result.generatorSaturated).toBe(true);
+  it('with no failing level, a generator at its limit anywhere makes the top a floor; drops alone do not', () => {
+    const busy = { cpuPercent: [95, 96], eventLoopLagMs: [20, 30], startLagMs: [10, 20] };
+    const saturated = analyseSweep(
+      buildSummaryData([level(10), level(20, { generator: busy })]),
+      plan([10, 20]),
+      { kind: 'rps_probe' },
+    );
+    expect(saturated.highestPassingTarget).toBe(20);
+    expect(saturated.generatorSaturated).toBe(true);
+    expect(saturated.limitedBy).toBeNull();
+    const dropsOnly = analyseSweep(
+      buildSummaryData([level(10), level(20, { share: 0.99, dropped: 2 })]),
+      plan([10, 20]),
+      { kind: 'rps_probe' },
+    );
+    expect(dropsOnly.generatorSaturated).toBe(false);
   });
 
   it('ignores saturation above the first failure: it says nothing about the ceiling', () => {
@@ -195,7 +334,8 @@ describe('analyseSweep', () => {
       requests: 0,
       achievedRps: 0,
       passed: false,
-      reason: 'no requests completed',
+      reason: 'system failing: no requests completed; no answer within the level',
+      cause: 'system_failing',
     });
     expect(result.levels[1]?.failureRate).toBeNull();
     expect(result.highestPassingTarget).toBe(10);
@@ -213,6 +353,7 @@ describe('analyseSweep', () => {
       failureRate: null,
       passed: false,
       reason: 'no data (sub-metric missing)',
+      cause: 'no_data',
     });
   });
 
@@ -231,7 +372,9 @@ describe('analyseSweep', () => {
     expect(result.p95SloMs).toBe(200);
     expect(result.levels[0]?.passed).toBe(true);
     expect(result.levels[1]?.passed).toBe(false);
-    expect(result.levels[1]?.reason).toMatch(/^p95 \d+(\.\d+)? ms above SLO 200 ms$/);
+    expect(result.levels[1]?.reason).toMatch(
+      /^system failing: p95 \d+(\.\d+)? ms above SLO 200 ms$/,
+    );
     // The option overrides the plan: without an SLO the same data passes.
     const noSlo = analyseSweep(buildSummaryData(figures), plan([10, 20], { p95SloMs: 200 }), {
       kind: 'rps_probe',

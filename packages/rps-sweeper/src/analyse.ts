@@ -1,5 +1,11 @@
 // k6 summary data of a planned sweep -> per-level verdicts and the ceiling.
-import { type K6SummaryData, readStat, type SweepLevel, type SweepResult } from '@rota-perf/core';
+import {
+  type K6SummaryData,
+  type LevelCause,
+  readStat,
+  type SweepLevel,
+  type SweepResult,
+} from '@rota-perf/core';
 import { isGeneratorSaturated, judgeLevel } from './judge.js';
 import { levelMetricNames } from './plan.js';
 import type { PlannedLevel, SweepPlan } from './plan-types.js';
@@ -21,6 +27,8 @@ export interface SweepConclusion {
   unstable: boolean;
   /** The generator, not the system, explains the first failure: the ceiling is a lower bound. */
   generatorSaturated: boolean;
+  /** What held back the first failing level; null when none failed. */
+  limitedBy: LevelCause | null;
 }
 
 /** Reads every planned level from handleSummary data and concludes the sweep. */
@@ -32,7 +40,7 @@ export function analyseSweep(
   const tolerance = options.tolerance ?? plan.tolerance;
   const p95SloMs = options.p95SloMs === undefined ? plan.p95SloMs : options.p95SloMs;
   const levels = plan.levels.map((level) => ({
-    ...judgeLevel(measureLevel(data, level), { tolerance, p95SloMs }),
+    ...judgeLevel(measureLevel(data, level, plan), { tolerance, p95SloMs, names: plan.vuNames }),
     startSeconds: level.startSeconds,
   }));
   const runMs = data.state?.testRunDurationMs;
@@ -44,7 +52,7 @@ export function analyseSweep(
     failureTolerance: tolerance,
     p95SloMs,
     levels,
-    ...concludeSweep(levels, tolerance, p95SloMs),
+    ...concludeSweep(levels),
     totalDurationSeconds: typeof runMs === 'number' && Number.isFinite(runMs) ? runMs / 1000 : null,
     ...(options.startedAt === undefined ? {} : { startedAt: options.startedAt }),
   };
@@ -55,37 +63,30 @@ export function analyseSweep(
  * the last pass before the first failure. The original took the last pass anywhere, which
  * hid a collapse followed by a lucky level; that case is flagged as unstable instead.
  */
-export function concludeSweep(
-  levels: readonly SweepLevel[],
-  tolerance: number,
-  p95SloMs: number | null = null,
-): SweepConclusion {
+export function concludeSweep(levels: readonly SweepLevel[]): SweepConclusion {
   const ordered = [...levels].sort((a, b) => a.targetRps - b.targetRps);
   const firstFail = ordered.findIndex((l) => !l.passed);
   const before = firstFail < 0 ? ordered : ordered.slice(0, firstFail);
   const highest = before.length > 0 ? (before[before.length - 1] as SweepLevel).targetRps : null;
   const unstable = firstFail >= 0 && ordered.slice(firstFail + 1).some((l) => l.passed);
   // Only the first failing level decides whether the ceiling is a lower bound: it is when
-  // the generator, not the system, explains that failure. A failure rate over tolerance (or
-  // p95 over the SLO) measured at a reduced load is still the system failing, and slow
-  // responses tie up VUs, so a failing system often drops iterations by itself. A passing
-  // level that dropped a few iterations still held. With no failure at all, any saturation
-  // means the generator, not the system, was at its limit.
+  // the generator, not the system, held that level back. Dropped iterations alone say
+  // nothing: a slowing system exhausts the VU pool too (its cause says which). With no
+  // failure at all, a generator at its limit anywhere means the system was not.
   const failing = firstFail < 0 ? undefined : (ordered[firstFail] as SweepLevel);
   const saturated =
     failing === undefined
-      ? ordered.some((l) => isGeneratorSaturated(l, tolerance))
-      : isGeneratorSaturated(failing, tolerance) && !failedOnSystem(failing, tolerance, p95SloMs);
-  return { highestPassingTarget: highest, unstable, generatorSaturated: saturated };
+      ? ordered.some((l) => isGeneratorSaturated(l))
+      : failing.cause === 'generator_saturated';
+  return {
+    highestPassingTarget: highest,
+    unstable,
+    generatorSaturated: saturated,
+    limitedBy: failing?.cause ?? null,
+  };
 }
 
-// The level broke a rule that only the system under test can break.
-function failedOnSystem(level: SweepLevel, tolerance: number, p95SloMs: number | null): boolean {
-  if (level.failureRate !== null && level.failureRate > tolerance) return true;
-  return p95SloMs !== null && level.p95Ms !== null && level.p95Ms > p95SloMs;
-}
-
-function measureLevel(data: K6SummaryData, level: PlannedLevel) {
+function measureLevel(data: K6SummaryData, level: PlannedLevel, plan: SweepPlan) {
   const names = levelMetricNames(level.scenario);
   const requests = readStat(data, names.requests, 'count');
   let failures = readStat(data, names.failed, 'passes');
@@ -104,5 +105,14 @@ function measureLevel(data: K6SummaryData, level: PlannedLevel) {
     p99Ms: readStat(data, names.duration, 'p(99)'),
     // k6 only emits dropped_iterations when an iteration was dropped: absent means none.
     droppedIterations: readStat(data, names.dropped, 'count') ?? 0,
+    iterations: readStat(data, names.iterations, 'count'),
+    meanIterationMs: readStat(data, names.iterationDuration, 'avg'),
+    meanRequestMs: readStat(data, names.duration, 'avg'),
+    maxVUs: plan.maxVUs,
+    preAllocatedVUs: plan.preAllocatedVUs,
+    // node-runner's own metrics; absent with the real k6 (read as unmeasured, not as 0).
+    generatorCpuPercent: readStat(data, names.generatorCpu, 'avg'),
+    eventLoopLagMs: readStat(data, names.eventLoopLag, 'p(95)'),
+    startLagMs: readStat(data, names.startLag, 'p(95)'),
   };
 }

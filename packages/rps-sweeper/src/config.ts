@@ -8,7 +8,7 @@ import type { PlanField, SweepPlanInput } from './plan-types.js';
 export type ProbeKind = 'rps_probe' | 'progress_probe';
 
 type VariableNames = Record<
-  Exclude<PlanField, 'scenarioPrefix' | 'exec' | 'gracefulStop' | 'warmupRps'>,
+  Exclude<PlanField, 'scenarioPrefix' | 'exec' | 'gracefulStop' | 'warmupRps' | 'generatorMetrics'>,
   string
 >;
 

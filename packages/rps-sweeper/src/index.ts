@@ -3,9 +3,17 @@ export type { AnalyseOptions, SweepConclusion } from './analyse.js';
 export { analyseSweep, concludeSweep } from './analyse.js';
 export type { ProbeKind } from './config.js';
 export { PROBE_VARIABLES, readSweepConfig } from './config.js';
+export type { LevelConcurrency, LevelLoad, VuNames } from './diagnose.js';
+export {
+  concurrencyOf,
+  GENERATOR_CPU_SATURATED_PERCENT,
+  POOL_EXHAUSTED_SHARE,
+  START_LAG_HIGH_MS,
+} from './diagnose.js';
 export type { JudgeOptions, LevelMeasurement } from './judge.js';
 export { ACHIEVED_SHARE, isGeneratorSaturated, judgeLevel } from './judge.js';
 export {
+  GENERATOR_METRICS,
   levelMetricNames,
   levelScenarioName,
   MAX_LEVELS,

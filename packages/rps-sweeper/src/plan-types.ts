@@ -28,6 +28,12 @@ export interface SweepPlanInput {
   p95SloMs?: number | null;
   /** Stop the k6 run once a level clearly fails (per-level abortOnFail thresholds). */
   abortOnFail?: boolean;
+  /**
+   * Name node-runner's generator metrics per level in the thresholds, so each level's CPU,
+   * event-loop lag and start lag reach the summary. The real k6 rejects a threshold on a
+   * metric it does not know: a script that sets this must declare them (GENERATOR_METRICS).
+   */
+  generatorMetrics?: boolean;
   /** Variable names to use in error messages (e.g. `{ step: 'PROBE_STEP_RPS' }`). */
   names?: Partial<Record<PlanField, string>>;
 }
@@ -77,6 +83,13 @@ export interface SweepPlan {
   pauseSeconds: number;
   gracefulStopSeconds: number;
   levels: PlannedLevel[];
+  /** Every level's VU settings (the scenarios share them). */
+  preAllocatedVUs: number;
+  maxVUs: number;
+  /** What advice calls the VU settings: the env variables when the plan came from them. */
+  vuNames: { preAllocatedVUs: string; maxVUs: string };
+  /** The thresholds name the generator metrics (SweepPlanInput.generatorMetrics). */
+  generatorMetrics: boolean;
   scenarios: Record<string, ArrivalRateScenario>;
   thresholds: Record<string, ThresholdRule[]>;
   /** When the last level ends, seconds after the start (not counting the graceful stop). */

@@ -1,7 +1,7 @@
 import { ConfigError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import { readSweepConfig } from './config.js';
-import { planSweep } from './plan.js';
+import { GENERATOR_METRICS, planSweep } from './plan.js';
 import type { SweepPlanInput } from './plan-types.js';
 
 const small: SweepPlanInput = {
@@ -79,8 +79,32 @@ describe('planSweep', () => {
       expected[`http_req_duration${tag}`] = ['max>=0'];
       expected[`dropped_iterations${tag}`] = ['count>=0'];
       expected[`iterations${tag}`] = ['count>=0'];
+      expected[`iteration_duration${tag}`] = ['max>=0'];
     }
     expect(plan.thresholds).toEqual(expected);
+    expect(plan.generatorMetrics).toBe(false);
+    expect(plan).toMatchObject({
+      preAllocatedVUs: small.preAllocatedVUs,
+      maxVUs: small.maxVUs,
+      vuNames: { preAllocatedVUs: 'preAllocatedVUs', maxVUs: 'maxVUs' },
+    });
+  });
+
+  it('names the generator metrics per level only when asked (the real k6 rejects unknown metrics)', () => {
+    const plan = planSweep({ ...small, generatorMetrics: true });
+    expect(plan.generatorMetrics).toBe(true);
+    for (const rate of [10, 20, 30]) {
+      const tag = `{scenario:probe_${rate}}`;
+      for (const { name } of GENERATOR_METRICS) {
+        expect(plan.thresholds[`${name}${tag}`]).toEqual(['max>=0']);
+      }
+    }
+    expect(Object.keys(plan.thresholds)).toHaveLength(3 * 9);
+    expect(GENERATOR_METRICS.map((m) => m.name)).toEqual([
+      'generator_cpu_percent',
+      'generator_event_loop_lag_ms',
+      'iteration_start_lag_ms',
+    ]);
   });
 
   it('adds per-level abort thresholds, delayed to the middle of each level, when asked', () => {

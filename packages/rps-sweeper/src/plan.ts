@@ -33,6 +33,17 @@ export function levelScenarioName(prefix: string, rate: number): string {
   return `${prefix}_${rate}`;
 }
 
+/**
+ * node-runner's generator-health metrics (Trends; `isTime` as k6's `new Trend(name, isTime)`).
+ * The real k6 has none: a k6 script whose plan names them declares them in its init code, and
+ * k6 then leaves them out of the summary (no samples), so the levels read them as unmeasured.
+ */
+export const GENERATOR_METRICS = [
+  { name: 'generator_cpu_percent', isTime: false },
+  { name: 'generator_event_loop_lag_ms', isTime: true },
+  { name: 'iteration_start_lag_ms', isTime: true },
+] as const;
+
 /** The sub-metrics each level needs in the summary data, keyed by the threshold that names them. */
 export function levelMetricNames(scenario: string): {
   requests: string;
@@ -40,13 +51,22 @@ export function levelMetricNames(scenario: string): {
   duration: string;
   dropped: string;
   iterations: string;
+  iterationDuration: string;
+  generatorCpu: string;
+  eventLoopLag: string;
+  startLag: string;
 } {
+  const tag = `{scenario:${scenario}}`;
   return {
-    requests: `http_reqs{scenario:${scenario}}`,
-    failed: `http_req_failed{scenario:${scenario}}`,
-    duration: `http_req_duration{scenario:${scenario}}`,
-    dropped: `dropped_iterations{scenario:${scenario}}`,
-    iterations: `iterations{scenario:${scenario}}`,
+    requests: `http_reqs${tag}`,
+    failed: `http_req_failed${tag}`,
+    duration: `http_req_duration${tag}`,
+    dropped: `dropped_iterations${tag}`,
+    iterations: `iterations${tag}`,
+    iterationDuration: `iteration_duration${tag}`,
+    generatorCpu: `generator_cpu_percent${tag}`,
+    eventLoopLag: `generator_event_loop_lag_ms${tag}`,
+    startLag: `iteration_start_lag_ms${tag}`,
   };
 }
 
@@ -107,6 +127,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   }
 
   const abortOnFail = input.abortOnFail === true;
+  const generatorMetrics = input.generatorMetrics === true;
   const base = {
     executor: 'constant-arrival-rate' as const,
     timeUnit: '1s' as const,
@@ -144,7 +165,10 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
       startTime: formatK6Duration(level.startSeconds),
       tags: { stage: 'probe', target_rps: String(rate) },
     };
-    Object.assign(thresholds, levelThresholds(level, input.tolerance, p95SloMs, abortOnFail));
+    Object.assign(
+      thresholds,
+      levelThresholds(level, input.tolerance, p95SloMs, abortOnFail, generatorMetrics),
+    );
   }
   const last = levels[levels.length - 1] as PlannedLevel;
   return {
@@ -160,6 +184,10 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
     pauseSeconds,
     gracefulStopSeconds,
     levels,
+    preAllocatedVUs: input.preAllocatedVUs,
+    maxVUs: input.maxVUs,
+    vuNames: { preAllocatedVUs: name('preAllocatedVUs'), maxVUs: name('maxVUs') },
+    generatorMetrics,
     scenarios,
     thresholds,
     totalSeconds: last.startSeconds + last.durationSeconds,
@@ -173,6 +201,7 @@ function levelThresholds(
   tolerance: number,
   p95SloMs: number | null,
   abortOnFail: boolean,
+  generatorMetrics: boolean,
 ): Record<string, ThresholdRule[]> {
   const names = levelMetricNames(level.scenario);
   const failed: ThresholdRule[] = ['rate>=0'];
@@ -187,13 +216,21 @@ function levelThresholds(
       duration.push({ threshold: `p(95)<=${p95SloMs}`, abortOnFail: true, delayAbortEval });
     }
   }
-  return {
+  const rules: Record<string, ThresholdRule[]> = {
     [names.requests]: ['count>=0'],
     [names.failed]: failed,
     [names.duration]: duration,
     [names.dropped]: ['count>=0'],
     [names.iterations]: ['count>=0'],
+    // Its mean is the time a VU is busy per iteration (Little's law in the verdict).
+    [names.iterationDuration]: ['max>=0'],
   };
+  if (generatorMetrics) {
+    rules[names.generatorCpu] = ['max>=0'];
+    rules[names.eventLoopLag] = ['max>=0'];
+    rules[names.startLag] = ['max>=0'];
+  }
+  return rules;
 }
 
 function toSeconds(value: DurationInput, variable: string, minimum: number): number {

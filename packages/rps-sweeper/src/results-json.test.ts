@@ -12,7 +12,7 @@ function sweepOf(rows: [number, number, number][], over: Partial<SweepResult> = 
   });
   const targets = rows.map((r) => r[0]);
   const range = { minTargetRps: Math.min(...targets), maxTargetRps: Math.max(...targets) };
-  const verdict = { failureTolerance: 0.01, p95SloMs: 500, ...concludeSweep(levels, 0.01) };
+  const verdict = { failureTolerance: 0.01, p95SloMs: 500, ...concludeSweep(levels) };
   return {
     kind: 'rps_probe',
     ...range,
@@ -43,6 +43,7 @@ describe('buildSweepResultsJson', () => {
       'total_duration_seconds',
       'unstable',
       'generator_saturated',
+      'limited_by',
       'ceiling_is_lower_bound',
       'p95_slo_ms',
       'started_at',
@@ -60,6 +61,14 @@ describe('buildSweepResultsJson', () => {
       'dropped_iterations',
       'reason',
       'start_seconds',
+      'cause',
+      'max_vus',
+      'mean_latency_ms',
+      'concurrency',
+      'required_concurrency',
+      'generator_cpu_percent',
+      'event_loop_lag_ms',
+      'start_lag_ms',
     ]);
     expect(json.scenarios[2]?.observed_rps).toBe(900 / 30);
     expect(json.highest_passing_target).toBe(30);

@@ -28,7 +28,7 @@ export interface SearchCeilingOptions {
   precision: number;
   /** How long each level runs. */
   duration: DurationInput;
-  /** Failure tolerance the levels are judged by; used to tell generator saturation apart. */
+  /** Failure tolerance the levels are judged by (runLevel applies it); recorded in the result. */
   tolerance: number;
   /** Recorded in the result; runLevel applies it when judging. */
   p95SloMs?: number | null;

@@ -153,6 +153,19 @@ describe('searchCeiling', () => {
     expect(result.ceiling as number).toBeLessThanOrEqual(Math.floor(120 / 0.95));
     const failing = result.runs.find((r) => !r.level.passed);
     expect(failing?.level.reason).toContain('load generator saturated');
+    expect(result.sweep.limitedBy).toBe('generator_saturated');
+  });
+
+  it('a system whose latency exhausts the VU pool: the ceiling is the pool limit, caused by the system', async () => {
+    // 50 VUs at 250 ms hold 200 RPS at most (Little's law); the system errs only above 1000.
+    const runLevel = simulateSystem({ capacity: 1000, tolerance: TOL, latencyMs: 250, maxVUs: 50 });
+    const result = await searchCeiling(options(1000, { runLevel, precision: 5 }));
+    expect(result.ceiling as number).toBeLessThanOrEqual(Math.floor(200 / 0.95));
+    expect(result.ceiling as number).toBeGreaterThanOrEqual(200 - 5);
+    expect(result.sweep.generatorSaturated).toBe(false);
+    expect(result.sweep.limitedBy).toBe('vu_pool_exhausted');
+    const failing = result.runs.find((r) => !r.level.passed);
+    expect(failing?.level.reason).toContain('raise maxVUs to find the real failure point');
   });
 
   it('propagates an error thrown by runLevel', async () => {

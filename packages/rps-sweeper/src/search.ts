@@ -95,7 +95,7 @@ export async function searchCeiling(options: SearchCeilingOptions): Promise<Ceil
 
   const levels = runs.map((r) => r.level);
   const confirmationFailed = runs.some((r) => r.phase === 'confirm' && !r.level.passed);
-  const conclusion = concludeSweep(levels, options.tolerance, options.p95SloMs ?? null);
+  const conclusion = concludeSweep(levels);
   return {
     ceiling: lastPass,
     firstFailure: firstFail,
@@ -117,6 +117,7 @@ export async function searchCeiling(options: SearchCeilingOptions): Promise<Ceil
       highestPassingTarget: lastPass,
       unstable: conclusion.unstable || confirmationFailed,
       generatorSaturated: conclusion.generatorSaturated,
+      limitedBy: conclusion.limitedBy,
       totalDurationSeconds: null,
     },
   };

@@ -1,6 +1,6 @@
 // The sweep levels of a run as progress shows them: each level's requests, failures and
 // latency added up as its seconds finish, and its one-line verdict once they are all in.
-import type { SeriesRequestRow } from '@rota-perf/core';
+import type { SeriesRequestRow, SeriesScenarioRow, SeriesSecondRow } from '@rota-perf/core';
 import {
   createLatencyHistogram,
   decodeHistogram,
@@ -24,12 +24,21 @@ export interface LevelFigures {
   requests: number;
   failed: number;
   p95: number | null;
+  dropped: number;
+  /** Most VUs busy in one of the level's seconds (the whole run's, one level runs at a time). */
+  peakVus: number | null;
+  /** The generator's mean CPU share over the level's seconds (node-runner only). */
+  generatorCpu: number | null;
 }
 
 interface LevelAccumulator {
   requests: number;
   failed: number;
   histogram: LatencyHistogram;
+  dropped: number;
+  peakVus: number | null;
+  cpuSum: number;
+  cpuSeconds: number;
 }
 
 /** Adds up each level's seconds and hands over the finished levels in order. */
@@ -41,15 +50,49 @@ export class LevelTracker {
 
   /** A request row of a finished second (rows of other scenarios are ignored). */
   add(row: SeriesRequestRow): void {
-    if (!this.levels.some((l) => l.scenario === row.scenario)) return;
-    let acc = this.totals.get(row.scenario);
-    if (acc === undefined) {
-      acc = { requests: 0, failed: 0, histogram: createLatencyHistogram() };
-      this.totals.set(row.scenario, acc);
-    }
+    const acc = this.accumulator(row.scenario);
+    if (acc === undefined) return;
     acc.requests += row.requests;
     acc.failed += row.failed;
     acc.histogram.add(decodeHistogram(row.hdr));
+  }
+
+  /** A scenario row of a finished second: the level's dropped iterations. */
+  addScenario(row: SeriesScenarioRow): void {
+    const acc = this.accumulator(row.scenario);
+    if (acc !== undefined) acc.dropped += row.dropped_iterations;
+  }
+
+  /** The run's row of a finished second: VUs and generator CPU, for the level scheduled then. */
+  addRunSecond(row: SeriesSecondRow): void {
+    const level = this.levels.find(
+      (l) => row.t >= l.startSeconds && row.t < l.startSeconds + l.durationSeconds,
+    );
+    const acc = level && this.accumulator(level.scenario);
+    if (acc === undefined) return;
+    acc.peakVus = Math.max(acc.peakVus ?? 0, row.vus);
+    if (row.generator_cpu_percent !== undefined) {
+      acc.cpuSum += row.generator_cpu_percent;
+      acc.cpuSeconds++;
+    }
+  }
+
+  private accumulator(scenario: string): LevelAccumulator | undefined {
+    if (!this.levels.some((l) => l.scenario === scenario)) return undefined;
+    let acc = this.totals.get(scenario);
+    if (acc === undefined) {
+      acc = {
+        requests: 0,
+        failed: 0,
+        histogram: createLatencyHistogram(),
+        dropped: 0,
+        peakVus: null,
+        cpuSum: 0,
+        cpuSeconds: 0,
+      };
+      this.totals.set(scenario, acc);
+    }
+    return acc;
   }
 
   /**
@@ -71,6 +114,9 @@ export class LevelTracker {
         requests: acc?.requests ?? 0,
         failed: acc?.failed ?? 0,
         p95: acc ? p95Of(acc.histogram) : null,
+        dropped: acc?.dropped ?? 0,
+        peakVus: acc?.peakVus ?? null,
+        generatorCpu: acc && acc.cpuSeconds > 0 ? acc.cpuSum / acc.cpuSeconds : null,
       });
     }
     return done;

@@ -97,7 +97,11 @@ export class ProgressModel {
       }
       this.levels.add(row);
     }
-    for (const row of second.scenarios) this.totals.dropped += row.dropped_iterations;
+    for (const row of second.scenarios) {
+      this.totals.dropped += row.dropped_iterations;
+      this.levels.addScenario(row);
+    }
+    if (second.second !== null) this.levels.addRunSecond(second.second);
   }
 
   /** Sweep levels whose seconds are all in, once each; with `all`, every remaining one. */

@@ -5,7 +5,7 @@ import { type FinishedSecond, SeriesRecorder } from '@rota-perf/core/series';
 import { describe, expect, it } from 'vitest';
 import { ProgressDisplay, progressMode } from './display.js';
 import { ProgressModel, type ProgressPlan } from './model.js';
-import { formatClock, renderFrame, renderHeartbeat } from './render.js';
+import { formatClock, renderFrame, renderHeartbeat, renderLevel } from './render.js';
 
 const START = Date.UTC(2026, 11, 1, 6, 0, 0);
 const CSI = '\u001b[';
@@ -223,7 +223,44 @@ describe('ProgressDisplay', () => {
     display.stop();
     expect(written).toEqual([]);
     expect(lines).toEqual([
-      'level 1/1 probe_3: target 3/s, achieved 3.0/s, p95 12.0 ms, failed 0/6 (0.00%)',
+      // Busy VUs peak at 5 (4 + t in the level's seconds 0 and 1); no generator CPU recorded.
+      'level 1/1 probe_3: target 3/s, achieved 3.0/s, p95 12.0 ms, failed 0/6 (0.00%), dropped 0, VUs busy ≤ 5',
     ]);
+  });
+
+  it("a level's line adds its dropped iterations and the generator's mean CPU over its seconds", () => {
+    const levels = [
+      { scenario: 'probe_3', targetRps: 3, startSeconds: 0, durationSeconds: 2 },
+      { scenario: 'probe_6', targetRps: 6, startSeconds: 2, durationSeconds: 2 },
+    ];
+    const model = new ProgressModel(plan(['probe_3', 'probe_6'], levels));
+    const cpu = [10, 20, 70, 90];
+    for (const s of seconds(['probe_3', 'probe_6'], 4, (n, t) =>
+      n === 'probe_3' ? (t < 2 ? 3 : 0) : t >= 2 ? 6 : 0,
+    )) {
+      const t = s.t;
+      model.addSecond({
+        ...s,
+        scenarios:
+          t === 3
+            ? [
+                {
+                  t,
+                  scenario: 'probe_6',
+                  iterations: 6,
+                  dropped_iterations: 7,
+                  data_received: 0,
+                  data_sent: 0,
+                  checks_passed: 0,
+                  checks_failed: 0,
+                },
+              ]
+            : s.scenarios,
+        second: s.second && { ...s.second, generator_cpu_percent: cpu[t] as number },
+      });
+    }
+    const [first, second] = model.takeFinishedLevels(true).map(renderLevel);
+    expect(first).toMatch(/, dropped 0, VUs busy ≤ 5, generator CPU 15%$/);
+    expect(second).toMatch(/, dropped 7, VUs busy ≤ 7, generator CPU 80%$/);
   });
 });

@@ -56,7 +56,9 @@ export function renderHeartbeat(s: ProgressSnapshot): string {
 
 /** The one line of a finished sweep level. */
 export function renderLevel(l: LevelFigures): string {
-  return `level ${l.index}/${l.of} ${l.scenario}: target ${l.targetRps}/s, achieved ${rate(l.achievedRps)}/s, p95 ${ms(l.p95)} ms, failed ${count(l.failed)}/${count(l.requests)} (${percent(l.failed, l.requests)})`;
+  const vus = l.peakVus === null ? '' : `, VUs busy ≤ ${count(l.peakVus)}`;
+  const cpu = l.generatorCpu === null ? '' : `, generator CPU ${Math.round(l.generatorCpu)}%`;
+  return `level ${l.index}/${l.of} ${l.scenario}: target ${l.targetRps}/s, achieved ${rate(l.achievedRps)}/s, p95 ${ms(l.p95)} ms, failed ${count(l.failed)}/${count(l.requests)} (${percent(l.failed, l.requests)}), dropped ${count(l.dropped)}${vus}${cpu}`;
 }
 
 const COLUMNS = ['target/s', 'achieved/s', 'p95 ms', 'errors/s'];

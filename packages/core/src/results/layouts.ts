@@ -3,7 +3,7 @@
 import type { FailedThreshold } from '../k6-summary.js';
 import type { CaseExplainJson } from './database.js';
 import type { DbBenchAggregate, DbBenchSkip } from './measurements.js';
-import type { LoadSummary, PhaseFailure } from './summaries.js';
+import type { LevelCause, LoadSummary, PhaseFailure } from './summaries.js';
 
 /** One per-endpoint entry of results.json. */
 export interface LoadEndpointJson {
@@ -65,6 +65,15 @@ export interface SweepLevelJson {
   dropped_iterations: number;
   reason: string | null;
   start_seconds: number | null;
+  /** The Little's-law and generator figures of the level (SweepLevel's, in snake case). */
+  cause: LevelCause | null;
+  max_vus: number | null;
+  mean_latency_ms: number | null;
+  concurrency: number | null;
+  required_concurrency: number | null;
+  generator_cpu_percent: number | null;
+  event_loop_lag_ms: number | null;
+  start_lag_ms: number | null;
 }
 
 /** `rps_results.json` / `progress_probe_results.json`. */
@@ -80,6 +89,8 @@ export interface SweepResultsJson {
   total_duration_seconds?: number | null;
   unstable: boolean;
   generator_saturated: boolean;
+  /** What held back the first failing level; null when none failed. */
+  limited_by: LevelCause | null;
   ceiling_is_lower_bound: boolean;
   p95_slo_ms: number | null;
   started_at: string | null;

@@ -3,6 +3,23 @@
 // (k6-scenarios, rps-sweeper, db-bench, mem-monitor) and formatters (report-formatter) share them.
 import type { FailedThreshold } from '../k6-summary.js';
 
+/**
+ * What held a failing level back (README of rps-sweeper, "Verdict reasons"):
+ * - `system_failing`: errors over the tolerance, or p95 over the SLO;
+ * - `vu_pool_exhausted`: the system slowed until achieved rate × mean latency (the VUs it
+ *   needs, Little's law) exceeded maxVUs, so iterations were dropped;
+ * - `generator_saturated`: the load generator's CPU was near a full core, or its iterations
+ *   started late while VUs were free; the only cause that makes the ceiling a lower bound;
+ * - `rate_not_reached`: the rate fell short for another reason, stated in `reason`;
+ * - `no_data`: the level's figures are missing.
+ */
+export type LevelCause =
+  | 'system_failing'
+  | 'vu_pool_exhausted'
+  | 'generator_saturated'
+  | 'rate_not_reached'
+  | 'no_data';
+
 /** The verdict on one arrival-rate level of a sweep or probe. */
 export interface SweepLevel {
   /** Scenario name, e.g. `probe_50`. */
@@ -19,6 +36,25 @@ export interface SweepLevel {
   passed: boolean;
   /** Why the level failed (null when it passed). */
   reason: string | null;
+  /** What held the level back (null when it passed). */
+  cause: LevelCause | null;
+  /** The level's VU pool (the scenario's maxVUs); null when unknown. */
+  maxVUs: number | null;
+  /**
+   * Mean time a VU was busy per iteration, ms: the mean iteration duration (a probe iteration
+   * is one request), else the mean request duration; null when neither was measured.
+   */
+  meanLatencyMs: number | null;
+  /** VUs busy on average (Little's law): achieved iterations/s × mean latency. */
+  concurrency: number | null;
+  /** VUs the target rate needs at the measured latency: target rate × mean latency. */
+  requiredConcurrency: number | null;
+  /** node-runner only: the generator process's mean CPU share over the level (100 = one core). */
+  generatorCpuPercent: number | null;
+  /** node-runner only: p95 of the per-second worst event-loop delay of the generator, ms. */
+  eventLoopLagMs: number | null;
+  /** node-runner only: p95 of how late iterations started against the schedule, ms. */
+  startLagMs: number | null;
   /** When the level started, seconds after the test started (k6 startTime); marks the memory timeline. */
   startSeconds?: number | null;
 }
@@ -36,8 +72,13 @@ export interface SweepResult {
   highestPassingTarget: number | null;
   /** A level passed after an earlier level failed. */
   unstable: boolean;
-  /** The load generator could not keep up: the ceiling is only a lower bound. */
+  /**
+   * The load generator, not the system, explains the first failing level (or, with no failing
+   * level, saturated at some level): the ceiling is only a lower bound.
+   */
   generatorSaturated: boolean;
+  /** What held back the first failing level (lowest target); null when none failed. */
+  limitedBy: LevelCause | null;
   totalDurationSeconds: number | null;
   /** Wall-clock start of the test run (ISO 8601), to place levels on the memory timeline. */
   startedAt?: string | null;

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Builtins } from '../metrics/builtin.js';
-import type { MetricRegistry } from '../metrics/registry.js';
+import type { MetricRegistry, Tags } from '../metrics/registry.js';
 
 // How often the event-loop delay monitor wakes up (a libuv timer in C++, no JS runs); the
 // delays it records include this interval, which is subtracted.
@@ -26,18 +26,21 @@ export function startGeneratorHealth(registry: MetricRegistry, builtins: Builtin
   let cpu = process.cpuUsage();
   let at = performance.now();
   return {
-    /** Records one sample of each metric for the time since the previous call; returns them. */
-    sample(): GeneratorHealth {
+    /**
+     * Records one sample of each metric for the time since the previous call, with `tags`
+     * (the scenario that ran then, so a sweep level has its own figures); returns them.
+     */
+    sample(tags: Tags = NO_TAGS): GeneratorHealth {
       const now = performance.now();
       const used = process.cpuUsage(cpu);
       const health: GeneratorHealth = { cpuPercent: undefined, lagMs: undefined };
       if (now > at) {
         health.cpuPercent = ((used.user + used.system) / 1000 / (now - at)) * 100;
-        registry.push(builtins.generator_cpu_percent, health.cpuPercent, NO_TAGS);
+        registry.push(builtins.generator_cpu_percent, health.cpuPercent, tags);
       }
       if (delay.count > 0) {
         health.lagMs = Math.max(0, delay.max / 1e6 - RESOLUTION_MS);
-        registry.push(builtins.generator_event_loop_lag_ms, health.lagMs, NO_TAGS);
+        registry.push(builtins.generator_event_loop_lag_ms, health.lagMs, tags);
       }
       delay.reset();
       cpu = process.cpuUsage();

@@ -1,5 +1,5 @@
 import type { Builtins } from '../metrics/builtin.js';
-import type { MetricRegistry } from '../metrics/registry.js';
+import type { MetricRegistry, Tags } from '../metrics/registry.js';
 import type { SecondGauges } from '../series/tap.js';
 import { evaluateThresholds, type ThresholdSet } from '../thresholds/evaluate.js';
 import { logLine } from '../util/logfmt.js';
@@ -14,6 +14,8 @@ export interface MonitorInput {
   initializedVus(): number;
   /** performance.now() at test start. */
   since: number;
+  /** The tags of the generator-health samples of the second that ended `elapsedMs` in. */
+  healthTags?(elapsedMs: number): Tags;
   /** Called when an abortOnFail threshold fails. */
   onAbort(): void;
   /** Called after each tick with the milliseconds since `since` and what was sampled. */
@@ -31,8 +33,8 @@ export function startMonitor(input: MonitorInput): { stop(): void } {
     const vusMax = input.initializedVus();
     input.registry.push(input.builtins.vus, vus, {});
     input.registry.push(input.builtins.vus_max, vusMax, {});
-    const { cpuPercent, lagMs } = health.sample();
     const elapsed = performance.now() - input.since;
+    const { cpuPercent, lagMs } = health.sample(input.healthTags?.(elapsed));
     const verdict = evaluateThresholds(input.thresholds, elapsed, elapsed, false);
     if (verdict.abort) {
       logLine(

@@ -7,6 +7,7 @@ import {
   runRampingVus,
   runSharedIterations,
 } from '../executors/vus.js';
+import type { Tags } from '../metrics/registry.js';
 import type { ScenarioShare } from '../options/scenario-share.js';
 import type { ScenarioConfig } from '../options/scenarios.js';
 import { StripedCounter } from '../options/striping.js';
@@ -29,6 +30,27 @@ const EXECUTORS: Record<string, (run: ScenarioRun, host: ExecutorHost) => Promis
   'per-vu-iterations': runPerVuIterations,
   'shared-iterations': runSharedIterations,
 };
+
+const HALF_SECOND_MS = 500;
+const NO_TAGS = {};
+
+/**
+ * The tags of the one scenario whose schedule (start time to start time + duration) covers
+ * `atMs` on the test clock; none when no scenario or several do. The generator's health is
+ * process-wide, but in a step sweep one level runs at a time: tagged with it, every level
+ * gets its own figures (`generator_cpu_percent{scenario:probe_50}`).
+ */
+function scheduledAt(runs: readonly ScenarioRun[], atMs: number): Tags {
+  let found: ScenarioRun | undefined;
+  for (const r of runs) {
+    const start = r.cfg.startTimeMs;
+    const end = scenarioMaxMs(r.cfg) - r.cfg.gracefulStopMs;
+    if (atMs < start || atMs >= end) continue;
+    if (found) return NO_TAGS;
+    found = r;
+  }
+  return found?.scenarioTags ?? NO_TAGS;
+}
 
 /** The scenarios after they ran. */
 export interface ScenariosOutcome {
@@ -140,6 +162,7 @@ export async function runScenarios(
     busyVus: () => all.reduce((a, r) => a + r.active.size, 0),
     initializedVus: () => open.vus.length - 1,
     since: t0,
+    healthTags: (elapsedMs) => scheduledAt(all, elapsedMs - HALF_SECOND_MS),
     onAbort: () => open.requestStop(EXIT.thresholds),
     onTick: (elapsed, gauges) => {
       rt.series?.tick(elapsed, gauges);

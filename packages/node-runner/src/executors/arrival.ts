@@ -2,6 +2,9 @@ import type { VuState } from '../runtime/state.js';
 import { EventLoopTurns, type ExecutorHost, type ScenarioRun, waitUntil } from './host.js';
 import { constantSchedule, rampingSchedule } from './schedule.js';
 
+// How late the slot due at the end of the duration may start (timer lateness on a busy machine).
+const END_SLACK_MS = 100;
+
 /**
  * constant- and ramping-arrival-rate (open model): iterations start on schedule whether or
  * not earlier ones finished; with no free VU the start is dropped and, below maxVUs, a new VU
@@ -30,12 +33,23 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
     inflight.add(p);
   };
 
+  // k6 runs the scenario for its whole duration even when the last slot comes earlier (as an
+  // instance's stripe usually does): the instance's test lasts as long as the whole test's.
+  const durationMs =
+    cfg.executor === 'constant-arrival-rate'
+      ? cfg.durationMs
+      : cfg.stages.reduce((a, s) => a + s.durationMs, 0);
   const turns = new EventLoopTurns();
   for (let offset = schedule.next(); offset !== null; offset = schedule.next()) {
     // Behind schedule, slots are due at once: still let timers and I/O run now and then.
     if (t0 + offset > performance.now()) turns.waited();
     else if (turns.due()) await turns.turn();
     if (await waitUntil(t0 + offset, host.signal)) break;
+    // As k6: once the scenario's duration is over, only the slot due at its very end starts
+    // (k6 starts it); a generator that fell behind would otherwise start its whole backlog
+    // late and reach the rate it could not hold.
+    const now = performance.now();
+    if (now > t0 + durationMs && now - (t0 + offset) > END_SLACK_MS) break;
     const vu = free.shift();
     if (vu) {
       host.startLag(run, performance.now() - (t0 + offset));
@@ -64,12 +78,6 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
       );
     }
   }
-  // k6 runs the scenario for its whole duration even when the last slot comes earlier (as an
-  // instance's stripe usually does): the instance's test lasts as long as the whole test's.
-  const durationMs =
-    cfg.executor === 'constant-arrival-rate'
-      ? cfg.durationMs
-      : cfg.stages.reduce((a, s) => a + s.durationMs, 0);
   await waitUntil(t0 + durationMs, host.signal);
   await run.drain(inflight);
 }

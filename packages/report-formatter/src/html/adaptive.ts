@@ -3,6 +3,12 @@
 import type { AdaptiveResultsJson } from '@rota-perf/core';
 import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
 import { htmlTable, num, para, tiles } from './markup.js';
+import {
+  LEVEL_HEALTH_HEADERS,
+  LEVEL_HEALTH_NOTE,
+  levelHealthCells,
+  verdictParas,
+} from './sweep-levels.js';
 
 const rps = (n: number | null) => (n === null ? 'none' : `${formatNumber(n, 0)} RPS`);
 
@@ -24,19 +30,32 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
     ]),
     verdict(doc),
   ];
+  parts.push(...verdictParas(doc));
   if (doc.reached_max) parts.push(para('Every level up to the maximum passed.', 'warn'));
   if (doc.exhausted) parts.push(para('The search stopped at its run limit.', 'warn'));
   for (const note of doc.notes) parts.push(para(note, 'note'));
   parts.push(
     '<h3>Levels by target</h3>',
     htmlTable(
-      ['Target', 'Achieved', 'Requests', 'Fail %', 'p95 (ms)', 'Result', 'Reason'],
+      [
+        'Target',
+        'Achieved',
+        'Requests',
+        'Fail %',
+        'p95 (ms)',
+        'Dropped',
+        ...LEVEL_HEALTH_HEADERS,
+        'Result',
+        'Reason',
+      ],
       levels.map((l) => [
         num(formatNumber(l.target_rps, 0)),
         num(formatNumber(l.observed_rps)),
         num(formatCount(l.requests)),
         num(formatPercent(l.failure_rate)),
         num(formatNumber(l.p95_ms)),
+        num(formatCount(l.dropped_iterations ?? null)),
+        ...levelHealthCells(l),
         l.passed ? 'PASS' : 'FAIL',
         l.reason ?? '',
       ]),
@@ -47,6 +66,7 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
         return l.passed ? '' : 'failed';
       },
     ),
+    para(LEVEL_HEALTH_NOTE, 'note'),
     '<h3>Search runs in order</h3>',
     htmlTable(
       ['#', 'Phase', 'Rate', 'Result'],

@@ -232,6 +232,16 @@ describe('renderHtmlReport and writeHtmlReport', () => {
       (m) => m[1],
     );
     expect(phases).toEqual(['step', 'step', 'step', 'bisect', 'bisect', 'confirm']);
+    // What held the first failing level (35 RPS) back, with its reason; each level's VUs
+    // (busy/needed/max) and the generator's figures.
+    expect(body).toContain(
+      '<p class="note">Limited by: system failing at 35 RPS. Above it the system under test failed',
+    );
+    expect(body).toContain('35 RPS: system failing: failure rate 5.00% above tolerance 1.00%');
+    expect(byTarget).toContain(
+      '<th class="num">VUs busy/need/max</th><th class="num">Gen CPU</th>',
+    );
+    expect(byTarget).toMatch(/<td class="num">\d+\/\d+\/200<\/td><td class="num">\d+%<\/td>/);
     // Its chart shows the levels by target as well.
     const chart = buildChartSpecs(inputs).find((c) => c.id === 'chart-adaptive-probe');
     expect((chart?.config.data as { labels?: string[] } | undefined)?.labels).toEqual([

@@ -15,6 +15,12 @@ import {
 } from '@rota-perf/core';
 import type { DbBenchInput, MemoryInput } from './inputs.js';
 import { htmlTable, num, para, tiles } from './markup.js';
+import {
+  LEVEL_HEALTH_HEADERS,
+  LEVEL_HEALTH_NOTE,
+  levelHealthCells,
+  verdictParas,
+} from './sweep-levels.js';
 
 const count = (n: number | null | undefined) =>
   n === null || n === undefined ? 'missing' : formatCount(n);
@@ -83,16 +89,7 @@ export function sweepSection(sweep: SweepResultsJson): string {
       ? para('Highest passing target: none (all targets failed).', 'bad')
       : para(`Highest passing target: ${best} RPS.`, 'good'),
   ];
-  if (sweep.generator_saturated) {
-    parts.push(
-      para(
-        'The load generator saturated (dropped iterations or too few VUs): the figure is a floor, not the ceiling of the system under test.',
-        'warn',
-      ),
-    );
-  } else if (sweep.ceiling_is_lower_bound) {
-    parts.push(para('Every level passed: the ceiling lies above the highest level tried.', 'warn'));
-  }
+  parts.push(...verdictParas(sweep));
   if (sweep.unstable)
     parts.push(para('Unstable: a level passed after an earlier level failed.', 'warn'));
   parts.push(
@@ -107,6 +104,7 @@ export function sweepSection(sweep: SweepResultsJson): string {
         'p95 (ms)',
         'p99 (ms)',
         'Dropped',
+        ...LEVEL_HEALTH_HEADERS,
         'Result',
         'Reason',
       ],
@@ -120,6 +118,7 @@ export function sweepSection(sweep: SweepResultsJson): string {
         num(formatNumber(l.p95_ms ?? null)),
         num(formatNumber(l.p99_ms ?? null)),
         num(formatCount(l.dropped_iterations ?? null)),
+        ...levelHealthCells(l),
         l.passed ? 'PASS' : 'FAIL',
         l.reason ?? '',
       ]),
@@ -131,6 +130,7 @@ export function sweepSection(sweep: SweepResultsJson): string {
       },
     ),
   );
+  parts.push(para(LEVEL_HEALTH_NOTE, 'note'));
   return parts.join('\n');
 }
 

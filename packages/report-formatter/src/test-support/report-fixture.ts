@@ -35,7 +35,15 @@ function level(targetRps: number, index: number): SweepLevel {
     p99Ms: 40 + targetRps * 3,
     droppedIterations: targetRps > 40 ? 12 : 0,
     passed,
-    reason: passed ? null : 'failure rate above tolerance',
+    reason: passed ? null : 'system failing: failure rate above tolerance',
+    cause: passed ? null : 'system_failing',
+    maxVUs: 200,
+    meanLatencyMs: 10 + targetRps,
+    concurrency: ((requests / 30) * (10 + targetRps)) / 1000,
+    requiredConcurrency: (targetRps * (10 + targetRps)) / 1000,
+    generatorCpuPercent: 10 + targetRps * 0.4,
+    eventLoopLagMs: 2.5,
+    startLagMs: 1.2,
     startSeconds: 10 + index * 35,
   };
 }
@@ -54,6 +62,7 @@ export function fixtureSweep(kind: SweepResult['kind']): SweepResult {
     highestPassingTarget: 40,
     unstable: false,
     generatorSaturated: false,
+    limitedBy: 'system_failing',
     totalDurationSeconds: kind === 'progress_probe' ? null : 185,
     startedAt: new Date(FIXTURE_START_MS).toISOString(),
   };

@@ -11,8 +11,12 @@ export interface SimulatedSystem {
   tolerance: number;
   /** Capacity to use from the n-th call on (0-based), to model a system that degrades. */
   degradeAfter?: { calls: number; capacity: number };
-  /** From this rate on the generator drops iterations and sends only `capacity`. */
+  /** Above this rate the generator, at a full core, sends only this many per second. */
   generatorLimit?: number;
+  /** Mean latency (ms) of every request; default 20. */
+  latencyMs?: number;
+  /** The VU pool (default 100): rate × latency beyond it drops iterations (Little's law). */
+  maxVUs?: number;
 }
 
 /** A runLevel over the simulation; `calls` records every (rate, seconds) it was given. */
@@ -25,10 +29,16 @@ export function simulateSystem(system: SimulatedSystem): RunLevel & { calls: [nu
         : system.capacity;
     calls.push([rate, seconds]);
     const limit = system.generatorLimit ?? Number.POSITIVE_INFINITY;
-    const sent = Math.min(rate, limit) * seconds;
+    const latencyMs = system.latencyMs ?? 20;
+    const maxVUs = system.maxVUs ?? 100;
+    // The pool caps the rate at maxVUs / latency; the generator at its own limit.
+    const poolRate = maxVUs / (latencyMs / 1000);
+    const achieved = Math.min(rate, limit, poolRate);
+    const sent = achieved * seconds;
     // Above capacity half the requests fail: far over any tolerance, so "passes" means
     // exactly "rate <= capacity" and the expected ceiling is known.
     const failures = rate > capacity ? Math.ceil(sent / 2) : 0;
+    const generatorBusy = rate > limit;
     return judgeLevel(
       {
         scenario: `adaptive_${rate}`,
@@ -36,8 +46,12 @@ export function simulateSystem(system: SimulatedSystem): RunLevel & { calls: [nu
         durationSeconds: seconds,
         requests: sent,
         failures,
-        p95Ms: 20,
-        droppedIterations: rate > limit ? (rate - limit) * seconds : 0,
+        p95Ms: latencyMs,
+        meanRequestMs: latencyMs,
+        maxVUs,
+        droppedIterations: rate > poolRate ? Math.round((rate - poolRate) * seconds) : 0,
+        generatorCpuPercent: generatorBusy ? 99 : 30,
+        startLagMs: generatorBusy ? 400 : 2,
       },
       { tolerance: system.tolerance },
     );

@@ -13,6 +13,10 @@ export interface LevelFigures {
   dropped?: number;
   /** Seconds the level ran, for the `rate` values. */
   seconds: number;
+  /** Iteration durations, ms (default: the request durations: one request per iteration). */
+  iterationsMs?: number[];
+  /** node-runner's generator samples during the level; absent = the real k6 (no such metrics). */
+  generator?: { cpuPercent: number[]; eventLoopLagMs: number[]; startLagMs: number[] };
 }
 
 /** Options: which trend stats to emit, and whether thresholds named the sub-metrics. */
@@ -48,7 +52,23 @@ export function buildSummaryData(
       metrics[`http_reqs${tag}`] = named(counter(l.requests, l.seconds), 'count>=0');
       metrics[`http_req_failed${tag}`] = named(rate(l.failures, l.requests), 'rate>=0');
       metrics[`http_req_duration${tag}`] = named(trend(l.durationsMs, stats), 'max>=0');
-      metrics[`iterations${tag}`] = named(counter(l.requests, l.seconds), 'count>=0');
+      const iterationsMs = l.iterationsMs ?? l.durationsMs;
+      metrics[`iterations${tag}`] = named(counter(iterationsMs.length, l.seconds), 'count>=0');
+      if (iterationsMs.length > 0) {
+        metrics[`iteration_duration${tag}`] = named(trend(iterationsMs, stats), 'max>=0');
+      }
+      // Like k6, a named metric without samples is absent from the data.
+      const g = l.generator;
+      if (g && g.cpuPercent.length > 0) {
+        metrics[`generator_cpu_percent${tag}`] = named(trend(g.cpuPercent, stats), 'max>=0');
+        metrics[`generator_event_loop_lag_ms${tag}`] = named(
+          trend(g.eventLoopLagMs, stats),
+          'max>=0',
+        );
+      }
+      if (g && g.startLagMs.length > 0) {
+        metrics[`iteration_start_lag_ms${tag}`] = named(trend(g.startLagMs, stats), 'max>=0');
+      }
       if ((l.dropped ?? 0) > 0) {
         metrics[`dropped_iterations${tag}`] = named(counter(l.dropped ?? 0, l.seconds), 'count>=0');
       }
