@@ -72,7 +72,7 @@ function orderViolations(points: Line[]): string[] {
 
 let ours: { json: string; csv: string; run: RunOutput; port: number };
 const goldenJson = readFileSync(resolve(goldenDir, '06-out-json.ndjson'), 'utf8');
-const goldenCsv = readFileSync(resolve(goldenDir, '06-out-csv.csv'), 'utf8');
+const goldenCsv = readFileSync(resolve(goldenDir, '06-out-csv.csv.golden'), 'utf8');
 
 beforeAll(async () => {
   const server = await startGoldenServer();

@@ -8,5 +8,5 @@ export {
 } from './command-line.js';
 export { loadResultSchema, writeFileAtomically, writeJsonAtomically } from './files.js';
 export { packageVersionOf } from './package-version.js';
-export { runBin } from './run-bin.js';
+export { runBin } from './bin/run-bin.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';
