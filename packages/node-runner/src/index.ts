@@ -3,6 +3,7 @@ export { type CliArgs, parseCliArgs, readRunArgs, runCommand } from './command.j
 export type { EngineOptions, EngineResult } from './engine/engine.js';
 export { EXIT, RunnerError } from './errors.js';
 export { type ExecutionSegment, formatSegment, parseSegment } from './options/segment.js';
+export { type SegmentCoverage, segmentCoverage } from './options/segment-cover.js';
 export type { OutputSpec } from './outputs/spec.js';
 export { type ReplayOptions, replay } from './replay.js';
 export { type RunOptions, type RunResult, run } from './run.js';
