@@ -63,7 +63,6 @@ export async function combineParts(
         ...options.variables,
         RESULTS_DIR: options.outDir,
         RUN_ID: options.runId,
-        SUMMARY_STDOUT: 'false',
       },
       summaryExport: options.summaryExport,
       signal: options.signal,
