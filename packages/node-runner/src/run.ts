@@ -59,7 +59,7 @@ type ChildMessage =
  * The caller's Node flags minus those that name the code to run: a caller started with
  * `node --input-type=module -e '…'` would otherwise make the child run that code again.
  */
-function childExecArgv(execArgv: readonly string[]): string[] {
+export function childExecArgv(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i] as string;
