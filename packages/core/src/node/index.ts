@@ -1,4 +1,6 @@
 // Node-only part of @rota-perf/core: the bin runner, atomic files, child processes.
+
+export { type GuardOptions, guardChild } from './child-guard.js';
 export {
   type CapturedRun,
   type CaptureOptions,
