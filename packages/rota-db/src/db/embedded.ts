@@ -115,7 +115,10 @@ export async function startEmbeddedDatabase(
         `${name}=${value}`,
       ]),
     ],
-    { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: a terminal's Ctrl-C reaches the owner only, which closes its
+    // connections before it stops postgres (postgres shutting down under a closing pool made
+    // the driver throw). The guard stops it when the owner goes.
+    { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   // SIGINT is postgres's fast shutdown.
   const release = guardChild(child, {
