@@ -43,7 +43,11 @@ function descendantsOf(root) {
   const queue = [root];
   while (queue.length > 0) {
     const parent = queue.shift();
-    for (const p of all) if (p.ppid === parent) found.push(p), queue.push(p.pid);
+    for (const p of all) {
+      if (p.ppid !== parent) continue;
+      found.push(p);
+      queue.push(p.pid);
+    }
   }
   return found;
 }
