@@ -266,4 +266,21 @@ describe('rota-perf bench', () => {
     const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
     expect(left).toEqual([]);
   });
+
+  it('SIGKILLed mid-run: no process it started outlives it by more than a few seconds', async () => {
+    const out = join(dir, 'killed');
+    const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT]);
+    await waitForOutput(run, /memory: sampling/, 150_000);
+    // The load generator (node-runner's process) is running its schedule by now.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
+    expect(started.some((p) => p.cmdline.includes('node-runner/dist/child.js'))).toBe(true);
+    expect(started.some((p) => POSTGRES.test(p.cmdline))).toBe(true);
+    run.child.kill('SIGKILL');
+    await run.done;
+    // The watchdogs poll every second; the engine process used to run on for its graceful
+    // stop (and, before its 'disconnect' handler, to the end of its schedule).
+    const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
+    expect(left).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { ENDPOINTS } from './catalogue.js';
 import { planScript } from './plan/script-plan.js';
 import {
   crossedNonLatencyThresholds,
+  removeResultsDirs,
   runScript,
   SHORT_PERFORMANCE,
 } from './test-support/harness.js';
@@ -19,6 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  removeResultsDirs();
   await api?.stop();
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -148,4 +148,55 @@ await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringif
     expect(afterStop).toBeGreaterThan(before);
     expect(requests).toBe(afterStop);
   });
+
+  it('is gone within seconds when its parent is SIGKILLed while a phase blocks it', async () => {
+    const entry = resolve(packageRoot, 'dist/index.js');
+    const parentScript = join(tempDir(), 'blocked-parent.mjs');
+    writeFileSync(
+      parentScript,
+      `const { run } = await import(${JSON.stringify(entry)});
+await run(${JSON.stringify(blocking)}, { quiet: true, env: { BASE: ${JSON.stringify(server.base)}, BLOCK_IN: 'handleSummary' }, cwd: ${JSON.stringify(tempDir())} });\n`,
+    );
+    const parent = spawn(process.execPath, [parentScript], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((ok) => {
+      parent.stderr.on('data', (c: Buffer) => {
+        if (c.toString().includes('BLOCKING handleSummary')) ok();
+      });
+    });
+    const child = childrenOf(parent.pid as number).find((p) => p.cmdline.includes('child.js'));
+    expect(child).toBeDefined();
+    parent.kill('SIGKILL');
+    // The 'disconnect' is a first Ctrl-C, which leaves handleSummary its 2 minutes; the
+    // watchdog's stop signal (within a second) is the second, which ends the process.
+    const deadline = Date.now() + 4000;
+    while (isRunning(child?.pid as number) && Date.now() < deadline)
+      await new Promise((ok) => setTimeout(ok, 100));
+    expect(isRunning(child?.pid as number)).toBe(false);
+  });
 });
+
+/** The processes whose parent is `pid`, with their command lines. */
+function childrenOf(pid: number): { pid: number; cmdline: string }[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        return ppid === pid ? [{ pid: Number(name), cmdline }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Whether `pid` runs (a zombie waiting for the container's init to reap it does not). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}

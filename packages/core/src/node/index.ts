@@ -1,6 +1,7 @@
 // Node-only part of @rota-perf/core: the bin runner, atomic files, child processes.
 
 export { runBin } from './bin/run-bin.js';
+export { type GuardOptions, guardChild } from './child-guard.js';
 export {
   type CapturedRun,
   type CaptureOptions,
