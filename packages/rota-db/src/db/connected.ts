@@ -2,7 +2,11 @@ import type { FixtureOptions, FixturePreset } from '../fixture/options.js';
 import { seedFixture } from '../fixture/seed.js';
 import { seedLookups } from '../seed/lookups.js';
 import { type Connection, connect } from './connect.js';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.js';
+import {
+  type EmbeddedDatabase,
+  type EmbeddedDatabaseOptions,
+  startEmbeddedDatabase,
+} from './embedded.js';
 import { migrate } from './migrate.js';
 
 /** An embedded, migrated and seeded PostgreSQL with an open pool. */
@@ -19,6 +23,8 @@ export interface ConnectedDatabaseOptions {
   max?: number;
   /** A content fixture to load; without one only the lookups are seeded. */
   fixture?: FixturePreset | FixtureOptions;
+  /** Extra server settings (e.g. `STATEMENT_STATISTICS_SETTINGS`). */
+  settings?: EmbeddedDatabaseOptions['settings'];
 }
 
 /**
@@ -28,7 +34,7 @@ export interface ConnectedDatabaseOptions {
 export async function startConnectedDatabase(
   options: ConnectedDatabaseOptions = {},
 ): Promise<ConnectedDatabase> {
-  const pg = await startEmbeddedDatabase();
+  const pg = await startEmbeddedDatabase({ settings: options.settings });
   try {
     await migrate(pg.url);
     const connection = await connect(pg.url, { max: options.max ?? 5 });
