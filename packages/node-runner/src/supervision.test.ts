@@ -1,35 +1,28 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
+  builtEntry,
   consoleMessages,
-  fixturesDir,
-  packageRoot,
-  removeTempDirs,
+  fixturePath,
+  readJson,
   runBin,
   signalAfter,
-  startServer,
   tempDir,
+  useLoopbackServer,
 } from './test-support/harness.js';
 
 // VU code that never returns control: the supervisor stops the engine thread at k6's deadline
 // and the test still ends as k6 ends it (teardown, handleSummary, the exit code).
-let server: Awaited<ReturnType<typeof startServer>>;
 let requests = 0;
-beforeAll(async () => {
-  server = await startServer((_req, res) => {
-    requests++;
-    res.end('ok');
-  });
-});
-afterAll(async () => {
-  removeTempDirs();
-  await server?.close();
+const server = useLoopbackServer((_req, res) => {
+  requests++;
+  res.end('ok');
 });
 
-const blocking = resolve(fixturesDir, 'blocking.js');
-const summaryOf = (cwd: string) => JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+const blocking = fixturePath('blocking.js');
+const summaryOf = (cwd: string) => readJson(join(cwd, 'summary.json'));
 
 describe('a synchronous loop in VU code', () => {
   it('is stopped at duration + gracefulStop; teardown, handleSummary and exit code as k6', async () => {
@@ -125,8 +118,8 @@ describe('a synchronous loop in VU code', () => {
 
 describe('run() in a child process', () => {
   it('stops loading the target when its parent goes away (SIGKILL)', async () => {
-    const entry = resolve(packageRoot, 'dist/index.js');
-    const script = resolve(fixturesDir, 'interrupt.js');
+    const entry = builtEntry;
+    const script = fixturePath('interrupt.js');
     const parentScript = join(tempDir(), 'parent.mjs');
     writeFileSync(
       parentScript,
