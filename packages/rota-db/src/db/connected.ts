@@ -35,27 +35,25 @@ export async function startConnectedDatabase(
   options: ConnectedDatabaseOptions = {},
 ): Promise<ConnectedDatabase> {
   const pg = await startEmbeddedDatabase({ settings: options.settings });
+  let connection: Connection | undefined;
   try {
     await migrate(pg.url);
-    const connection = await connect(pg.url, { max: options.max ?? 5 });
-    try {
-      if (options.fixture === undefined) await seedLookups(connection.db);
-      else await seedFixture(connection.db, options.fixture);
-    } catch (error) {
-      await connection.close();
-      throw error;
-    }
-    return {
-      ...connection,
-      pg,
-      url: pg.url,
-      async dispose() {
-        await connection.close();
-        await pg.stop();
-      },
-    };
+    connection = await connect(pg.url, { max: options.max ?? 5 });
+    if (options.fixture === undefined) await seedLookups(connection.db);
+    else await seedFixture(connection.db, options.fixture);
   } catch (error) {
+    await connection?.close();
     await pg.stop();
     throw error;
   }
+  const pool = connection;
+  return {
+    ...pool,
+    pg,
+    url: pg.url,
+    async dispose() {
+      await pool.close();
+      await pg.stop();
+    },
+  };
 }
