@@ -4,7 +4,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/core';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   descendantsOf,
@@ -19,6 +18,7 @@ import {
   readSeries,
   seriesTotals,
 } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
 
 // The postgres server and its workers (`postgres: checkpointer` …), not scripts naming a path.
@@ -133,13 +133,7 @@ describe('rota-perf bench', () => {
   });
 
   describe('against a separately started rota-api', () => {
-    let api: StartedRotaApi;
-    beforeAll(async () => {
-      api = await startRotaApi({ fixture: 'small' });
-    });
-    afterAll(async () => {
-      await api?.stop();
-    });
+    const api = useRotaApi();
 
     it('--base-url runs against it, monitors nothing unless asked, then --monitor-pid', async () => {
       const out = join(dir, 'remote');

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixturesDir, removeTempDirs, runBin, tempDir } from './test-support/harness.js';
+import { fixturesDir, readJson, removeTempDirs, runBin, tempDir } from './test-support/harness.js';
 
 // node-runner's extension metrics: the generator's CPU share, its event-loop lag and how late
 // arrival-rate iterations start, in summary data and usable in thresholds.
@@ -21,7 +20,7 @@ async function runGenerator(busyMs: number, script = 'generator.js') {
     timeoutMs: 30_000,
   });
   expect(r.code).toBe(0);
-  const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+  const data = readJson(join(cwd, 'summary.json'));
   const values = (name: string) => ({
     ...data.metrics[name].values,
     type: data.metrics[name].type,

@@ -1,35 +1,28 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
+  builtEntry,
   consoleMessages,
-  fixturesDir,
-  packageRoot,
-  removeTempDirs,
+  fixturePath,
+  readJson,
   runBin,
   signalAfter,
-  startServer,
   tempDir,
+  useLoopbackServer,
 } from './test-support/harness.js';
 
 // VU code that never returns control: the supervisor stops the engine thread at k6's deadline
 // and the test still ends as k6 ends it (teardown, handleSummary, the exit code).
-let server: Awaited<ReturnType<typeof startServer>>;
 let requests = 0;
-beforeAll(async () => {
-  server = await startServer((_req, res) => {
-    requests++;
-    res.end('ok');
-  });
-});
-afterAll(async () => {
-  removeTempDirs();
-  await server?.close();
+const server = useLoopbackServer((_req, res) => {
+  requests++;
+  res.end('ok');
 });
 
-const blocking = resolve(fixturesDir, 'blocking.js');
-const summaryOf = (cwd: string) => JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+const blocking = fixturePath('blocking.js');
+const summaryOf = (cwd: string) => readJson(join(cwd, 'summary.json'));
 
 describe('a synchronous loop in VU code', () => {
   it('is stopped at duration + gracefulStop; teardown, handleSummary and exit code as k6', async () => {
@@ -125,12 +118,11 @@ describe('a synchronous loop in VU code', () => {
 
 describe('run() in a child process', () => {
   it('stops loading the target when its parent goes away (SIGKILL)', async () => {
-    const entry = resolve(packageRoot, 'dist/index.js');
-    const script = resolve(fixturesDir, 'interrupt.js');
+    const script = fixturePath('interrupt.js');
     const parentScript = join(tempDir(), 'parent.mjs');
     writeFileSync(
       parentScript,
-      `const { run } = await import(${JSON.stringify(entry)});
+      `const { run } = await import(${JSON.stringify(builtEntry)});
 await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringify(server.base)} }, cwd: ${JSON.stringify(tempDir())} });\n`,
     );
     const parent = spawn(process.execPath, [parentScript], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -150,11 +142,10 @@ await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringif
   });
 
   it('is gone within seconds when its parent is SIGKILLed while a phase blocks it', async () => {
-    const entry = resolve(packageRoot, 'dist/index.js');
     const parentScript = join(tempDir(), 'blocked-parent.mjs');
     writeFileSync(
       parentScript,
-      `const { run } = await import(${JSON.stringify(entry)});
+      `const { run } = await import(${JSON.stringify(builtEntry)});
 await run(${JSON.stringify(blocking)}, { quiet: true, env: { BASE: ${JSON.stringify(server.base)}, BLOCK_IN: 'handleSummary' }, cwd: ${JSON.stringify(tempDir())} });\n`,
     );
     const parent = spawn(process.execPath, [parentScript], { stdio: ['ignore', 'ignore', 'pipe'] });

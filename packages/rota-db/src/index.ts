@@ -6,6 +6,11 @@ export {
   redactUrl,
 } from './db/connect.js';
 export {
+  type ConnectedDatabase,
+  type ConnectedDatabaseOptions,
+  startConnectedDatabase,
+} from './db/connected.js';
+export {
   type EmbeddedDatabase,
   type EmbeddedDatabaseOptions,
   findFreePort,
