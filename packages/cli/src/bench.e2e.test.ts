@@ -256,7 +256,7 @@ describe('rota-perf bench', () => {
   });
 
   it('SIGKILLed mid-run: no process it started outlives it by more than a few seconds', async () => {
-    const out = join(dir, 'killed');
+    const out = join(scratch.dir, 'killed');
     const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT]);
     await waitForOutput(run, /memory: sampling/, 150_000);
     // The load generator (node-runner's process) is running its schedule by now.
