@@ -99,6 +99,7 @@ export {
   createRunId,
   MASKED,
   maskSecrets,
+  maskUrlPassword,
   urlWithoutCredentials,
 } from './run/run-id.js';
 export {

@@ -6,7 +6,7 @@ import {
   DATABASE_OPTIONS,
   MONITOR_OPTIONS,
   RUN_OPTIONS,
-  readRunSettings,
+  readCheckedRunSettings,
   resultsFolder,
 } from './shared-options.js';
 
@@ -45,7 +45,7 @@ ${SCRIPT_LINES}`,
     const step = {
       command: 'bench',
       script,
-      ...readRunSettings(args, io.env),
+      ...(await readCheckedRunSettings(args, io.env, signal)),
       report: args.values['no-report'] !== true,
       outDir: await resultsFolder(args, io.cwd),
     };

@@ -7,6 +7,17 @@ export {
   runCommandLine,
 } from './command-line.js';
 export { loadResultSchema, writeFileAtomically, writeJsonAtomically } from './files.js';
+export {
+  type ForeignAnswer,
+  type ForeignServer,
+  listenForeignServer,
+} from './foreign-server.js';
 export { packageVersionOf } from './package-version.js';
+export {
+  checkDatabaseUrl,
+  POSTGRES_PROBE_TIMEOUT_MS,
+  type PostgresProbeOptions,
+  probePostgres,
+} from './postgres-probe.js';
 export { runBin } from './run-bin.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';
