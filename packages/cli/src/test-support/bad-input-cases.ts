@@ -162,4 +162,63 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     expectStderr:
       /^rota-perf mem-monitor: --interval -1 is invalid: expected a number of seconds > 0$/,
   },
+  ...unwritableCases(),
 ];
+
+// Every command that writes files, pointed under /proc: one line before the run, exit 2.
+function unwritableCases(): BadInputCase[] {
+  const where = (option: string, path: string, kind: 'folder' | 'file path') =>
+    new RegExp(
+      `^rota-perf \\S+: ${option} ${path.replace(/\./g, '\\.')}: cannot write to /proc\\S* \\(ENOENT\\); expected a writable ${kind}$`,
+    );
+  return [
+    {
+      name: 'bench --out under /proc',
+      argv: ['bench', 'performance', '--base-url', NO_TARGET, '--out', '/proc/rota-perf'],
+      expectExit: 2,
+      expectStderr: where('--out', '/proc/rota-perf', 'folder'),
+    },
+    {
+      name: 'start --out under /proc',
+      argv: ['start', '--base-url', NO_TARGET, '--out', '/proc/rota-perf/x'],
+      expectExit: 2,
+      expectStderr: where('--out', '/proc/rota-perf/x', 'folder'),
+    },
+    {
+      name: 'probe --out under /proc',
+      argv: ['probe', '--adaptive', '--base-url', NO_TARGET, '--out', '/proc/rota-perf'],
+      expectExit: 2,
+      expectStderr: where('--out', '/proc/rota-perf', 'folder'),
+    },
+    {
+      name: 'db-bench --json under /proc',
+      argv: ['db-bench', '--json', '/proc/db.json'],
+      expectExit: 2,
+      expectStderr: where('--json', '/proc/db.json', 'file path'),
+    },
+    {
+      name: 'mem-monitor --output under /proc',
+      argv: ['mem-monitor', '--pid', '1', '--duration', '1', '--output', '/proc/m.csv'],
+      expectExit: 2,
+      expectStderr: where('--output', '/proc/m.csv', 'file path'),
+    },
+    {
+      name: 'report --out under /proc',
+      argv: ['report', '.', '--out', '/proc/report.html'],
+      expectExit: 2,
+      expectStderr: where('--out', '/proc/report.html', 'file path'),
+    },
+    {
+      name: 'run --summary-export under /proc',
+      argv: ['run', '--summary-export', '/proc/s.json', 'script.js'],
+      expectExit: 2,
+      expectStderr: where('--summary-export', '/proc/s.json', 'file path'),
+    },
+    {
+      name: 'run --out json= under /proc',
+      argv: ['run', '--out', 'json=/proc/x.ndjson', 'script.js'],
+      expectExit: 2,
+      expectStderr: where('--out', '/proc/x.ndjson', 'file path'),
+    },
+  ];
+}

@@ -21,3 +21,10 @@ export {
 } from './postgres-probe.js';
 export { runBin } from './run-bin.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';
+export {
+  assertWritable,
+  checkWritableFolder,
+  makeFolder,
+  WRITABLE_CHECK_TIMEOUT_MS,
+  type WritableCheckOptions,
+} from './writable.js';

@@ -35,7 +35,7 @@ describe('db-bench bad input (built command)', () => {
     expectUsageError(['--filter', 'NoSuchCase'], "--filter 'NoSuchCase'"));
 
   it('a --json path that is a directory', () =>
-    expectUsageError(['--json', tmpdir()], `--json ${tmpdir()} is a directory`));
+    expectUsageError(['--json', tmpdir()], `--json ${tmpdir()} is a folder: expected a file path`));
 
   it('an unreachable database (flag and environment)', async () => {
     const port = await findFreePort(); // free, so nothing listens there
