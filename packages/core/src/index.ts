@@ -34,6 +34,7 @@ export {
 export {
   CommandError,
   ConfigError,
+  escapeControl,
   exitCodeFor,
   firstLine,
   InterruptedError,
