@@ -4,7 +4,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/core';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   descendantsOf,
@@ -19,6 +18,7 @@ import {
   readSeries,
   seriesTotals,
 } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
 
 // The postgres server and its workers (`postgres: checkpointer` …), not scripts naming a path.
@@ -133,13 +133,7 @@ describe('rota-perf bench', () => {
   });
 
   describe('against a separately started rota-api', () => {
-    let api: StartedRotaApi;
-    beforeAll(async () => {
-      api = await startRotaApi({ fixture: 'small' });
-    });
-    afterAll(async () => {
-      await api?.stop();
-    });
+    const api = useRotaApi();
 
     it('--base-url runs against it, monitors nothing unless asked, then --monitor-pid', async () => {
       const out = join(dir, 'remote');
@@ -263,6 +257,23 @@ describe('rota-perf bench', () => {
     // Postgres and the API are stopped before the command exits; allow the watchdog's last sleep.
     const postgresAtExit = started.filter((p) => POSTGRES.test(p.cmdline) && stillRunning(p));
     expect(postgresAtExit.map((p) => p.cmdline)).toEqual([]);
+    const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
+    expect(left).toEqual([]);
+  });
+
+  it('SIGKILLed mid-run: no process it started outlives it by more than a few seconds', async () => {
+    const out = join(dir, 'killed');
+    const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT]);
+    await waitForOutput(run, /memory: sampling/, 150_000);
+    // The load generator (node-runner's process) is running its schedule by now.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
+    expect(started.some((p) => p.cmdline.includes('node-runner/dist/child.js'))).toBe(true);
+    expect(started.some((p) => POSTGRES.test(p.cmdline))).toBe(true);
+    run.child.kill('SIGKILL');
+    await run.done;
+    // The watchdogs poll every second; the engine process used to run on for its graceful
+    // stop (and, before its 'disconnect' handler, to the end of its schedule).
     const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
     expect(left).toEqual([]);
   });

@@ -5,9 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_K6 } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli, startCli } from './test-support/run-cli.js';
 import { startInTmux, type TmuxPane } from './test-support/tmux.js';
 
@@ -70,13 +70,7 @@ describe('on a terminal: the status block', () => {
   });
 
   describe('node-runner against the reference API', () => {
-    let api: StartedRotaApi;
-    beforeAll(async () => {
-      api = await startRotaApi({ fixture: 'small' });
-    });
-    afterAll(async () => {
-      await api?.stop();
-    });
+    const api = useRotaApi();
 
     it('redraws with changing figures', async () => {
       const pane = startInTmux(

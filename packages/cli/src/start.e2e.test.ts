@@ -4,19 +4,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMemoryCsv } from '@rota-perf/core';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readRunRecord } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli } from './test-support/run-cli.js';
 
 let dir: string;
-let api: StartedRotaApi;
+const api = useRotaApi();
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rota-perf-start-'));
-  api = await startRotaApi({ fixture: 'small' });
 });
 afterAll(async () => {
-  await api?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,7 @@
 // Node-only part of @rota-perf/core: the bin runner, atomic files, child processes.
+
+export { runBin } from './bin/run-bin.js';
+export { type GuardOptions, guardChild } from './child-guard.js';
 export {
   type CapturedRun,
   type CaptureOptions,
@@ -19,7 +22,6 @@ export {
   type PostgresProbeOptions,
   probePostgres,
 } from './postgres-probe.js';
-export { runBin } from './run-bin.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';
 export {
   assertWritable,
