@@ -186,12 +186,109 @@ const cases = [
       },
     })),
   ),
+  // Item 10: every tool that takes a database URL tries a port that answers garbage once.
+  ...[
+    ['db-bench', [DB_BENCH, '--database-url', '{url}']],
+    ['rota-perf serve', [CLI, 'serve', '--database-url', '{url}']],
+    [
+      'rota-perf bench',
+      [CLI, 'bench', '--base-url', 'http://127.0.0.1:9', '--database-url', '{url}'],
+    ],
+  ].flatMap(([tool, argv]) =>
+    ['http', 'bytes'].map((answer) => ({
+      item: 10,
+      name: `${tool} --database-url at a port answering ${answer} (connections, one line, exit 2)`,
+      async run() {
+        const { listenForeignServer } = await import(`${ROOT}packages/core/dist/node/index.js`);
+        const server = await listenForeignServer(answer);
+        try {
+          const url = `postgres://perf:s3cret@127.0.0.1:${server.port}/rota`;
+          const run = start(
+            process.execPath,
+            argv.map((a) => a.replace('{url}', url)),
+          );
+          const { code } = await run.done;
+          const lines = run
+            .output()
+            .trim()
+            .split('\n')
+            .filter((l) => !/^serve: starting/.test(l));
+          const named = lines.length === 1 && lines[0].includes('not the PostgreSQL protocol');
+          const secret = run.output().includes('s3cret');
+          return {
+            ok: code === 2 && server.connections() === 1 && named && !secret,
+            detail: `exit ${code}, ${server.connections()} connection(s), ${lines.length} line(s)${secret ? ', password shown' : ''}`,
+            started: [],
+          };
+        } finally {
+          await server.close();
+        }
+      },
+    })),
+  ),
+  // Item 11: Ctrl-C during a probe level keeps what was measured, the cut level not judged.
   {
-    item: 10,
-    name: 'db-bench --database-url at a port answering garbage (connection count)',
-    run: null,
+    item: 11,
+    name: 'probe --adaptive, SIGINT mid-level: partial adaptive_probe_results.json, level interrupted',
+    async run() {
+      const out = `${OUT}/probe`;
+      const run = start(process.execPath, [
+        CLI,
+        'probe',
+        '--adaptive',
+        '--min',
+        '2',
+        '--max',
+        '64',
+        '--step-duration',
+        '5s',
+        '--tolerance',
+        '0.5',
+        '--out',
+        out,
+      ]);
+      await waitFor(run, /\] step 2 RPS: .*(PASS|FAIL)/, 150_000);
+      await sleep(2000);
+      const started = descendantsOf(run.child.pid);
+      run.child.kill('SIGINT');
+      const { code } = await run.done;
+      let runs = [];
+      try {
+        runs = JSON.parse(readFileSync(`${out}/adaptive_probe_results.json`, 'utf8')).runs;
+      } catch {}
+      const last = runs[runs.length - 1];
+      const marked = last?.phase === 'interrupted' && last.passed === null;
+      return {
+        ok: code === 105 && marked,
+        detail: `exit ${code}, runs ${runs.map((r) => `${r.phase}:${r.rate}:${r.passed}`).join(' ')}`,
+        started,
+      };
+    },
   },
-  { item: 11, name: 'probe --adaptive Ctrl-C writes partial results', run: null },
+  // Item 11: outputs that cannot be written fail before the run, in one line, exit 2.
+  ...[
+    ['bench', ['bench', '--base-url', 'http://127.0.0.1:9', '--out', '/proc/rota-perf']],
+    [
+      'probe',
+      ['probe', '--adaptive', '--base-url', 'http://127.0.0.1:9', '--out', '/proc/rota-perf'],
+    ],
+    ['db-bench', ['db-bench', '--json', '/proc/db.json']],
+    ['serve --port -1', ['serve', '--port', '-1']],
+  ].map(([what, argv]) => ({
+    item: 11,
+    name: `rota-perf ${what}: one line, exit 2, at once`,
+    async run() {
+      const begun = Date.now();
+      const run = start(process.execPath, [CLI, ...argv]);
+      const { code } = await run.done;
+      const lines = run.output().trim().split('\n');
+      return {
+        ok: code === 2 && lines.length === 1 && Date.now() - begun < 30_000,
+        detail: `exit ${code}: ${lines[0]}`,
+        started: [],
+      };
+    },
+  })),
 ];
 
 // `--item N` runs the cases of one item only.

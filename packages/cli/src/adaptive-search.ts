@@ -15,6 +15,7 @@ import {
   seriesFileName,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
+import type { SearchRun } from '@rota-perf/rps-sweeper';
 import { createLevelRunner, formatLevelLine, type LevelRun, searchVariables } from './adaptive.js';
 import { chooseEngine, printOutputs, writeReportSafely } from './bench-run.js';
 import type { RunSettings } from './commands/shared-options.js';
@@ -59,6 +60,7 @@ export async function runSearch(
   const csv = join(outDir, memoryCsvName('rps_probe_adaptive'));
   const levelRuns: (LevelRun & { phase: string })[] = [];
   const collected: LevelRun[] = [];
+  const finished: SearchRun[] = [];
   let resultsJson: string | null = null;
   let memoryCsv: string | null = null;
   let exitCode: number = EXIT_CODES.ok;
@@ -86,7 +88,9 @@ export async function runSearch(
         },
         collected,
       ),
-      onRun: ({ phase, level }) => {
+      onRun: (searchRun) => {
+        const { phase, level } = searchRun;
+        finished.push(searchRun);
         const last = collected[collected.length - 1];
         if (last) levelRuns.push({ ...last, phase });
         const elapsed = Math.round((Date.now() - started) / 1000);
@@ -113,8 +117,15 @@ export async function runSearch(
     notes.push(...result.notes);
   } catch (error) {
     if (!(error instanceof InterruptedError || context.signal.aborted)) throw error;
-    context.err('rota-perf probe: interrupted; no ceiling was concluded');
     exitCode = EXIT_CODES.externalAbort;
+    // The levels that finished, and the one the interrupt cut short (measured, not judged).
+    const cut = collected[finished.length];
+    if (cut)
+      context.out(`[interrupted] ${cut.rate} RPS: stopped before the level ended, not judged`);
+    context.err('rota-perf probe: interrupted; no ceiling was concluded');
+    const partial = await interruptedResults(settings, finished, cut?.rate ?? null, runId);
+    resultsJson = await writeJsonAtomically(join(outDir, RESULT_FILE.adaptiveProbe), partial);
+    notes.push(...partial.notes);
   } finally {
     const memory = await monitor?.stop();
     memoryCsv = memory ? csv : null;
@@ -178,4 +189,37 @@ export async function runSearch(
     report,
   });
   return exitCode;
+}
+
+/**
+ * adaptive_probe_results.json of an interrupted search: the finished levels as the search saw
+ * them, the highest that held so far (no ceiling: nothing was concluded) and the cut level as
+ * a run with phase `interrupted` and `passed` null.
+ */
+async function interruptedResults(
+  settings: SearchSettings,
+  finished: readonly SearchRun[],
+  cutRate: number | null,
+  runId: string,
+): Promise<AdaptiveResultsJson> {
+  const { buildSweepResultsJson, searchSweep } = await import('@rota-perf/rps-sweeper');
+  const held = finished.filter((r) => r.level.passed).map((r) => r.rate);
+  const highest = held.length > 0 ? Math.max(...held) : null;
+  const failed = finished.filter((r) => !r.level.passed && (highest === null || r.rate > highest));
+  return {
+    run_id: runId,
+    ...buildSweepResultsJson(searchSweep(settings, finished, highest)),
+    ceiling: null,
+    first_failure: failed.length > 0 ? Math.min(...failed.map((r) => r.rate)) : null,
+    confirmed: null,
+    reached_max: false,
+    exhausted: false,
+    notes: [
+      `interrupted${cutRate === null ? ' between levels' : ` during the ${cutRate} RPS level`} after ${finished.length} finished level${finished.length === 1 ? '' : 's'}; no ceiling was concluded${highest === null ? '' : ` (the highest level that held: ${highest} RPS)`}`,
+    ],
+    runs: [
+      ...finished.map((r) => ({ phase: r.phase, rate: r.rate, passed: r.level.passed })),
+      ...(cutRate === null ? [] : [{ phase: 'interrupted', rate: cutRate, passed: null }]),
+    ],
+  };
 }

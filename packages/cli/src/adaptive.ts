@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CommandError,
+  EXIT_CODES,
   formatNumber,
   InterruptedError,
   type RunSeries,
@@ -178,7 +179,9 @@ export function createLevelRunner(runner: LevelRunner, runs: LevelRun[]) {
       series: outcome.series,
       summary: await readSummaryFacts(summaryExport),
     });
-    if (context.signal.aborted)
+    // A child stopped by Ctrl-C (it gets the terminal's SIGINT too, maybe before this process
+    // sees it) measured part of the level: that is an interrupt, not a failed level.
+    if (context.signal.aborted || outcome.exitCode === EXIT_CODES.externalAbort)
       throw new InterruptedError(`interrupted during the ${rate} RPS level`);
     const file = scriptEntry('rps_probe').resultsFile;
     let doc: SweepResultsJson;

@@ -1,10 +1,11 @@
 // Where results land and what a run wrote: the results folder, the bundles, and the files
 // written during this run (stale files of an earlier run are not claimed).
 import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ScriptName, scriptEntry } from '@rota-perf/core';
+import { assertWritable } from '@rota-perf/core/node';
 
 /** The repository root when run from packages/cli/dist (results default to its performance/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,10 +23,13 @@ export function isBuilt(script: ScriptName): boolean {
   return existsSync(bundlePath(script));
 }
 
-/** Resolves `--out` against cwd and creates the folder. */
+/**
+ * Resolves `--out` against cwd, creates the folder and checks that files can be written there
+ * (before the run: exit 2 in one line, not a failure at the end).
+ */
 export async function prepareOutDir(cwd: string, out: string | undefined): Promise<string> {
   const dir = out === undefined ? DEFAULT_OUT : isAbsolute(out) ? out : resolve(cwd, out);
-  await mkdir(dir, { recursive: true });
+  await assertWritable('--out', dir, true);
   return dir;
 }
 

@@ -3,8 +3,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { readRunRecord, readSeries, seriesTotals } from './test-support/records.js';
-import { runCli } from './test-support/run-cli.js';
+import {
+  readJsonFile,
+  readRunRecord,
+  readSeries,
+  schemaErrors,
+  seriesTotals,
+} from './test-support/records.js';
+import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
 import { useScratchDir } from './test-support/scratch-dir.js';
 
 const scratch = useScratchDir('rota-perf-probe-');
@@ -19,7 +25,7 @@ interface AdaptiveJson {
     passed: boolean;
     generator_cpu_percent: number | null;
   }[];
-  runs: { phase: string; rate: number; passed: boolean }[];
+  runs: { phase: string; rate: number; passed: boolean | null }[];
 }
 
 it('probe --adaptive runs levels within [min, max], concludes, and writes its results', async () => {
@@ -66,4 +72,49 @@ it('probe --adaptive runs levels within [min, max], concludes, and writes its re
     // The levels' own requests; setup requests of each level run come on top.
     expect(seriesTotals(series).requests).toBeGreaterThanOrEqual(requests);
   }
+});
+
+it('probe --adaptive interrupted mid-level: partial results, the cut level marked interrupted', async () => {
+  const out = join(scratch.dir, 'adaptive-interrupted');
+  const run = startCli([
+    'probe',
+    '--adaptive',
+    '--min',
+    '2',
+    '--max',
+    '64',
+    '--step-duration',
+    '5s',
+    '--tolerance',
+    '0.5',
+    '--out',
+    out,
+  ]);
+  // The first level has been judged; two seconds into the second one, Ctrl-C.
+  await waitForOutput(run, /\] step 2 RPS: .*(PASS|FAIL)/, 150_000);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  run.child.kill('SIGINT');
+  const result = await run.done;
+  expect(result.code, result.stderr).toBe(105);
+  expect(result.stdout).toContain(
+    '[interrupted] 4 RPS: stopped before the level ended, not judged',
+  );
+  expect(result.stdout).not.toMatch(/step 4 RPS: .*FAIL/);
+  const doc = await readJsonFile<AdaptiveJson & { notes: string[] }>(
+    out,
+    'adaptive_probe_results.json',
+  );
+  expect(schemaErrors('adaptive_probe_results.json', doc)).toEqual([]);
+  expect(doc.ceiling).toBeNull();
+  expect(doc.runs).toEqual([
+    { phase: 'step', rate: 2, passed: doc.scenarios[0]?.passed },
+    { phase: 'interrupted', rate: 4, passed: null },
+  ]);
+  // Only the finished level is judged; the cut one is not a failed level.
+  expect(doc.scenarios.map((l) => l.target_rps)).toEqual([2]);
+  expect(doc.notes[0]).toMatch(/^interrupted during the 4 RPS level after 1 finished level/);
+  const record = await readRunRecord(out);
+  expect(record.interrupted).toBe(true);
+  expect(record.files.results).not.toBeNull();
+  await stat(join(out, 'report.html'));
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   CommandError,
   ConfigError,
+  escapeControl,
   exitCodeFor,
+  firstLine,
   InterruptedError,
   RotaPerfError,
   UsageError,
@@ -48,5 +50,17 @@ describe('error classes and the exit-code table', () => {
     // k6's generic failure, which the engines return and the README's "any other failure" covers.
     expect(EXIT_CODES.generic).toBe(255);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('firstLine', () => {
+  it('escapes control characters a corrupt file put into a message, keeps tabs and text', () => {
+    const error = new Error(
+      'Unexpected token \u0007, "\u001b[2J\u0000\u009b\tok" is not valid JSON\nsecond',
+    );
+    expect(firstLine(error)).toBe(
+      'Unexpected token \\x07, "\\x1b[2J\\x00\\x9b\tok" is not valid JSON',
+    );
+    expect(escapeControl('plain – ünïcode ✓')).toBe('plain – ünïcode ✓');
   });
 });

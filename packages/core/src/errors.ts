@@ -59,10 +59,22 @@ export function exitCodeFor(error: unknown): number {
   return error instanceof RotaPerfError ? error.exitCode : EXIT_CODES.failure;
 }
 
-/** The first line of an error's message (user errors are printed without a stack). */
+/**
+ * The first line of an error's message (user errors are printed without a stack), with control
+ * characters escaped (`\x1b`): a message may quote bytes of a corrupt file, and a terminal must
+ * not run them.
+ */
 export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
+  return escapeControl(text.split('\n')[0] ?? text);
+}
+
+/** `text` with every C0/C1 control character but tab written as `\xNN`. */
+export function escapeControl(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it escapes
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => {
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
 }
 
 /** Quotes a raw value the way error messages show it: `"abc"`. */

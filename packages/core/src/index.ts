@@ -34,6 +34,7 @@ export {
 export {
   CommandError,
   ConfigError,
+  escapeControl,
   exitCodeFor,
   firstLine,
   InterruptedError,
@@ -99,6 +100,7 @@ export {
   createRunId,
   MASKED,
   maskSecrets,
+  maskUrlPassword,
   urlWithoutCredentials,
 } from './run/run-id.js';
 export {

@@ -102,9 +102,10 @@ describe('mem-monitor bad input', () => {
     [['--pid', '-5'], '--pid -5 is invalid'],
     [['--pattern'], '--pattern needs a value'],
     [['--pattern', 'x', '--colour'], 'unknown option "--colour"'],
+    [['--pattern', 'x', '--output', '/proc/m.csv'], '--output /proc/m.csv: cannot write to /proc'],
     [
       ['--pattern', 'x', '--output', '/nonexistent-dir/m.csv'],
-      '--output /nonexistent-dir/m.csv is not writable (ENOENT)',
+      '--output /nonexistent-dir/m.csv: cannot write to /nonexistent-dir (ENOENT)',
     ],
   ])('%j -> one line naming the value, exit 2', async (argv, message) => {
     const { code, err } = await runInProcess(argv);

@@ -9,6 +9,7 @@ import {
   stringValue,
   UsageError,
 } from '@rota-perf/core';
+import { assertWritable } from '@rota-perf/core/node';
 import { startMonitor } from './monitor.js';
 import { DEFAULT_INTERVAL_SECONDS } from './options.js';
 import { formatMemorySummary } from './summary-text.js';
@@ -86,6 +87,8 @@ sampling failed, 2 bad usage.`,
   options: OPTIONS,
   async run(args, io, signal) {
     const options = readMonitorOptions(args);
+    // Before the first sample; the CSV is created where it is (its folder is not made).
+    if (options.output) await assertWritable('--output', options.output, false, { create: false });
     const monitor = startMonitor({
       ...options,
       onEvent: (e) => io.err(`mem-monitor: ${e.message}`),

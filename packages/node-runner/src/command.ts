@@ -1,4 +1,6 @@
 // The `run` command (`k6-node run`, `rota-perf run`): a k6 script on Node, in this process.
+
+import { resolve } from 'node:path';
 import {
   type CommandDef,
   envPairs,
@@ -8,6 +10,7 @@ import {
   parseArgv,
   stringValue,
 } from '@rota-perf/core';
+import { assertWritable } from '@rota-perf/core/node';
 import type { SegmentSettings } from './options/execution.js';
 import { type OutputSpec, parseOutputSpecs } from './outputs/spec.js';
 
@@ -95,9 +98,25 @@ as k6: 0 ok, 99 thresholds crossed, 104 invalid options, 105 interrupted, 107 sc
   async run(args, io, signal) {
     const { script, seriesFile, ...settings } = readRunArgs(args);
     const options = { ...settings, cwd: io.cwd };
+    // Every file the run will write, checked before it starts (exit 2 in one line).
+    await assertWritableOutputs(io.cwd, [
+      ['--summary-export', settings.summaryExport],
+      ['--series', seriesFile],
+      ...settings.outputs.map((o): [string, string] => ['--out', o.path]),
+    ]);
     // Loaded on use: `rota-perf --help` and `run --help` need none of the engine.
     const { runSupervised } = await import('./process-entry.js');
     const result = await runSupervised(script, options, signal, seriesFile ? { seriesFile } : {});
     return result.exitCode;
   },
 };
+
+async function assertWritableOutputs(
+  cwd: string,
+  files: readonly (readonly [string, string | undefined])[],
+): Promise<void> {
+  for (const [option, path] of files) {
+    // '' is stdout (json output without a file).
+    if (path) await assertWritable(option, resolve(cwd, path), false);
+  }
+}

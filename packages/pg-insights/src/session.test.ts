@@ -1,5 +1,5 @@
 import { RESULT_FILE } from '@rota-perf/core';
-import { loadResultSchema } from '@rota-perf/core/node';
+import { listenForeignServer, loadResultSchema } from '@rota-perf/core/node';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,20 @@ describe('startDatabaseInsights without what it needs', () => {
     const doc = await insights.stop();
     expect(schemaErrors(doc)).toEqual([]);
     expect(doc.waits).toEqual({ available: false, missing: insights.missing[0], summary: null });
+  });
+
+  it('a port that answers HTTP: one connection, one line saying so', async () => {
+    const foreign = await listenForeignServer('http');
+    try {
+      const url = `postgres://perf:s3cret@127.0.0.1:${foreign.port}/rota`;
+      const insights = await startDatabaseInsights({ url, embedded: false });
+      expect(insights.missing).toEqual([
+        `no database figures: cannot query postgres://perf:***@127.0.0.1:${foreign.port}/rota (it answered HTTP ("HTTP/1.1 400 Bad Request"), not the PostgreSQL protocol)`,
+      ]);
+      await insights.stop();
+      expect(foreign.connections()).toBe(1);
+    } finally {
+      await foreign.close();
+    }
   });
 });

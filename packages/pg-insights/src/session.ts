@@ -2,6 +2,7 @@
 // snapshot before, wait samples during, a snapshot after, reduced to `database_insights.json`.
 // What the server does not allow is said in one line each; the run goes on without it.
 import type { DatabaseInsightsJson, WaitSummaryJson } from '@rota-perf/core';
+import { probePostgres } from '@rota-perf/core/node';
 import type postgres from 'postgres';
 import { openInsightsClient, reasonOf, redactDatabaseUrl } from './connection.js';
 import { routeOfStatement, untagStatement } from './route-tag.js';
@@ -42,19 +43,26 @@ export async function startDatabaseInsights(
   options: DatabaseInsightsOptions,
 ): Promise<DatabaseInsights> {
   const startedAt = new Date().toISOString();
+  const cannotQuery = (reason: string) => {
+    const absent = unavailable(
+      `no database figures: cannot query ${redactDatabaseUrl(options.url)} (${reason})`,
+    );
+    return closedSession(options, startedAt, {
+      serverVersion: null,
+      statements: absent,
+      waits: absent,
+    });
+  };
+  // One attempt first: the driver's pool would reconnect without pause to a foreign server.
+  const problem = await probePostgres(options.url, { signal: options.signal }).catch(reasonOf);
+  if (problem !== null) return cannotQuery(problem);
   const sql = openInsightsClient(options.url);
   let access: StatisticsAccess;
   try {
     access = await checkStatisticsAccess(sql);
   } catch (error) {
     await sql.end({ timeout: 1 }).catch(() => {});
-    const missing = `no database figures: cannot query ${redactDatabaseUrl(options.url)} (${reasonOf(error)})`;
-    const absent = unavailable(missing);
-    return closedSession(options, startedAt, {
-      serverVersion: null,
-      statements: absent,
-      waits: absent,
-    });
+    return cannotQuery(reasonOf(error));
   }
   let before: StatementSnapshot | null = null;
   if (access.statements.available) {

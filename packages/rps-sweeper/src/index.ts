@@ -31,7 +31,7 @@ export type {
   ThresholdRule,
 } from './plan-types.js';
 export { buildSweepResultsJson } from './results-json.js';
-export { DEFAULT_MAX_RUNS, searchCeiling } from './search.js';
+export { DEFAULT_MAX_RUNS, searchCeiling, searchSweep } from './search.js';
 export type {
   CeilingSearch,
   RunLevel,

@@ -1,7 +1,13 @@
 // Adaptive search for the ceiling: step up to the first failure, bisect between the last
 // pass and the first fail, then re-run the answer. Engine-agnostic and pure: it only awaits
 // the runLevel callback, so it runs the same over node-runner, a k6 binary or a simulation.
-import { ConfigError, checkNumber, parseK6Duration, type SweepLevel } from '@rota-perf/core';
+import {
+  ConfigError,
+  checkNumber,
+  parseK6Duration,
+  type SweepLevel,
+  type SweepResult,
+} from '@rota-perf/core';
 import { concludeSweep } from './analyse.js';
 import type {
   CeilingSearch,
@@ -93,9 +99,6 @@ export async function searchCeiling(options: SearchCeilingOptions): Promise<Ceil
   const reachedMax = firstFail === null && lastPass === options.max;
   if (reachedMax) notes.push(`every level up to ${options.max} RPS passed; the ceiling is higher`);
 
-  const levels = runs.map((r) => r.level);
-  const confirmationFailed = runs.some((r) => r.phase === 'confirm' && !r.level.passed);
-  const conclusion = concludeSweep(levels);
   return {
     ceiling: lastPass,
     firstFailure: firstFail,
@@ -105,21 +108,37 @@ export async function searchCeiling(options: SearchCeilingOptions): Promise<Ceil
     reachedMax,
     exhausted,
     notes,
-    sweep: {
-      kind: 'adaptive',
-      minTargetRps: options.min,
-      maxTargetRps: options.max,
-      // The answer's resolution, which is what a reader compares the ceiling against.
-      stepRps: options.precision,
-      failureTolerance: options.tolerance,
-      p95SloMs: options.p95SloMs ?? null,
-      levels,
-      highestPassingTarget: lastPass,
-      unstable: conclusion.unstable || confirmationFailed,
-      generatorSaturated: conclusion.generatorSaturated,
-      limitedBy: conclusion.limitedBy,
-      totalDurationSeconds: null,
-    },
+    sweep: searchSweep(options, runs, lastPass),
+  };
+}
+
+/**
+ * The sweep part of a search's result from the runs made so far: what searchCeiling reports
+ * at the end, and what an interrupted search reports of its finished levels (`lastPass`: the
+ * answer so far).
+ */
+export function searchSweep(
+  options: Pick<SearchCeilingOptions, 'min' | 'max' | 'precision' | 'tolerance' | 'p95SloMs'>,
+  runs: readonly SearchRun[],
+  lastPass: number | null,
+): SweepResult {
+  const levels = runs.map((r) => r.level);
+  const confirmationFailed = runs.some((r) => r.phase === 'confirm' && !r.level.passed);
+  const conclusion = concludeSweep(levels);
+  return {
+    kind: 'adaptive',
+    minTargetRps: options.min,
+    maxTargetRps: options.max,
+    // The answer's resolution, which is what a reader compares the ceiling against.
+    stepRps: options.precision,
+    failureTolerance: options.tolerance,
+    p95SloMs: options.p95SloMs ?? null,
+    levels,
+    highestPassingTarget: lastPass,
+    unstable: conclusion.unstable || confirmationFailed,
+    generatorSaturated: conclusion.generatorSaturated,
+    limitedBy: conclusion.limitedBy,
+    totalDurationSeconds: null,
   };
 }
 

@@ -1,12 +1,16 @@
 // `rota-perf serve`: the reference Rota API until Ctrl-C, then the server and its database stop.
+import { createServer } from 'node:net';
 import {
   type CommandDef,
   ConfigError,
   choice,
+  maskUrlPassword,
   type OptionTable,
   stringValue,
 } from '@rota-perf/core';
+import { checkDatabaseUrl } from '@rota-perf/core/node';
 import { resolveConfig } from './config.js';
+import { describeListenError } from './listen-error.js';
 import { startRotaApi } from './start.js';
 
 const OPTIONS: OptionTable = {
@@ -21,8 +25,8 @@ const OPTIONS: OptionTable = {
   fixture: {
     type: 'string',
     value: 'small|large',
-    default: 'small',
-    description: 'content of the embedded database',
+    description:
+      'content loaded into the database (default: small for the embedded one; with --database-url none unless given)',
   },
   'database-url': {
     type: 'string',
@@ -43,14 +47,19 @@ function databaseUrlOption(url: string | undefined): string | undefined {
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError(
       '--database-url',
-      `database URL "${redact(url)}" is invalid: expected postgres://user:password@host:port/database`,
+      `database URL "${maskUrlPassword(url)}" is invalid: expected postgres://user:password@host:port/database`,
     );
   }
   return url;
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+/** Binds host:port once and lets go: a port in use or a foreign address is exit 2 at once. */
+function checkListenable(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error) => reject(describeListenError(error, host, port)));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve()));
+  });
 }
 
 /** The serve command. */
@@ -64,23 +73,31 @@ AUTH_RATE_LIMIT_MAX_ATTEMPTS, …) come from the environment; see the README.`,
   options: OPTIONS,
   async run(args, io, signal) {
     const port = portOption(stringValue(args, 'port') ?? '0');
-    const fixture = choice(args, 'fixture', ['small', 'large'] as const);
+    const host = stringValue(args, 'host') ?? '127.0.0.1';
+    const fixture =
+      args.values.fixture === undefined
+        ? undefined
+        : choice(args, 'fixture', ['small', 'large'] as const);
+    const urlSource = stringValue(args, 'database-url') ? '--database-url' : 'DATABASE_URL';
     const databaseUrl = databaseUrlOption(stringValue(args, 'database-url') ?? io.env.DATABASE_URL);
     // A bad setting is the user's to fix: say so before spending seconds on a database.
     resolveConfig(io.env);
+    await checkListenable(host, port);
+    if (databaseUrl) await checkDatabaseUrl(databaseUrl, urlSource, { signal });
     io.err(
       databaseUrl
-        ? 'serve: starting the reference Rota API on the given database…'
-        : `serve: starting the reference Rota API on an embedded PostgreSQL (${fixture} fixture)…`,
+        ? `serve: starting the reference Rota API on the given database${fixture ? ` (loading the ${fixture} fixture)` : ''}…`
+        : `serve: starting the reference Rota API on an embedded PostgreSQL (${fixture ?? 'small'} fixture)…`,
     );
     const api = await startRotaApi({
       port,
-      host: stringValue(args, 'host') ?? '127.0.0.1',
+      host,
       tls: args.values.tls === true,
-      ...(databaseUrl ? { databaseUrl } : { fixture }),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(fixture ? { fixture } : {}),
     });
     io.out(`Rota API listening on ${api.url} (pid ${api.pid})`);
-    io.out(`Database: ${redact(api.databaseUrl)}`);
+    io.out(`Database: ${maskUrlPassword(api.databaseUrl)}`);
     io.out('Press Ctrl-C to stop.');
     // The API child is unref'd (it must not keep a finished CLI alive): hold the loop open.
     const keepAlive = setInterval(() => {}, 60_000);

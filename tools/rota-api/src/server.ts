@@ -4,6 +4,7 @@ import { createRotaApp } from './app.js';
 import { type RotaApiConfig, resolveConfig } from './config.js';
 import { openApiDatabase } from './database.js';
 import { drainHandlers } from './http/routes.js';
+import { describeListenError } from './listen-error.js';
 import type { SlidingLogRateLimiter } from './security/rate-limiter.js';
 import { generateSelfSignedCertificate } from './tls.js';
 
@@ -53,7 +54,7 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {
     await database.close();
-    throw error;
+    throw describeListenError(error, host, options.port ?? 0);
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

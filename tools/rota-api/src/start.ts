@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, EXIT_CODES } from '@rota-perf/core';
 import { guardChild } from '@rota-perf/core/node';
 import type { BootOptions } from './boot.js';
 
@@ -68,7 +69,13 @@ export function startRotaApi(options: StartOptions = {}): Promise<StartedRotaApi
     }, startTimeoutMs);
     child.on(
       'message',
-      (message: { type?: string; url?: string; databaseUrl?: string; message?: string }) => {
+      (message: {
+        type?: string;
+        url?: string;
+        databaseUrl?: string;
+        message?: string;
+        exitCode?: number;
+      }) => {
         if (message.type === 'ready') {
           clearTimeout(timer);
           // Do not keep the parent alive just for the child; when the parent exits the IPC
@@ -83,7 +90,13 @@ export function startRotaApi(options: StartOptions = {}): Promise<StartedRotaApi
           });
         } else if (message.type === 'error') {
           clearTimeout(timer);
-          reject(new Error(`rota-api failed to start: ${message.message}`));
+          const text = `rota-api failed to start: ${message.message}`;
+          // A bad setting (ConfigError in the child) keeps its exit code; others are failures.
+          reject(
+            message.exitCode === EXIT_CODES.usage
+              ? new ConfigError('rota-api', text)
+              : new Error(text),
+          );
         }
       },
     );

@@ -147,6 +147,20 @@ describe('ensureSession', () => {
       /TLS handshake with BASE_URL .* INSECURE_SKIP_TLS_VERIFY=true/,
     ],
     ['request timeout', /BASE_URL http:\/\/127\.0\.0\.1:1 did not answer in time/],
+    // k6's (Go's) wordings for servers that answered.
+    [
+      'tls: first record does not look like a TLS handshake',
+      /answered plain HTTP, not TLS: use http:/,
+    ],
+    [
+      'malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02"',
+      /answered TLS, not plain HTTP: use https:/,
+    ],
+    [
+      'lookup nowhere.invalid: no such host',
+      /cannot reach BASE_URL .*: unknown host "127\.0\.0\.1"/,
+    ],
+    ['read tcp: connection reset by peer', /closed the connection without an HTTP answer/],
   ])('transport error "%s" gets its own message', async (error, expected) => {
     const client = scriptedClient(BASE, {
       'POST /auth/login': { status: 0, headers: {}, cookies: {}, body: null, error },

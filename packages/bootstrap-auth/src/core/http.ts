@@ -73,19 +73,57 @@ export function bodyExcerpt(body: string | null): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 }
 
+// Tells the transport failures apart: a server that answered (TLS to a plain-HTTP port, HTTP to a
+// TLS port, bytes that are not HTTP, a closed connection) is never "nothing is listening". Node's
+// and Go's (k6's) wordings are both recognised; the detail is kept, on one line.
+const TRANSPORT_KINDS: [RegExp, (base: string) => string][] = [
+  [
+    /wrong version number|first record does not look like a tls handshake|packet length too long|server gave http response to https client/i,
+    (base) =>
+      `BASE_URL ${base} answered plain HTTP, not TLS: use ${base.replace(/^https:/i, 'http:')}`,
+  ],
+  [
+    /certificate|x509|self[- ]signed|unable to verify/i,
+    (base) =>
+      `TLS handshake with BASE_URL ${base} failed: certificate not trusted; set INSECURE_SKIP_TLS_VERIFY=true for self-signed certificates`,
+  ],
+  [
+    /malformed http response "\\x15|\\x15\\x03/i,
+    (base) =>
+      `BASE_URL ${base} answered TLS, not plain HTTP: use ${base.replace(/^http:/i, 'https:')}`,
+  ],
+  [/tls|ssl|eproto/i, (base) => `TLS handshake with BASE_URL ${base} failed`],
+  [/refused/i, (base) => `cannot reach BASE_URL ${base}: nothing is listening there`],
+  [
+    /enotfound|eai_again|no such host|getaddrinfo/i,
+    (base) => `cannot reach BASE_URL ${base}: unknown host "${hostOf(base)}"`,
+  ],
+  [/timeout|timed out/i, (base) => `BASE_URL ${base} did not answer in time`],
+  [
+    /parse error|malformed http|hpe_|invalid http/i,
+    (base) => `BASE_URL ${base} answered something that is not HTTP`,
+  ],
+  [
+    /econnreset|socket hang up|\beof\b|connection reset|closed/i,
+    (base) =>
+      `BASE_URL ${base} closed the connection without an HTTP answer${/^http:/i.test(base) ? `; if it serves HTTPS, use ${base.replace(/^http:/i, 'https:')}` : ''}`,
+  ],
+];
+
+// The host of a URL without URL (k6 has no such global): between '://' and the port or path.
+function hostOf(base: string): string {
+  const afterScheme = base.replace(/^[a-z]+:\/\//i, '');
+  return afterScheme.replace(/^\[([^\]]*)\].*$/, '$1').replace(/[:/?#].*$/, '');
+}
+
 function unreachable(baseUrl: string, what: string, detail: string): BootstrapError {
-  const lower = detail.toLowerCase();
-  if (lower.includes('certificate') || lower.includes('tls') || lower.includes('ssl')) {
-    return new BootstrapError(
-      `TLS handshake with BASE_URL ${baseUrl} failed (${what}: ${detail}); set INSECURE_SKIP_TLS_VERIFY=true for self-signed certificates`,
-    );
-  }
-  if (lower.includes('timeout') || lower.includes('timed out')) {
-    return new BootstrapError(`BASE_URL ${baseUrl} did not answer in time (${what}: ${detail})`);
-  }
-  return new BootstrapError(
-    `cannot reach BASE_URL ${baseUrl}: nothing is listening there (${what}: ${detail})`,
-  );
+  const oneLine = detail.replace(/\s+/g, ' ').trim();
+  const kind = TRANSPORT_KINDS.find(([pattern]) => pattern.test(oneLine));
+  const headline = kind ? kind[1](baseUrl) : `cannot reach BASE_URL ${baseUrl}`;
+  // The hint (if any) ends the headline; the detail goes in between, so it is printed once.
+  const at = headline.indexOf('; ');
+  const [lead, hint] = at < 0 ? [headline, ''] : [headline.slice(0, at), headline.slice(at)];
+  return new BootstrapError(`${lead} (${what}: ${oneLine})${hint}`);
 }
 
 function retryAfterNote(response: HttpResponse): string {

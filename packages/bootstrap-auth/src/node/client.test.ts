@@ -5,7 +5,10 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listenForeignServer } from '@rota-perf/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFromEnv } from '../core/config.js';
+import { ensureSession } from '../core/ensure-session.js';
 import { createNodeClient } from './client.js';
 
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
@@ -137,5 +140,50 @@ describe('createNodeClient over node:https with a self-signed certificate', () =
     client.close();
     expect(response.status).toBe(0);
     expect(response.error?.toLowerCase()).toContain('certificate');
+  });
+});
+
+describe('transport failures against servers that answered (the real Node client)', () => {
+  const config = (base: string) => configFromEnv({ BASE_URL: base });
+  const failureOf = async (base: string) =>
+    (await ensureSession(createNodeClient(), config(base)).catch((e: unknown) => e)) as Error;
+
+  it.each([
+    [
+      'https:// to a plain-HTTP port',
+      'http' as const,
+      'https',
+      /^BASE_URL https:\/\/127\.0\.0\.1:\d+ answered plain HTTP, not TLS: use http:\/\/127\.0\.0\.1:\d+ \(POST /,
+    ],
+    [
+      'http:// to a TLS port',
+      'tls' as const,
+      'http',
+      /^BASE_URL http:\/\/127\.0\.0\.1:\d+ answered TLS, not plain HTTP: use https:\/\/127\.0\.0\.1:\d+ \(POST .*malformed HTTP response "\\x15\\x03/,
+    ],
+    [
+      'bytes that are not HTTP',
+      'bytes' as const,
+      'http',
+      /^BASE_URL http:\/\/127\.0\.0\.1:\d+ answered something that is not HTTP \(POST /,
+    ],
+    [
+      'a connection closed without an answer',
+      'close' as const,
+      'http',
+      /^BASE_URL http:\/\/127\.0\.0\.1:\d+ closed the connection without an HTTP answer \(POST .*\); if it serves HTTPS, use https:/,
+    ],
+  ])('%s: says what answered, one line, the hint once', async (_label, kind, scheme, expected) => {
+    const server = await listenForeignServer(kind);
+    try {
+      const error = await failureOf(`${scheme}://127.0.0.1:${server.port}`);
+      expect(error.message).toMatch(expected);
+      expect(error.message).not.toContain('nothing is listening');
+      expect(error.message).not.toContain('\n');
+      expect(error.message.split('use ').length).toBeLessThanOrEqual(2);
+      expect(error.message).not.toContain('INSECURE_SKIP_TLS_VERIFY');
+    } finally {
+      await server.close();
+    }
   });
 });

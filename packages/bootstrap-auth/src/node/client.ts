@@ -94,7 +94,19 @@ function failure(error: string): HttpResponse {
   return { status: 0, headers: {}, cookies: {}, body: null, error };
 }
 
-function describe(error: Error & { code?: string }): string {
+function describe(error: Error & { code?: string; rawPacket?: Buffer }): string {
   if (error.code === 'ECONNREFUSED') return `connection refused (${error.message})`;
+  // An answer that is not HTTP: its first bytes, escaped, in Go's (k6's) wording, so a TLS
+  // record (\x15, \x16) tells "this port speaks HTTPS" apart from other bytes.
+  if (error.code?.startsWith('HPE_') && error.rawPacket !== undefined) {
+    const head = [...error.rawPacket.subarray(0, 6)]
+      .map((b) =>
+        b >= 0x20 && b < 0x7f && b !== 0x5c
+          ? String.fromCharCode(b)
+          : `\\x${b.toString(16).padStart(2, '0')}`,
+      )
+      .join('');
+    return `${error.code}: malformed HTTP response "${head}"`;
+  }
   return error.code ? `${error.code}: ${error.message}` : error.message;
 }

@@ -13,7 +13,7 @@ import {
   DATABASE_OPTIONS,
   MONITOR_OPTIONS,
   RUN_OPTIONS,
-  readRunSettings,
+  readCheckedRunSettings,
   resultsFolder,
 } from './shared-options.js';
 
@@ -59,7 +59,7 @@ ${SCRIPT_LINES}`,
   async run(args, io, signal) {
     const script = parseScriptName(args.positionals[0] ?? 'performance');
     const instances = positiveNumber(args, 'instances', true) ?? 1;
-    const settings = readRunSettings(args, io.env);
+    const settings = await readCheckedRunSettings(args, io.env, signal);
     if (instances > 1 && settings.engine === 'k6')
       throw new UsageError(
         '--instances runs node-runner instances on this machine (--engine node or auto); for k6 use k6-operator and rota-perf merge',

@@ -12,7 +12,12 @@ import {
   UsageError,
 } from '@rota-perf/core';
 import { runSearch } from '../adaptive-search.js';
-import { MONITOR_OPTIONS, RUN_OPTIONS, readRunSettings, resultsFolder } from './shared-options.js';
+import {
+  MONITOR_OPTIONS,
+  RUN_OPTIONS,
+  readCheckedRunSettings,
+  resultsFolder,
+} from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   adaptive: { type: 'boolean', description: 'search for the ceiling adaptively (required)' },
@@ -96,7 +101,7 @@ ${memoryCsvName('rps_probe_adaptive')} and report.html into the results folder. 
       tolerance,
       p95SloMs: positiveNumber(args, 'p95-ms') ?? null,
     };
-    const run = readRunSettings(args, io.env);
+    const run = await readCheckedRunSettings(args, io.env, signal);
     return runSearch(search, run, await resultsFolder(args, io.cwd), { ...io, signal });
   },
 };

@@ -10,6 +10,7 @@ import {
   UsageError,
   valueUnlessDefault,
 } from '@rota-perf/core';
+import { checkDatabaseUrl } from '@rota-perf/core/node';
 import type { EnginePreference } from '../engine.js';
 import type { MonitorChoice } from '../monitor.js';
 import { prepareOutDir } from '../outputs.js';
@@ -129,6 +130,22 @@ export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings 
     baseUrl,
     databaseUrl,
   };
+}
+
+/**
+ * readRunSettings, then what needs I/O before anything starts: --database-url must lead to a
+ * PostgreSQL server (one connection attempt, 5 s deadline; else exit 2).
+ */
+export async function readCheckedRunSettings(
+  args: ParsedArgs,
+  env: CommandEnv,
+  signal: AbortSignal,
+): Promise<RunSettings> {
+  const settings = readRunSettings(args, env);
+  if (settings.databaseUrl !== undefined) {
+    await checkDatabaseUrl(settings.databaseUrl, '--database-url', { signal });
+  }
+  return settings;
 }
 
 /** --database-url, checked to be a PostgreSQL URL. */

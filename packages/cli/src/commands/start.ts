@@ -19,7 +19,7 @@ import {
   DATABASE_OPTIONS,
   MONITOR_OPTIONS,
   RUN_OPTIONS,
-  readRunSettings,
+  readCheckedRunSettings,
   resultsFolder,
 } from './shared-options.js';
 
@@ -68,7 +68,7 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
     const step = {
       command: 'start',
       script: 'performance' as const,
-      ...readRunSettings(args, context.env),
+      ...(await readCheckedRunSettings(args, context.env, signal)),
       report: false,
       outDir: await resultsFolder(args, context.cwd),
     };

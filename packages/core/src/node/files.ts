@@ -1,14 +1,15 @@
 // Results are written whole or not at all: a temp file in the same folder, then a rename.
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { schemaFileOf } from '../results/files.js';
+import { makeFolder } from './writable.js';
 
 /** Writes `text` to `path` atomically (creating its folder); returns the absolute path. */
 export async function writeFileAtomically(path: string, text: string): Promise<string> {
   const target = resolve(path);
-  await mkdir(dirname(target), { recursive: true });
+  await makeFolder(dirname(target));
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     await writeFile(temp, text, 'utf8');

@@ -10,5 +10,23 @@ export {
   runCommandLine,
 } from './command-line.js';
 export { loadResultSchema, writeFileAtomically, writeJsonAtomically } from './files.js';
+export {
+  type ForeignAnswer,
+  type ForeignServer,
+  listenForeignServer,
+} from './foreign-server.js';
 export { packageVersionOf } from './package-version.js';
+export {
+  checkDatabaseUrl,
+  POSTGRES_PROBE_TIMEOUT_MS,
+  type PostgresProbeOptions,
+  probePostgres,
+} from './postgres-probe.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';
+export {
+  assertWritable,
+  checkWritableFolder,
+  makeFolder,
+  WRITABLE_CHECK_TIMEOUT_MS,
+  type WritableCheckOptions,
+} from './writable.js';

@@ -104,7 +104,8 @@ export interface AdaptiveResultsJson extends SweepResultsJson {
   reached_max: boolean;
   exhausted: boolean;
   notes: string[];
-  runs: { phase: string; rate: number; passed: boolean }[];
+  /** The runs in order; an interrupted one has phase `interrupted` and `passed` null. */
+  runs: { phase: string; rate: number; passed: boolean | null }[];
 }
 
 /** `performance/progress_write_results.json`: the original 11 keys, then additions. */

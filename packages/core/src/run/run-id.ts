@@ -30,7 +30,7 @@ export function urlWithoutCredentials(url: string): string {
 }
 
 /** A URL with its password masked but the user kept (`postgres://perf:***@host/db`). */
-function maskUrlPassword(value: string): string {
+export function maskUrlPassword(value: string): string {
   return value
     .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, `$1:${MASKED}@`)
     .replace(SECRET_QUERY, `$1${MASKED}`);

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { listenForeignServer } from '@rota-perf/core/node';
 import { findFreePort } from '@rota-perf/rota-db';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../test-support/run-bin.js';
@@ -34,13 +35,27 @@ describe('db-bench bad input (built command)', () => {
     expectUsageError(['--filter', 'NoSuchCase'], "--filter 'NoSuchCase'"));
 
   it('a --json path that is a directory', () =>
-    expectUsageError(['--json', tmpdir()], `--json ${tmpdir()} is a directory`));
+    expectUsageError(['--json', tmpdir()], `--json ${tmpdir()} is a folder: expected a file path`));
 
   it('an unreachable database (flag and environment)', async () => {
     const port = await findFreePort(); // free, so nothing listens there
     const url = `postgres://postgres:secret@127.0.0.1:${port}/postgres`;
     await expectUsageError(['--database-url', url], `127.0.0.1:${port}`);
     await expectUsageError([], 'connection refused', { DATABASE_URL: url });
+  });
+
+  it('a port that answers HTTP: one connection attempt, one line naming the URL', async () => {
+    const server = await listenForeignServer('http');
+    try {
+      const url = `postgres://perf:s3cret@127.0.0.1:${server.port}/rota`;
+      await expectUsageError(
+        ['--database-url', url],
+        `db-bench: Cannot connect to PostgreSQL at postgres://perf:***@127.0.0.1:${server.port}/rota: it answered HTTP`,
+      );
+      expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it('prints help with exit code 0', async () => {

@@ -9,7 +9,7 @@ import {
   InterruptedError,
   UsageError,
 } from '@rota-perf/core';
-import { writeJsonAtomically } from '@rota-perf/core/node';
+import { assertWritable, writeJsonAtomically } from '@rota-perf/core/node';
 import {
   CALIBRATION_EMPTY,
   CALIBRATION_QUERY,
@@ -27,7 +27,6 @@ import { formatExplainLines } from './explain-lines.js';
 import { createProgressBar } from './progress-bar.js';
 import { buildDbBenchJson } from './results-json.js';
 import { openTarget } from './target.js';
-import { checkJsonTarget } from './write-json.js';
 
 /** The db-bench command (`db-bench`, `rota-perf db-bench`). */
 export const dbBenchCommand: CommandDef = {
@@ -43,8 +42,7 @@ run inside a transaction that is rolled back. ROTA_PERF_DEBUG=1 prints stack tra
       const hint = options.includeWrites ? '' : ' (write cases need --include-writes)';
       throw new UsageError(`--filter '${options.filter}' matches no case${hint}`);
     }
-    const jsonProblem = options.jsonPath === null ? null : await checkJsonTarget(options.jsonPath);
-    if (jsonProblem !== null) throw new UsageError(jsonProblem);
+    if (options.jsonPath !== null) await assertWritable('--json', options.jsonPath, false);
     await benchmark(options, io, signal);
     return 0;
   },

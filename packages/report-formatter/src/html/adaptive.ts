@@ -2,6 +2,7 @@
 // ordered by target with their verdicts, and the ceiling it confirmed.
 import type { AdaptiveResultsJson } from '@rota-perf/core';
 import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
+import { runVerdict } from './adaptive-chart.js';
 import { htmlTable, num, para, tiles } from './markup.js';
 import {
   LEVEL_HEALTH_NOTE,
@@ -62,7 +63,7 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
         num(String(i + 1)),
         r.phase,
         num(formatNumber(r.rate, 0)),
-        r.passed ? 'PASS' : 'FAIL',
+        runVerdict(r),
       ]),
     ),
   );

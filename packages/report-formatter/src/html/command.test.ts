@@ -1,6 +1,6 @@
 // The report command through the one command-line runner, as `rota-perf report` runs it.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCaptured } from '@rota-perf/core/node';
@@ -52,5 +52,42 @@ describe('report command', () => {
     expect(none.err).toHaveLength(1);
     expect(none.err[0]).toMatch(/^report: no results in .*expected at least one of results\.json/);
     expect(existsSync(join(empty, 'report.html'))).toBe(false);
+  });
+
+  it('a corrupt results file: one line naming it, control bytes escaped, exit 1', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'rota-report-corrupt-'));
+    try {
+      await writeFile(join(bad, 'results.json'), '\u0007\u001b[2J\u0000garbage');
+      const r = await run([bad]);
+      expect(r.code).toBe(1);
+      expect(r.err).toHaveLength(1);
+      expect(r.err[0]).toMatch(/^report: .*results\.json: not valid JSON \(/);
+      expect(r.err[0]).toContain('\\x1b[2J');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the bytes that must not be echoed
+      expect(r.err[0]).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
+  });
+
+  it('a mistyped results file: one line naming it and its first schema violation', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'rota-report-mistyped-'));
+    try {
+      const valid = JSON.parse(await readFile(join(folder, 'results.json'), 'utf8'));
+      await writeFile(
+        join(bad, 'results.json'),
+        JSON.stringify({ ...valid, run_id: undefined, endpoints: 'oops' }),
+      );
+      const r = await run([bad]);
+      expect(r).toEqual({
+        code: 1,
+        out: [],
+        err: [
+          `report: ${join(bad, 'results.json')}: not a valid results.json (load-results.schema.json): /endpoints must be array`,
+        ],
+      });
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   stringValue,
   valueUnlessDefault,
 } from '@rota-perf/core';
+import { assertWritable } from '@rota-perf/core/node';
 import { writeHtmlReport } from './write.js';
 
 const OPTIONS: OptionTable = {
@@ -33,6 +34,7 @@ export const reportCommand: CommandDef = {
     const dir = resolve(io.cwd, args.positionals[0] as string);
     if (!existsSync(dir)) throw new CommandError(`results folder ${dir} does not exist`);
     const outText = valueUnlessDefault(args, 'out', OPTIONS);
+    await assertWritable('--out', resolve(dir, outText ?? 'report.html'), false);
     const title = stringValue(args, 'title');
     try {
       const path = await writeHtmlReport({

@@ -80,7 +80,13 @@ describe('readReportInputs', () => {
         aggregate,
         calibration: results.slice(0, 1),
         context: { trail_id: 1, section_id: 2, item_id: 3, user_id: 4 },
-        environment: { node_version: process.version, finished_at: new Date().toISOString() },
+        environment: {
+          started_at: '2026-11-26T12:00:00.000Z',
+          finished_at: '2026-11-26T12:01:00.000Z',
+          postgres_version: '18.0',
+          node_version: process.version,
+          database: { kind: 'embedded', url: 'postgres://postgres:***@127.0.0.1:5432/postgres' },
+        },
       };
       await writeFile(join(own, 'db_bench_results.json'), JSON.stringify(document));
       const inputs = await readReportInputs(own);

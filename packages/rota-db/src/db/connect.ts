@@ -1,3 +1,5 @@
+import { maskUrlPassword } from '@rota-perf/core';
+import { probePostgres } from '@rota-perf/core/node';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../schema/index.js';
@@ -18,7 +20,10 @@ export interface ConnectOptions {
   idleTimeoutSeconds?: number;
   /** Seconds to wait for a new connection (default 10). */
   connectTimeoutSeconds?: number;
-  /** Skip the initial `select 1` that turns connection failures into clear errors. */
+  /**
+   * Skip the initial check (one probe connection with a 5 s deadline, then `select 1`) that
+   * turns connection failures into clear errors.
+   */
   lazy?: boolean;
   /** Sees every statement the pool sends, with its parameters (the driver's `debug` hook). */
   onStatement?: StatementObserver;
@@ -68,9 +73,18 @@ export function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }
 
-/** Opens a pooled Drizzle database over postgres.js and checks that it answers. */
+/**
+ * Opens a pooled Drizzle database over postgres.js and checks that it answers. One probe
+ * connection comes first: the driver retries a server that is not PostgreSQL without pause.
+ */
 export async function connect(url: string, options: ConnectOptions = {}): Promise<Connection> {
   const parsed = parseDatabaseUrl(url);
+  if (!options.lazy) {
+    const problem = await probePostgres(url);
+    if (problem !== null) {
+      throw new RotaDbError(`Cannot connect to PostgreSQL at ${maskUrlPassword(url)}: ${problem}`);
+    }
+  }
   const client = postgres(url, {
     max: options.max ?? 10,
     idle_timeout: options.idleTimeoutSeconds ?? 20,

@@ -1,3 +1,4 @@
+import { listenForeignServer, probePostgres } from '@rota-perf/core/node';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { LOOKUP_CODES, seedLookups } from '../seed/lookups.js';
@@ -126,8 +127,31 @@ describe('connect errors', () => {
     );
     expect(error).toBeInstanceOf(RotaDbError);
     expect((error as Error).message).toBe(
-      `Cannot reach PostgreSQL at 127.0.0.1:${port}: connection refused`,
+      `Cannot connect to PostgreSQL at postgres://postgres:***@127.0.0.1:${port}/postgres: connection refused (nothing is listening there)`,
     );
+  });
+
+  it('tries a port that answers HTTP once, and says what answered', async () => {
+    const server = await listenForeignServer('http');
+    try {
+      const started = Date.now();
+      const error = await connect(`postgres://perf:s3cret@127.0.0.1:${server.port}/rota`).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(RotaDbError);
+      expect((error as Error).message).toBe(
+        `Cannot connect to PostgreSQL at postgres://perf:***@127.0.0.1:${server.port}/rota: it answered HTTP ("HTTP/1.1 400 Bad Request"), not the PostgreSQL protocol`,
+      );
+      expect(server.connections()).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the probe takes the real server for PostgreSQL, whatever the password', async () => {
+    expect(await probePostgres(t.url)).toBeNull();
+    expect(await probePostgres(t.url.replace(':postgres@', ':wrong@'))).toBeNull();
   });
 
   it('names the user when the password is wrong, without echoing the password', async () => {

@@ -1,3 +1,4 @@
+import { exitCodeFor } from '@rota-perf/core';
 import { type BootedApi, type BootOptions, bootRotaApi } from '../boot.js';
 
 // Entry of the child process that `startRotaApi` spawns. Options arrive as JSON in an env
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
   try {
     api = await bootRotaApi({ ...options, env: { ...process.env, ...options.env } });
   } catch (error) {
-    send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    // The exit code travels with the message: a bad setting stays exit 2 in the parent.
+    send({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      exitCode: exitCodeFor(error),
+    });
     process.exit(1);
   }
   if (stopping) return void (await api.shutdown());
