@@ -20,6 +20,19 @@ export {
   stringValue,
   valueUnlessDefault,
 } from './command/values.js';
+export {
+  holmAdjust,
+  type MannWhitneyResult,
+  mannWhitneyU,
+  twoSidedNormalP,
+} from './compare/mann-whitney.js';
+export {
+  type ChangeRule,
+  DEFAULT_CHANGE_RULE,
+  isSignificant,
+  type VerdictInput,
+  verdictOf,
+} from './compare/verdict.js';
 export { durationSeconds, formatK6Duration, parseK6Duration } from './duration.js';
 export type { EnvMap, NumberRule } from './env.js';
 export {
