@@ -7,7 +7,7 @@ import type {
   ComparisonRow,
   MetricChange,
 } from '@rota-perf/core';
-import { formatMs, formatNumber, MISSING } from '@rota-perf/core';
+import { formatNumber, MISSING } from '@rota-perf/core';
 
 /** A verdict in words. */
 export const CHANGE_VERDICT_TEXT: Readonly<Record<ChangeVerdict, string>> = {
@@ -38,9 +38,10 @@ export function relativeText(change: MetricChange): string {
   return `${signed(change.relative_change * 100, 1, '%')}${change.significant ? '*' : ''}`;
 }
 
-/** A latency metric: `12.30ms → 15.90ms (+29.3%*)`. */
+/** A latency metric: `12.30 → 15.90 ms (+29.3%*)`. */
 export function latencyText(change: MetricChange): string {
-  return `${formatMs(change.baseline)} → ${formatMs(change.candidate)} (${relativeText(change)})`;
+  const ms = (v: number | null) => formatNumber(v, 2);
+  return `${ms(change.baseline)} → ${ms(change.candidate)} ms (${relativeText(change)})`;
 }
 
 /** Requests per second: `4.95 → 4.90 (-1.0%)`. */
@@ -86,12 +87,26 @@ export function budgetOutcome(check: BudgetCheck): string {
   return check.significant ? `held: ${change}` : `held: ${change} (not significant)`;
 }
 
-/** The budgets a row exceeded, in words (empty when none). */
+const BUDGET_SHORT: Readonly<Record<BudgetCheck['budget'], string>> = {
+  max_p95_increase: 'p95',
+  max_error_rate_increase: 'errors',
+  max_rps_decrease: 'RPS',
+};
+
+/** The budgets a row exceeded, short (`p95 +34.6% > 10.0%`); empty when none. */
 export function exceededText(row: ComparisonRow): string {
   return row.budgets
     .filter((c) => c.exceeded)
-    .map((c) => `${budgetText(c)}: ${budgetOutcome(c)}`)
-    .join('; ');
+    .map((c) => {
+      const pp = c.budget === 'max_error_rate_increase';
+      const change =
+        c.change === null ? MISSING : signed(c.change * 100, pp ? 2 : 1, pp ? 'pp' : '%');
+      const limit = pp
+        ? `${formatNumber(c.limit * 100, 2)}pp`
+        : `${formatNumber(c.limit * 100, 1)}%`;
+      return `${BUDGET_SHORT[c.budget]} ${change} > ${pp ? '+' : c.budget === 'max_rps_decrease' ? '-' : '+'}${limit}`;
+    })
+    .join(', ');
 }
 
 /** The table's header and one row of cells per compared row. */
@@ -110,7 +125,7 @@ export function comparisonCells(comparison: ComparisonJson): {
       rpsText(row.rps),
       errorRateText(row.error_rate),
       CHANGE_VERDICT_TEXT[row.verdict],
-      row.budgets.some((c) => c.exceeded) ? `EXCEEDED ${exceededText(row)}` : 'ok',
+      row.budgets.some((c) => c.exceeded) ? `exceeded: ${exceededText(row)}` : 'held',
     ]),
   };
 }
