@@ -1,6 +1,7 @@
 // rota-perf bench [script]: one k6 script of the registry, run by the k6 binary or node-runner.
 import { type CommandDef, type OptionTable, parseScriptName, SCRIPTS } from '@rota-perf/core';
-import { runBenchStep } from '../bench-run.js';
+import { runBenchStep, writeReportSafely } from '../bench-run.js';
+import { BASELINE_OPTIONS, compareAfterRun } from '../compare/after-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
 import {
   DATABASE_OPTIONS,
@@ -15,6 +16,7 @@ const OPTIONS: OptionTable = {
   ...MONITOR_OPTIONS,
   ...DATABASE_OPTIONS,
   'no-report': { type: 'boolean', description: 'do not write the HTML report' },
+  ...BASELINE_OPTIONS,
 };
 
 // The scripts as --help lists them, from the registry.
@@ -34,7 +36,9 @@ second), <script>_memory.csv, run.json (settings, target, engine, verdict) and r
 the results folder (with k6 also <script>_k6.ndjson) and prints where they are. Shows live
 progress on stderr: a status block on a terminal, a heartbeat line every --progress-interval
 seconds otherwise. Script variables (see the README) come from the environment or -e KEY=VALUE.
-Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage.
+Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage. With
+--baseline <folder> the run is then compared with it (as rota-perf compare): 99 also when a
+budget is exceeded.
 
 Scripts:
 ${SCRIPT_LINES}`,
@@ -50,6 +54,9 @@ ${SCRIPT_LINES}`,
       outDir: await resultsFolder(args, io.cwd),
     };
     const result = await runBenchStep(step, { ...io, signal });
-    return result.exitCode;
+    const after = await compareAfterRun(args, io, step.outDir, result.exitCode);
+    // The report was written with the run; again, now that it has a comparison to show.
+    if (step.report && after.compared) await writeReportSafely(step.outDir, { ...io, signal });
+    return after.exitCode;
   },
 };

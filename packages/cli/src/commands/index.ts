@@ -27,7 +27,7 @@ export const ROTA_PERF: CommandGroup = {
     },
     'db-bench': {
       summary: 'benchmark the Rota repository queries against PostgreSQL',
-      load: async () => (await import('@rota-perf/db-bench/rota')).dbBenchCommand,
+      load: async () => (await import('./db-bench.js')).dbBenchCommand,
     },
     'mem-monitor': {
       summary: "sample a process's memory and CPU to CSV",

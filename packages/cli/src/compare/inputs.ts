@@ -26,6 +26,8 @@ export interface CompareSide {
   /** run.json, or null for a folder holding only db-bench results. */
   record: RunRecord | null;
   recordFile: string | null;
+  /** The file the side was read from (run.json or the db-bench results), for messages. */
+  sourceFile: string;
   series: RunSeries | null;
   /** The sweep's results (rps or adaptive layout), when the run was a sweep. */
   sweep: { file: string; results: SweepResultsJson } | null;
@@ -106,10 +108,7 @@ function locate(argument: string, cwd: string): { folder: string; file: string }
     if (existsSync(dbBench)) return { folder: path, file: dbBench };
     refuse(record, `missing: not a rota-perf results folder (no ${RUN_RECORD_FILE})`);
   }
-  const name = basename(path);
-  if (name !== RUN_RECORD_FILE && name !== RESULT_FILE.dbBench) {
-    refuse(path, `is neither a results folder, ${RUN_RECORD_FILE} nor ${RESULT_FILE.dbBench}`);
-  }
+  // A file: a run record, or db-bench results (`db-bench --json <any name>`).
   return { folder: dirname(path), file: path };
 }
 
@@ -123,9 +122,17 @@ function namedFile(folder: string, recordFile: string, name: string): string {
 /** Reads one side of a comparison from a folder, a run.json or a db-bench results file. */
 export async function readSide(argument: string, cwd: string): Promise<CompareSide> {
   const { folder, file } = locate(argument, cwd);
-  if (basename(file) === RESULT_FILE.dbBench) {
+  if (basename(file) !== RUN_RECORD_FILE) {
     const dbBench = await readDbBench(file);
-    return { folder, record: null, recordFile: null, series: null, sweep: null, dbBench };
+    return {
+      folder,
+      record: null,
+      recordFile: null,
+      sourceFile: file,
+      series: null,
+      sweep: null,
+      dbBench,
+    };
   }
   const record = await readRecord(file);
   const { files } = record;
@@ -145,7 +152,7 @@ export async function readSide(argument: string, cwd: string): Promise<CompareSi
   const dbBenchName = [files.results, ...files.others].find((f) => f === RESULT_FILE.dbBench);
   const dbBench =
     dbBenchName === undefined ? null : await readDbBench(namedFile(folder, file, dbBenchName));
-  return { folder, record, recordFile: file, series, sweep, dbBench };
+  return { folder, record, recordFile: file, sourceFile: file, series, sweep, dbBench };
 }
 
 /** What identifies a target across runs: the embedded one by its fixture (its port changes). */
@@ -159,7 +166,7 @@ function targetIdentity(record: RunRecord | null): string | null {
 
 /** The source file of a side, for messages. */
 export function sideFile(side: CompareSide): string {
-  return side.recordFile ?? join(side.folder, RESULT_FILE.dbBench);
+  return side.sourceFile;
 }
 
 /**
