@@ -5,8 +5,10 @@
 //        "no significant change" (the issue asks for ≥ 9 of 10 repetitions).
 //   A/B: the same API with ONE route slowed by 30 % of its measured mean latency
 //        (ROTA_API_DELAY) → that endpoint "slower", no other endpoint flagged (10 of 10).
-// Short runs so the whole experiment fits in about 15 minutes: TEST_DURATION=20s, warm-up 3s,
-// cool-down and ramp-down 1s (the documented defaults are minutes). Two reference APIs over
+// Short runs so the whole experiment fits in about 15 minutes on an idle machine:
+// TEST_DURATION=20s, warm-up 3s, cool-down and ramp-down 1s (the documented defaults are
+// minutes), TARGET_RPS=2 per read endpoint (--rps; the documented 5 saturates a shared 2-core
+// machine). Options: --reps n, --endpoint, --route, --slowdown 0.3, --rps, --keep. Two reference APIs over
 // embedded PostgreSQL (`rota-perf serve`) serve every run, the second with the delay, so a run
 // does not pay a database start; compare gets --allow-different-target for the A/B pair (the
 // two servers' URLs differ, their fixture does not). Build first: pnpm build --filter
@@ -25,9 +27,13 @@ const reps = Number(arg('reps', '10'));
 const endpoint = arg('endpoint', 'GET /trails/:id'); // the k6 request name
 const route = arg('route', 'GET /trails/:trailId'); // the same route as the API tags it
 const slowdown = Number(arg('slowdown', '0.3'));
+// Per read endpoint; the documented 5 saturates a shared 2-core machine (seconds of queueing).
+const rps = arg('rps', '2');
+const keep = process.argv.includes('--keep');
 const bin = fileURLToPath(new URL('../dist/bin/rota-perf.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'rota-perf-compare-aa-'));
 const RUN = [
+  ['TARGET_RPS', rps],
   ['TEST_DURATION', '20s'],
   ['WARMUP_DURATION', '3s'],
   ['COOLDOWN_DURATION', '1s'],
@@ -35,6 +41,13 @@ const RUN = [
 ].flatMap(([k, v]) => ['-e', `${k}=${v}`]);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const children = new Set();
+// Ctrl-C or SIGTERM: stop the servers (they stop their databases) and the runs, then exit.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGTERM');
+    setTimeout(() => process.exit(130), 3000);
+  });
+}
 
 function run(args, env = {}) {
   return new Promise((resolve, reject) => {
@@ -94,6 +107,7 @@ async function bench(url, folder) {
     '--out',
     folder,
     '-q',
+    '--no-report',
     ...RUN,
   ]);
   if (result.code !== 0 && result.code !== 99) {
@@ -159,15 +173,16 @@ try {
     aaFlags.push(...aaFlagged.map((r) => `${r.name} ${r.verdict}`));
     if (target?.verdict === 'slower') caught++;
     if (target?.verdict === 'slower' && others.length === 0) caughtAlone++;
+    const p = (r) => (r?.p50_ms.p_value == null ? '' : `, p ${r.p50_ms.p_value.toPrecision(2)}`);
     const pct = (r) =>
       r?.p50_ms.relative_change == null ? 'n/a' : `${(r.p50_ms.relative_change * 100).toFixed(1)}%`;
     out(
       `rep ${i + 1}: A/A ${aaFlagged.length === 0 ? 'no change' : `flagged ${aaFlagged.map((r) => `${r.name} (${r.verdict}, p50 ${pct(r)})`).join(', ')}`}` +
-        ` | A/B ${endpoint} ${target?.verdict ?? 'missing'} (p50 ${pct(target)})` +
+        ` | A/B ${endpoint} ${target?.verdict ?? 'missing'} (p50 ${pct(target)}${p(target)})` +
         `${others.length ? `, also flagged ${others.map((r) => `${r.name} (${r.verdict}, p50 ${pct(r)})`).join(', ')}` : ''}` +
         ` | ${Math.round((Date.now() - started) / 1000)} s`,
     );
-    for (const f of [a, c]) rmSync(f, { recursive: true, force: true });
+    if (!keep) for (const f of [a, c]) rmSync(f, { recursive: true, force: true });
   }
   out();
   out(
@@ -188,5 +203,6 @@ try {
   for (const child of children) child.kill('SIGTERM');
   // serve stops its database on SIGTERM; give it a moment before removing the folders.
   await new Promise((r) => setTimeout(r, 3000));
-  rmSync(dir, { recursive: true, force: true });
+  if (keep) out(`kept: ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
