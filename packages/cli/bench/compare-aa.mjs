@@ -5,14 +5,18 @@
 //        "no significant change" (the issue asks for ≥ 9 of 10 repetitions).
 //   A/B: the same API with ONE route slowed by 30 % of its measured mean latency
 //        (ROTA_API_DELAY) → that endpoint "slower", no other endpoint flagged (10 of 10).
+// The three runs of a repetition run AT THE SAME TIME, each against its own reference API over
+// its own embedded PostgreSQL (two plain, one with the delay): on a shared machine the load of
+// other processes changes from minute to minute, and runs made one after the other would
+// measure that change, not the build (sequential runs on a machine at load 15–30 differed by
+// 80 % on every endpoint). Concurrent runs see the same machine.
 // Short runs so the whole experiment fits in about 15 minutes on an idle machine:
 // TEST_DURATION=20s, warm-up 3s, cool-down and ramp-down 1s (the documented defaults are
 // minutes), TARGET_RPS=2 per read endpoint (--rps; the documented 5 saturates a shared 2-core
 // machine). Options: --reps n, --endpoint, --route, --slowdown 0.3, --rps, --keep. Two reference APIs over
-// embedded PostgreSQL (`rota-perf serve`) serve every run, the second with the delay, so a run
-// does not pay a database start; compare gets --allow-different-target for the A/B pair (the
-// two servers' URLs differ, their fixture does not). Build first: pnpm build --filter
-// @rota-perf/cli...
+// embedded PostgreSQL (`rota-perf serve`) serve every run, so a run does not pay a database
+// start; compare gets --allow-different-target (the servers' URLs differ, their fixture does
+// not). Build first: pnpm build --filter @rota-perf/cli...
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -139,18 +143,19 @@ out(`compare A/A + A/B: ${reps} repetitions, ${RUN.filter((_, i) => i % 2).join(
 out(
   `load average at start: ${load.join(' ')} (${process.env.HOSTNAME ?? ''} ${new Date().toISOString()})`,
 );
-let plain;
-let delayed;
 try {
-  plain = await serve();
-  // Calibration: warms the server and measures the endpoint's mean latency.
-  await bench(plain.url, join(dir, 'calibration'));
-  const mean = meanLatency(join(dir, 'calibration'));
+  const [plainA, plainB] = [await serve(), await serve()];
+  // Calibration: warms the servers and measures the endpoint's mean latency.
+  await Promise.all([
+    bench(plainA.url, join(dir, 'calibration-a')),
+    bench(plainB.url, join(dir, 'calibration-b')),
+  ]);
+  const mean = meanLatency(join(dir, 'calibration-a'));
   const delayMs = Math.max(0.1, Math.round(mean * slowdown * 10) / 10);
   out(
     `${endpoint}: mean ${mean.toFixed(2)} ms → ${route} delayed by ${delayMs} ms (${slowdown * 100}%)`,
   );
-  delayed = await serve({ ROTA_API_DELAY: `${route}=${delayMs}ms` });
+  const delayed = await serve({ ROTA_API_DELAY: `${route}=${delayMs}ms` });
   await bench(delayed.url, join(dir, 'calibration-delayed'));
 
   let aaClean = 0;
@@ -158,13 +163,12 @@ try {
   let caughtAlone = 0;
   const aaFlags = [];
   let aaRows = 0;
+  const allowed = ['--allow-different-target'];
   for (let i = 0; i < reps; i++) {
     const [a, b, c] = ['a', 'b', 'c'].map((s) => join(dir, `${i}-${s}`));
-    await bench(plain.url, a);
-    await bench(plain.url, b);
-    await bench(delayed.url, c);
-    const aa = await compare(a, b, join(dir, `${i}-aa`));
-    const ab = await compare(b, c, join(dir, `${i}-ab`), ['--allow-different-target']);
+    await Promise.all([bench(plainA.url, a), bench(plainB.url, b), bench(delayed.url, c)]);
+    const aa = await compare(a, b, join(dir, `${i}-aa`), allowed);
+    const ab = await compare(a, c, join(dir, `${i}-ab`), allowed);
     const aaFlagged = flagged(aa);
     const target = ab.rows.find((r) => r.name === endpoint);
     const others = flagged(ab).filter((r) => r.name !== endpoint);
@@ -176,13 +180,14 @@ try {
     const p = (r) => (r?.p50_ms.p_value == null ? '' : `, p ${r.p50_ms.p_value.toPrecision(2)}`);
     const pct = (r) =>
       r?.p50_ms.relative_change == null ? 'n/a' : `${(r.p50_ms.relative_change * 100).toFixed(1)}%`;
+    const list = (rows) => rows.map((r) => `${r.name} (${r.verdict}, p50 ${pct(r)})`).join(', ');
     out(
-      `rep ${i + 1}: A/A ${aaFlagged.length === 0 ? 'no change' : `flagged ${aaFlagged.map((r) => `${r.name} (${r.verdict}, p50 ${pct(r)})`).join(', ')}`}` +
+      `rep ${i + 1}: A/A ${aaFlagged.length === 0 ? 'no change' : `flagged ${list(aaFlagged)}`}` +
         ` | A/B ${endpoint} ${target?.verdict ?? 'missing'} (p50 ${pct(target)}${p(target)})` +
-        `${others.length ? `, also flagged ${others.map((r) => `${r.name} (${r.verdict}, p50 ${pct(r)})`).join(', ')}` : ''}` +
-        ` | ${Math.round((Date.now() - started) / 1000)} s`,
+        `${others.length ? `, also flagged ${list(others)}` : ''}` +
+        ` | load ${loadavg()[0].toFixed(1)} | ${Math.round((Date.now() - started) / 1000)} s`,
     );
-    if (!keep) for (const f of [a, c]) rmSync(f, { recursive: true, force: true });
+    if (!keep) for (const f of [a, b, c]) rmSync(f, { recursive: true, force: true });
   }
   out();
   out(

@@ -59,6 +59,26 @@ describe('rota-perf db-bench --baseline', () => {
     expect(faster.stdout).toMatch(new RegExp(`${CASE.replace('.', '\\.')} .* faster`));
   });
 
+  it('bench and start check the baseline and budgets before they run anything', async () => {
+    const missing = await runCli(['bench', '--baseline', join(dir, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      `rota-perf bench: ${join(dir, 'nowhere')}: no such results folder or file`,
+    );
+    const budget = await runCli([
+      'start',
+      '--baseline',
+      join(dir, 'tiny'),
+      '--max-rps-decrease',
+      '5',
+    ]);
+    expect(budget.code).toBe(2);
+    expect(budget.stderr.trim()).toBe(
+      'rota-perf start: --max-rps-decrease must be a non-negative number with % (e.g. 5%) or none, got "5"',
+    );
+    expect(budget.stdout).not.toContain('[1/');
+  });
+
   it('refuses --baseline without --json (exit 2, one line)', async () => {
     const run = await runCli(['db-bench', '--baseline', join(dir, 'tiny')]);
     expect(run.code).toBe(2);

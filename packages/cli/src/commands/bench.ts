@@ -1,7 +1,7 @@
 // rota-perf bench [script]: one k6 script of the registry, run by the k6 binary or node-runner.
 import { type CommandDef, type OptionTable, parseScriptName, SCRIPTS } from '@rota-perf/core';
 import { runBenchStep, writeReportSafely } from '../bench-run.js';
-import { BASELINE_OPTIONS, compareAfterRun } from '../compare/after-run.js';
+import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
 import {
   DATABASE_OPTIONS,
@@ -45,6 +45,7 @@ ${SCRIPT_LINES}`,
   options: OPTIONS,
   positionals: [{ name: 'script' }],
   async run(args, io, signal) {
+    const baseline = await pendingComparison(args, io);
     const script = parseScriptName(args.positionals[0] ?? 'performance');
     const step = {
       command: 'bench',
@@ -54,7 +55,7 @@ ${SCRIPT_LINES}`,
       outDir: await resultsFolder(args, io.cwd),
     };
     const result = await runBenchStep(step, { ...io, signal });
-    const after = await compareAfterRun(args, io, step.outDir, result.exitCode);
+    const after = await compareAfterRun(baseline, io, step.outDir, result.exitCode);
     // The report was written with the run; again, now that it has a comparison to show.
     if (step.report && after.compared) await writeReportSafely(step.outDir, { ...io, signal });
     return after.exitCode;

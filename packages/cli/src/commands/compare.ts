@@ -1,8 +1,7 @@
 // rota-perf compare <baseline> <candidate>: is the candidate run faster, slower or the same,
 // per endpoint, sweep level and db-bench case, and does it stay within the budgets?
-import { resolve } from 'node:path';
 import { type CommandDef, type OptionTable, RESULT_FILE, stringValue } from '@rota-perf/core';
-import { COMPARE_OPTIONS, readBudgets, readChangeRule } from '../compare/options.js';
+import { COMPARE_OPTIONS, compareRequestOf } from '../compare/options.js';
 import { runComparison } from '../compare/run.js';
 
 const OPTIONS: OptionTable = {
@@ -36,19 +35,9 @@ unknown version).`,
   ],
   async run(args, io) {
     const [baseline, candidate] = args.positionals as [string, string];
-    const comparison = await runComparison(
-      {
-        baseline,
-        candidate,
-        rule: readChangeRule(args),
-        budgets: await readBudgets(args, (p) => resolve(io.cwd, p)),
-        allowDifferentTarget: args.values['allow-different-target'] === true,
-        out: stringValue(args, 'out'),
-        markdown: stringValue(args, 'markdown'),
-        junit: stringValue(args, 'junit'),
-      },
-      io,
-    );
+    const out = stringValue(args, 'out');
+    const request = await compareRequestOf(args, io.cwd, { baseline, candidate, out });
+    const comparison = await runComparison(request, io);
     return comparison.exit_code;
   },
 };

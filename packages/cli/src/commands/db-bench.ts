@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { type CommandDef, stringValue, UsageError } from '@rota-perf/core';
 import { dbBenchCommand as dbBench } from '@rota-perf/db-bench/rota';
-import { BASELINE_OPTIONS, compareAfterRun } from '../compare/after-run.js';
+import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 
 /** db-bench with --baseline. */
 export const dbBenchCommand: CommandDef = {
@@ -17,8 +17,9 @@ With --baseline <folder> (and --json <path>) the cases are then compared with th
     if (stringValue(args, 'baseline') !== undefined && json === undefined) {
       throw new UsageError('--baseline needs --json <path>: the results to compare');
     }
+    const baseline = await pendingComparison(args, io);
     const code = await dbBench.run(args, io, signal);
     if (json === undefined) return code;
-    return (await compareAfterRun(args, io, resolve(io.cwd, json), code)).exitCode;
+    return (await compareAfterRun(baseline, io, resolve(io.cwd, json), code)).exitCode;
   },
 };

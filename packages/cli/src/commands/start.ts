@@ -12,7 +12,7 @@ import {
 } from '@rota-perf/core';
 import { runCommandLine } from '@rota-perf/core/node';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
-import { BASELINE_OPTIONS, compareAfterRun } from '../compare/after-run.js';
+import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { writtenSince } from '../outputs.js';
 import { recordWithEnd } from '../record/build.js';
 import { writeRunRecord } from '../record/run-files.js';
@@ -67,6 +67,7 @@ With --baseline <folder> the run (endpoints and db-bench cases) is then compared
 rota-perf compare): 99 when a budget is exceeded.`,
   options: OPTIONS,
   async run(args, io, signal) {
+    const baseline = await pendingComparison(args, io);
     const context = { ...io, signal };
     const started = Date.now();
     const step = {
@@ -124,7 +125,7 @@ rota-perf compare): 99 when a budget is exceeded.`,
     });
     await writeRunRecord(step.outDir, record);
     // Before the report: it shows the comparison.json this writes.
-    exitCode = (await compareAfterRun(args, io, step.outDir, exitCode)).exitCode;
+    exitCode = (await compareAfterRun(baseline, io, step.outDir, exitCode)).exitCode;
     const report = await writeReportSafely(step.outDir, context);
     if (report === null) {
       await writeRunRecord(step.outDir, { ...record, files: { ...record.files, report: null } });

@@ -1,5 +1,7 @@
 // The options `compare` shares with `bench`, `start` and `db-bench --baseline`: budgets, the
 // change rule, and where the comparison's outputs go.
+
+import { resolve } from 'node:path';
 import {
   type ChangeRule,
   ConfigError,
@@ -9,6 +11,7 @@ import {
   stringValue,
 } from '@rota-perf/core';
 import { BUDGET_OPTIONS, type BudgetSet, resolveBudgets } from './budgets.js';
+import type { CompareRequest } from './run.js';
 
 /** Budgets, rule and outputs of a comparison. */
 export const COMPARE_OPTIONS: OptionTable = {
@@ -81,4 +84,20 @@ export function readBudgets(
   }
   const file = stringValue(args, 'budgets');
   return resolveBudgets(given, file === undefined ? undefined : cwdResolve(file));
+}
+
+/** A comparison's request from the options (the sides, and --out when the command has one). */
+export async function compareRequestOf(
+  args: ParsedArgs,
+  cwd: string,
+  sides: { baseline: string; candidate: string; out?: string },
+): Promise<CompareRequest> {
+  return {
+    ...sides,
+    rule: readChangeRule(args),
+    budgets: await readBudgets(args, (p) => resolve(cwd, p)),
+    allowDifferentTarget: args.values['allow-different-target'] === true,
+    markdown: stringValue(args, 'markdown'),
+    junit: stringValue(args, 'junit'),
+  };
 }
