@@ -44,6 +44,8 @@ export interface BenchStep {
   progress: ProgressSettings;
   /** Write the HTML report after the run (the main job writes it once at the end). */
   report: boolean;
+  /** node-runner instances, each a segment of the test, merged into one folder (default 1). */
+  instances?: number;
 }
 
 /** The outcome of a bench step. */
@@ -119,6 +121,9 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
       ndjsonFile: files.ndjson,
       targetRate: run.targetRate,
       live: live.feed,
+      ...(step.instances && step.instances > 1
+        ? { instances: { count: step.instances, script: step.script } }
+        : {}),
     });
   } catch (error) {
     if (!(error instanceof InterruptedError)) {

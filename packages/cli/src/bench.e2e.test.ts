@@ -1,11 +1,9 @@
 // End to end: the built rota-perf runs the real bundle through node-runner against the real
 // reference API (embedded PostgreSQL), with short durations.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/core';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   descendantsOf,
   type ProcessEntry,
@@ -19,7 +17,9 @@ import {
   readSeries,
   seriesTotals,
 } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
+import { useScratchDir } from './test-support/scratch-dir.js';
 
 // The postgres server and its workers (`postgres: checkpointer` …), not scripts naming a path.
 const POSTGRES = /^(\S*\/)?postgres(:|\s|$)/;
@@ -43,13 +43,7 @@ interface ResultsJson {
   endpoints: { endpoint: string; requests: number | null }[];
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rota-perf-cli-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const scratch = useScratchDir('rota-perf-cli-');
 
 /**
  * The series' totals equal the summary's exactly. node-runner writes its series once its
@@ -74,7 +68,7 @@ async function readResults(out: string): Promise<ResultsJson> {
 
 describe('rota-perf bench', () => {
   it('on the embedded default writes results JSON, memory CSV and HTML report, and says where', async () => {
-    const out = join(dir, 'embedded');
+    const out = join(scratch.dir, 'embedded');
     const run = await runCli([
       'bench',
       'performance',
@@ -133,16 +127,10 @@ describe('rota-perf bench', () => {
   });
 
   describe('against a separately started rota-api', () => {
-    let api: StartedRotaApi;
-    beforeAll(async () => {
-      api = await startRotaApi({ fixture: 'small' });
-    });
-    afterAll(async () => {
-      await api?.stop();
-    });
+    const api = useRotaApi();
 
     it('--base-url runs against it, monitors nothing unless asked, then --monitor-pid', async () => {
-      const out = join(dir, 'remote');
+      const out = join(scratch.dir, 'remote');
       const run = await runCli([
         'bench',
         '--base-url',
@@ -166,7 +154,7 @@ describe('rota-perf bench', () => {
 
       // The real-k6 path (a stand-in k6 replaying the real k6's recording) gives a record of
       // the same layout as this node-runner run.
-      const viaK6 = join(dir, 'remote-k6');
+      const viaK6 = join(scratch.dir, 'remote-k6');
       const k6Run = await runCli(
         ['bench', '--base-url', api.url, '--out', viaK6, '-q', '-e', 'TEST_DURATION=2s', ...SHORT],
         { K6_BINARY: FAKE_K6 },
@@ -178,7 +166,7 @@ describe('rota-perf bench', () => {
     });
 
     it('the step sweep (bench rps-probe): run.json with one phase per level', async () => {
-      const out = join(dir, 'sweep');
+      const out = join(scratch.dir, 'sweep');
       const levels = ['MIN_PROBE_RPS=2', 'MAX_PROBE_RPS=4', 'PROBE_STEP_RPS=2'];
       const timing = ['PROBE_WARMUP_DURATION=0', 'PROBE_STEP_DURATION=2s', 'PROBE_STEP_PAUSE=0'];
       const run = await runCli([
@@ -214,7 +202,7 @@ describe('rota-perf bench', () => {
       const levelLines = run.stderr.split('\n').filter((l) => /^level \d\/2 probe_/.test(l));
       expect(levelLines).toHaveLength(record.files.series === null ? 0 : 2);
 
-      const monitored = join(dir, 'remote-monitored');
+      const monitored = join(scratch.dir, 'remote-monitored');
       const again = await runCli(
         [
           'bench',
@@ -239,7 +227,7 @@ describe('rota-perf bench', () => {
   });
 
   it('Ctrl-C mid-run: partial results, non-zero exit, no server or postgres left', async () => {
-    const out = join(dir, 'interrupted');
+    const out = join(scratch.dir, 'interrupted');
     const run = startCli(['bench', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT]);
     await waitForOutput(run, /memory: sampling/, 150_000);
     // Let load flow for a few seconds, and note every process the run started. Setup (the
@@ -263,6 +251,23 @@ describe('rota-perf bench', () => {
     // Postgres and the API are stopped before the command exits; allow the watchdog's last sleep.
     const postgresAtExit = started.filter((p) => POSTGRES.test(p.cmdline) && stillRunning(p));
     expect(postgresAtExit.map((p) => p.cmdline)).toEqual([]);
+    const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
+    expect(left).toEqual([]);
+  });
+
+  it('SIGKILLed mid-run: no process it started outlives it by more than a few seconds', async () => {
+    const out = join(scratch.dir, 'killed');
+    const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT]);
+    await waitForOutput(run, /memory: sampling/, 150_000);
+    // The load generator (node-runner's process) is running its schedule by now.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
+    expect(started.some((p) => p.cmdline.includes('node-runner/dist/child.js'))).toBe(true);
+    expect(started.some((p) => POSTGRES.test(p.cmdline))).toBe(true);
+    run.child.kill('SIGKILL');
+    await run.done;
+    // The watchdogs poll every second; the engine process used to run on for its graceful
+    // stop (and, before its 'disconnect' handler, to the end of its schedule).
     const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
     expect(left).toEqual([]);
   });

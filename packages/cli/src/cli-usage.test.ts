@@ -30,46 +30,34 @@ describe('rota-perf usage errors', () => {
     }
   });
 
-  it('bad values name the value and what was expected', async () => {
-    expectOneLineUsageError(await runCli(['bench', 'perf']), 'unknown script "perf"');
-    expectOneLineUsageError(
-      await runCli(['bench', '--engine', 'k7']),
-      '--engine must be one of auto, k6, node, got "k7"',
-    );
-    expectOneLineUsageError(
-      await runCli(['bench', '-e', 'NOVALUE']),
-      '-e expects KEY=VALUE, got "NOVALUE"',
-    );
-    expectOneLineUsageError(
-      await runCli(['bench', '--base-url', 'localhost:8001']),
-      '--base-url must be an http(s) URL',
-    );
-    expectOneLineUsageError(await runCli(['probe']), 'probe needs --adaptive');
-    expectOneLineUsageError(
-      await runCli(['probe', '--adaptive', '--min', '0']),
-      '--min must be a positive integer, got "0"',
-    );
-    expectOneLineUsageError(await runCli(['probe', '--adaptive', '--step-duration', '5x']), '5x');
-    expectOneLineUsageError(
-      await runCli(['serve', '--port', '70000']),
-      '--port must be between 0 and 65535',
-    );
-    expectOneLineUsageError(await runCli(['run']), 'missing <script.js>');
-    expectOneLineUsageError(await runCli(['report']), 'missing <folder>');
-    expectOneLineUsageError(
-      await runCli(['bootstrap'], { INSECURE_SKIP_TLS_VERIFY: 'sometimes' }),
+  it.each([
+    [['bench', 'perf'], 'unknown script "perf"'],
+    [['bench', '--engine', 'k7'], '--engine must be one of auto, k6, node, got "k7"'],
+    [['bench', '-e', 'NOVALUE'], '-e expects KEY=VALUE, got "NOVALUE"'],
+    [['bench', '--base-url', 'localhost:8001'], '--base-url must be an http(s) URL'],
+    [['probe'], 'probe needs --adaptive'],
+    [['probe', '--adaptive', '--min', '0'], '--min must be a positive integer, got "0"'],
+    [['probe', '--adaptive', '--step-duration', '5x'], '5x'],
+    [['serve', '--port', '70000'], '--port must be between 0 and 65535'],
+    [['run'], 'missing <script.js>'],
+    [['report'], 'missing <folder>'],
+    [
+      ['bootstrap'],
       'INSECURE_SKIP_TLS_VERIFY must be true or false, got "sometimes"',
-    );
-    expectOneLineUsageError(
-      await runCli(['db-bench', '--iterations', '0']),
+      { INSECURE_SKIP_TLS_VERIFY: 'sometimes' },
+    ],
+    [
+      ['db-bench', '--iterations', '0'],
       "--iterations must be an integer from 1 to 1000000, got '0'",
-    );
+    ],
     // start reads the same run options as bench (it once ignored --base-url and BASE_URL's form).
-    expectOneLineUsageError(
-      await runCli(['start', '--base-url', 'localhost:8001']),
-      '--base-url must be an http(s) URL',
-    );
-  });
+    [['start', '--base-url', 'localhost:8001'], '--base-url must be an http(s) URL'],
+  ] as [string[], string, Record<string, string>?][])(
+    'bad values name the value and what was expected: %j',
+    async (args, message, env) => {
+      expectOneLineUsageError(await runCli(args, env), message);
+    },
+  );
 
   it('a missing results folder is one line and exit 1', async () => {
     const result = await runCli(['report', '/nonexistent/rota-perf-results']);

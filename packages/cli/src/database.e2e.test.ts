@@ -2,16 +2,16 @@
 // keeps statement statistics) writes database_insights.json and a report that lists, per
 // endpoint, the statements it caused; a --base-url target with a database that lacks
 // pg_stat_statements gets one line saying so, and the run goes on.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DatabaseInsightsJson, RESULT_FILE } from '@rota-perf/core';
 import { loadResultSchema } from '@rota-perf/core/node';
 import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { startEmbeddedDatabase } from '@rota-perf/rota-db';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli } from './test-support/run-cli.js';
+import { useScratchDir } from './test-support/scratch-dir.js';
 
 const PHASES = ['WARMUP_DURATION=1s', 'TEST_DURATION=3s', 'COOLDOWN_DURATION=1s'].flatMap((p) => [
   '-e',
@@ -21,16 +21,10 @@ const validate = new Ajv2020({ allErrors: true }).compile(
   loadResultSchema(RESULT_FILE.databaseInsights),
 );
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rota-perf-database-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const scratch = useScratchDir('rota-perf-database-');
 
 it('start on the embedded target: the report lists each endpoint with the statements it caused', async () => {
-  const out = join(dir, 'embedded');
+  const out = join(scratch.dir, 'embedded');
   const run = await runCli(['start', '--out', out, '-q', '--no-db-bench', ...PHASES]);
   expect(run.code, run.stderr).toBe(0);
   expect(run.stderr).not.toContain('database figures');
@@ -77,7 +71,7 @@ it('a --base-url target whose database lacks pg_stat_statements: one line, and t
   const plain = await startEmbeddedDatabase();
   try {
     api = await startRotaApi({ fixture: 'small' });
-    const out = join(dir, 'remote');
+    const out = join(scratch.dir, 'remote');
     const run = await runCli([
       'bench',
       '--out',

@@ -4,10 +4,11 @@
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { type RunSeries, UsageError } from '@rota-perf/core';
+import { type RunInstance, type RunSeries, type ScriptName, UsageError } from '@rota-perf/core';
 import { packageVersionOf } from '@rota-perf/core/node';
 import type { FinishedSecond } from '@rota-perf/core/series';
 import { k6Version, runK6 } from './engine/k6-run.js';
+import { runNodeInstances } from './engine/node-instances.js';
 import { runNodeRunner } from './engine/node-run.js';
 
 /** The engine preference of a run. */
@@ -81,6 +82,8 @@ export interface EngineRun {
   /** The rate a scenario aims at `t` s after the test start (k6's series has no such field). */
   targetRate?: (scenario: string, t: number) => number | null;
   live?: LiveFeed;
+  /** node-runner only: run the test as this many segmented instances, then merge them. */
+  instances?: { count: number; script: ScriptName };
 }
 
 /** How a run ended and what it measured. */
@@ -90,9 +93,15 @@ export interface EngineOutcome {
   series: RunSeries | null;
   /** Epoch ms of the test start (bucket 0 of the series), when known. */
   testStartMs: number | null;
+  /** The instances of a run split into segments (`bench --instances`). */
+  instances?: RunInstance[];
 }
 
 /** Runs the bundle with the engine; always quiet (live progress is the orchestrator's). */
 export function runBundle(engine: Engine, run: EngineRun): Promise<EngineOutcome> {
-  return engine.kind === 'k6' ? runK6(engine.binary, run) : runNodeRunner(run);
+  if (engine.kind === 'k6') return runK6(engine.binary, run);
+  const split = run.instances;
+  return split && split.count > 1
+    ? runNodeInstances(run, split.script, split.count)
+    : runNodeRunner(run);
 }

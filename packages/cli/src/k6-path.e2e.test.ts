@@ -2,12 +2,11 @@
 // replays the recording of the real k6 (test-data/k6-golden/06-out-json.*) into its
 // `--out json` file while it "runs". The orchestrator follows that file into the series and
 // writes run.json; both must say what the recording's summary says. No target is needed.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scheduleOf, targetRateAt } from '@rota-perf/core';
 import { planScript } from '@rota-perf/k6-scenarios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   FAKE_K6,
   readJsonFile,
@@ -16,21 +15,16 @@ import {
   seriesTotals,
 } from './test-support/records.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
+import { useScratchDir } from './test-support/scratch-dir.js';
 
 const SHORT = ['-e', 'WARMUP_DURATION=1s', '-e', 'TEST_DURATION=4s', '-e', 'COOLDOWN_DURATION=1s'];
 const NOWHERE = ['--base-url', 'http://127.0.0.1:9'];
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rota-perf-k6-path-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const scratch = useScratchDir('rota-perf-k6-path-');
 
 describe('rota-perf bench with the real k6 (a stand-in replaying its recording)', () => {
   it('folds k6’s NDJSON into the series and writes run.json: totals as k6’s summary', async () => {
-    const out = join(dir, 'k6');
+    const out = join(scratch.dir, 'k6');
     const run = await runCli(['bench', ...NOWHERE, '--out', out, '-q', ...SHORT], {
       K6_BINARY: FAKE_K6,
       FAKE_K6_SCENARIO: 'trails_list',
@@ -98,7 +92,7 @@ describe('rota-perf bench with the real k6 (a stand-in replaying its recording)'
   });
 
   it('Ctrl-C: k6 stops, the record says interrupted, the series holds what k6 wrote', async () => {
-    const out = join(dir, 'k6-interrupted');
+    const out = join(scratch.dir, 'k6-interrupted');
     const run = startCli(
       ['bench', ...NOWHERE, '--out', out, '--progress-interval', '1', ...SHORT],
       {

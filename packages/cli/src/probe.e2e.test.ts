@@ -1,19 +1,13 @@
 // probe --adaptive end to end: each level is a real rps probe run through node-runner against
 // the embedded reference API; tiny rates and 2-second levels keep it short.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readRunRecord, readSeries, seriesTotals } from './test-support/records.js';
 import { runCli } from './test-support/run-cli.js';
+import { useScratchDir } from './test-support/scratch-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rota-perf-probe-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const scratch = useScratchDir('rota-perf-probe-');
 
 interface AdaptiveJson {
   ceiling: number | null;
@@ -29,7 +23,7 @@ interface AdaptiveJson {
 }
 
 it('probe --adaptive runs levels within [min, max], concludes, and writes its results', async () => {
-  const out = join(dir, 'adaptive');
+  const out = join(scratch.dir, 'adaptive');
   const args = ['probe', '--adaptive', '--min', '2', '--max', '4', '--precision', '2'];
   const run = await runCli([...args, '--step-duration', '2s', '--tolerance', '0.2', '--out', out]);
   expect(run.code, run.stderr).toBe(0);

@@ -2,13 +2,12 @@
 // apart) the status block's figures change; piped, a heartbeat line every --progress-interval
 // seconds; with -q neither. The stand-in k6 (K6_BINARY) replays the real k6's recording, so
 // figures flow without a database; one run uses node-runner against the reference API.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FAKE_K6 } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli, startCli } from './test-support/run-cli.js';
+import { useScratchDir } from './test-support/scratch-dir.js';
 import { startInTmux, type TmuxPane } from './test-support/tmux.js';
 
 const NOWHERE = ['--base-url', 'http://127.0.0.1:9'];
@@ -24,13 +23,7 @@ const SHORT = [
 ];
 const HEADER = /bench performance · (\d+:\d\d)\/0:10 (warm-up|plateau)/;
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rota-perf-progress-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const scratch = useScratchDir('rota-perf-progress-');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,13 +37,13 @@ async function twoFrames(pane: TmuxPane): Promise<[string, string]> {
 describe('on a terminal: the status block', () => {
   it('redraws in place with changing figures (k6 path)', async () => {
     const pane = startInTmux(
-      ['bench', ...NOWHERE, '--out', join(dir, 'tty-k6'), ...SHORT],
+      ['bench', ...NOWHERE, '--out', join(scratch.dir, 'tty-k6'), ...SHORT],
       {
         K6_BINARY: FAKE_K6,
         FAKE_K6_REPEAT: '5',
         FAKE_K6_SCENARIO: 'trails_list',
       },
-      dir,
+      scratch.dir,
     );
     try {
       const [first, second] = await twoFrames(pane);
@@ -70,13 +63,7 @@ describe('on a terminal: the status block', () => {
   });
 
   describe('node-runner against the reference API', () => {
-    let api: StartedRotaApi;
-    beforeAll(async () => {
-      api = await startRotaApi({ fixture: 'small' });
-    });
-    afterAll(async () => {
-      await api?.stop();
-    });
+    const api = useRotaApi();
 
     it('redraws with changing figures', async () => {
       const pane = startInTmux(
@@ -87,12 +74,12 @@ describe('on a terminal: the status block', () => {
           '--base-url',
           api.url,
           '--out',
-          join(dir, 'tty-node'),
+          join(scratch.dir, 'tty-node'),
           '--no-report',
           ...SHORT,
         ],
         {},
-        dir,
+        scratch.dir,
       );
       try {
         const first = await pane.waitFor(/bench performance · /, 60_000);
@@ -113,7 +100,15 @@ describe('on a terminal: the status block', () => {
 describe('piped: heartbeat lines', () => {
   it('one every --progress-interval seconds, with the figures', async () => {
     const run = startCli(
-      ['bench', ...NOWHERE, '--out', join(dir, 'piped'), '--progress-interval', '1', ...SHORT],
+      [
+        'bench',
+        ...NOWHERE,
+        '--out',
+        join(scratch.dir, 'piped'),
+        '--progress-interval',
+        '1',
+        ...SHORT,
+      ],
       {
         K6_BINARY: FAKE_K6,
         FAKE_K6_REPEAT: '4',
@@ -141,7 +136,7 @@ describe('piped: heartbeat lines', () => {
         'bench',
         ...NOWHERE,
         '--out',
-        join(dir, 'quiet'),
+        join(scratch.dir, 'quiet'),
         '-q',
         '--progress-interval',
         '1',

@@ -1,27 +1,19 @@
 // The main job end to end with short phases: endpoint benchmark, db-bench and one report of
 // both, against a separately started rota-api and its database (BASE_URL, DATABASE_URL).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseMemoryCsv } from '@rota-perf/core';
-import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readRunRecord } from './test-support/records.js';
+import { useRotaApi } from './test-support/rota-api.js';
 import { runCli } from './test-support/run-cli.js';
+import { useScratchDir } from './test-support/scratch-dir.js';
 
-let dir: string;
-let api: StartedRotaApi;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rota-perf-start-'));
-  api = await startRotaApi({ fixture: 'small' });
-});
-afterAll(async () => {
-  await api?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const api = useRotaApi();
+const scratch = useScratchDir('rota-perf-start-');
 
 it('start writes results JSON, memory CSV, db-bench JSON and a report of them all', async () => {
-  const out = join(dir, 'job');
+  const out = join(scratch.dir, 'job');
   const phases = [
     'WARMUP_DURATION=1s',
     'TEST_DURATION=2s',

@@ -7,6 +7,7 @@ import { ENDPOINTS } from './catalogue.js';
 import { planScript } from './plan/script-plan.js';
 import {
   crossedNonLatencyThresholds,
+  removeResultsDirs,
   runScript,
   SHORT_PERFORMANCE,
 } from './test-support/harness.js';
@@ -19,6 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  removeResultsDirs();
   await api?.stop();
 });
 
@@ -104,9 +106,21 @@ interface SweepJson {
 }
 
 describe('probes', () => {
+  /** Runs a sweep script against the API; no threshold but latency crossed, a valid results file. */
+  async function runSweep(
+    script: 'rps_probe' | 'progress_probe',
+    resultsFile: string,
+    env: Record<string, string>,
+  ) {
+    const run = await runScript(script, { BASE_URL: api.url, ...env });
+    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
+    const results = run.readJson<SweepJson>(resultsFile);
+    expect(schemaErrors(resultsFile, results)).toEqual([]);
+    return results;
+  }
+
   it('rps_probe analyses every level and finds a highest passing level', async () => {
-    const run = await runScript('rps_probe', {
-      BASE_URL: api.url,
+    const results = await runSweep('rps_probe', 'rps_results.json', {
       MIN_PROBE_RPS: '2',
       MAX_PROBE_RPS: '4',
       PROBE_STEP_RPS: '2',
@@ -114,9 +128,6 @@ describe('probes', () => {
       PROBE_STEP_DURATION: '3s',
       PROBE_STEP_PAUSE: '0s',
     });
-    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
-    const results = run.readJson<SweepJson>('rps_results.json');
-    expect(schemaErrors('rps_results.json', results)).toEqual([]);
     expect(results.scenarios.map((s) => s.scenario)).toEqual(['probe_2', 'probe_4']);
     for (const level of results.scenarios) expect(level.requests).toBeGreaterThan(0);
     expect(results.highest_passing_target).toBe(4);
@@ -135,8 +146,7 @@ describe('probes', () => {
   }, 120_000);
 
   it('progress_probe analyses every level of the progress reads', async () => {
-    const run = await runScript('progress_probe', {
-      BASE_URL: api.url,
+    const results = await runSweep('progress_probe', 'progress_probe_results.json', {
       PROGRESS_MIN_RPS: '3',
       PROGRESS_MAX_RPS: '6',
       PROGRESS_STEP_RPS: '3',
@@ -144,9 +154,6 @@ describe('probes', () => {
       PROGRESS_STEP_DURATION: '3s',
       PROGRESS_STEP_PAUSE: '0s',
     });
-    expect(crossedNonLatencyThresholds(run), run.stdout + run.stderr).toEqual([]);
-    const results = run.readJson<SweepJson>('progress_probe_results.json');
-    expect(schemaErrors('progress_probe_results.json', results)).toEqual([]);
     expect(results.scenarios.map((s) => s.scenario)).toEqual(['progress_3', 'progress_6']);
     expect(results.highest_passing_target).toBe(6);
   }, 120_000);

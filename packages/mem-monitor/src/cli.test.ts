@@ -1,25 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMemoryCsv } from '@rota-perf/core';
 import { runCaptured } from '@rota-perf/core/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memMonitorCommand, parseCliArgs } from './cli.js';
-import { killStarted, startScript, uniqueMarker, waitForLine } from './test-support/spawn.js';
+import { startScript, uniqueMarker, useScratchDir, waitForLine } from './test-support/spawn.js';
 
 const bin = fileURLToPath(new URL('../dist/bin/mem-monitor.js', import.meta.url));
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mem-monitor-cli-'));
-});
-afterAll(async () => {
-  killStarted();
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useScratchDir('mem-monitor-cli-', 'all');
 
 async function runInProcess(argv: string[]) {
   const { code, out, err } = await runCaptured(memMonitorCommand, argv);
@@ -145,7 +136,7 @@ describe('mem-monitor bad input', () => {
 describe('mem-monitor, the documented command', () => {
   it('waits for the process, samples it, and on Ctrl-C keeps the CSV and prints the summary', async () => {
     const marker = uniqueMarker();
-    const output = join(dir, 'perf_progress_mem.csv');
+    const output = join(dir(), 'perf_progress_mem.csv');
     const run = runBin([
       '--pattern',
       `uvicorn app.asgi:app ${marker}`,

@@ -1,28 +1,19 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseMemoryCsv } from '@rota-perf/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startMonitor } from './monitor.js';
 import {
-  killStarted,
   startScript,
   uniqueMarker,
+  useScratchDir,
   waitForExit,
   waitForLine,
 } from './test-support/spawn.js';
 import type { MonitorEvent } from './types.js';
 
 const MiB = 1024 * 1024;
-let dir: string;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mem-monitor-'));
-});
-afterEach(async () => {
-  killStarted();
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useScratchDir('mem-monitor-', 'each');
 
 describe('startMonitor on a child that allocates in steps', () => {
   it('follows the steps, finds the peak, writes a parseable CSV and stops when it exits', async () => {
@@ -36,7 +27,7 @@ describe('startMonitor on a child that allocates in steps', () => {
       '800',
     ]);
     await waitForLine(child, 'ready');
-    const output = join(dir, 'steps.csv');
+    const output = join(dir(), 'steps.csv');
     const events: MonitorEvent[] = [];
     const monitor = startMonitor({
       pid: child.pid as number,

@@ -1,27 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
+  builtEntry,
   consoleMessages,
-  fixturesDir,
-  packageRoot,
-  removeTempDirs,
+  fixturePath,
+  readJson,
   runBin,
-  startServer,
   tempDir,
+  useLoopbackServer,
 } from './test-support/harness.js';
 
 // Exit codes and one-line errors as k6 gives them, lifecycle rules, Ctrl-C and aborts.
-let server: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  server = await startServer((_req, res) => res.end('ok'));
-});
-afterAll(async () => {
-  removeTempDirs();
-  await server?.close();
-});
+const server = useLoopbackServer((_req, res) => res.end('ok'));
 
-const fixture = (name: string) => resolve(fixturesDir, name);
+const fixture = (name: string) => fixturePath(name);
 const tmp = () => tempDir();
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 
@@ -85,7 +77,7 @@ describe('lifecycle and context', () => {
     expect(consoleMessages(r.stderr)).toContain(
       'GROUP_ERROR GoError: group() does not support async functions as arguments, please see https://grafana.com/docs/k6/latest/javascript-api/k6/group/#working-with-async-functions',
     );
-    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    const data = readJson(join(cwd, 'summary.json'));
     expect(data.metrics['http_reqs{traffic:read}'].values.count).toBe(
       data.metrics.http_reqs.values.count,
     );
@@ -113,15 +105,13 @@ describe('lifecycle and context', () => {
     expect(r.code).toBe(105);
     expect(Date.now() - started).toBeLessThan(25_000);
     expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN');
-    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    const data = readJson(join(cwd, 'summary.json'));
     expect(data.metrics.iterations.values.count).toBeGreaterThan(0);
     expect(data.state.testRunDurationMs).toBeLessThan(10_000);
   });
 
   it('run() with an aborted signal behaves like Ctrl-C (teardown, handleSummary data, 105)', async () => {
-    const { run } = (await import(
-      resolve(packageRoot, 'dist/index.js')
-    )) as typeof import('./index.js');
+    const { run } = (await import(builtEntry)) as typeof import('./index.js');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1000);
     const r = await run(fixture('interrupt.js'), {
@@ -145,7 +135,7 @@ describe('lifecycle and context', () => {
     expect(r.stderr).toMatch(
       /thresholds on metrics 'checks' were crossed; at least one has abortOnFail enabled/,
     );
-    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    const data = readJson(join(cwd, 'summary.json'));
     expect(data.state.testRunDurationMs).toBeLessThan(10_000);
     expect(data.metrics.checks.thresholds['rate>0.99'].ok).toBe(false);
   });

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from './run.js';
 import {
+  builtEntry,
   consoleMessages,
-  fixturesDir,
-  packageRoot,
-  removeTempDirs,
+  fixturePath,
+  readJson,
   runBin,
-  startServer,
   tempDir,
+  useLoopbackServer,
 } from './test-support/harness.js';
 
 // Executors against a real loopback server, through the programmatic run() (built package).
@@ -18,20 +17,15 @@ type Run = (
   opts: { env?: Record<string, string>; quiet?: boolean; cwd?: string },
 ) => Promise<RunResult>;
 let run: Run;
-let server: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  ({ run } = (await import(resolve(packageRoot, 'dist/index.js'))) as { run: Run });
-  server = await startServer((req, res) => {
-    const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
-    setTimeout(() => res.end('ok'), ms);
-  });
+const server = useLoopbackServer((req, res) => {
+  const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
+  setTimeout(() => res.end('ok'), ms);
 });
-afterAll(async () => {
-  removeTempDirs();
-  await server?.close();
+beforeAll(async () => {
+  ({ run } = (await import(builtEntry)) as { run: Run });
 });
 
-const script = resolve(fixturesDir, 'executors.js');
+const script = fixturePath('executors.js');
 const metric = (r: RunResult, name: string) => r.summaryData?.metrics[name]?.values ?? {};
 
 async function starts(scenarios: string): Promise<{
@@ -42,7 +36,7 @@ async function starts(scenarios: string): Promise<{
   const cwd = tempDir('k6node-exec-');
   const args = ['run', '-q', '--summary-export', 'export.json', '-e', `BASE=${server.base}`];
   const out = await runBin([...args, '-e', `SCENARIOS=${scenarios}`, script], { cwd });
-  const exported = JSON.parse(readFileSync(join(cwd, 'export.json'), 'utf8')) as {
+  const exported = readJson(join(cwd, 'export.json')) as {
     metrics: Record<string, { count?: number }>;
   };
   const rows = consoleMessages(out.stderr)

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_RUNNER_METRICS } from './metrics/builtin.js';
 import {
-  goldenDir,
+  goldenPath,
   type RunOutput,
+  readGolden,
   removeTempDirs,
   runBin,
   startGoldenServer,
@@ -71,15 +72,15 @@ function orderViolations(points: Line[]): string[] {
 }
 
 let ours: { json: string; csv: string; run: RunOutput; port: number };
-const goldenJson = readFileSync(resolve(goldenDir, '06-out-json.ndjson'), 'utf8');
-const goldenCsv = readFileSync(resolve(goldenDir, '06-out-csv.csv'), 'utf8');
+const goldenJson = readGolden('06-out-json.ndjson');
+const goldenCsv = readGolden('06-out-csv.csv.golden');
 
 beforeAll(async () => {
   const server = await startGoldenServer();
   try {
     const dir = tempDir();
     const script = join(dir, '06-out-json.js');
-    const source = readFileSync(resolve(goldenDir, '06-out-json.js'), 'utf8');
+    const source = readGolden('06-out-json.js');
     writeFileSync(script, source.replaceAll('18181', String(server.port)));
     const run = await runBin(
       ['run', '-q', '--out', 'json=out.ndjson', '-o', 'csv=out.csv', script],
@@ -218,7 +219,7 @@ describe('an output that cannot be created', () => {
   it('fails the run in one line naming it, exit code 255, before setup()', async () => {
     const dir = tempDir();
     const r = await runBin(
-      ['run', '-q', '--out', 'json=missing/dir/out.ndjson', resolve(goldenDir, '06-out-json.js')],
+      ['run', '-q', '--out', 'json=missing/dir/out.ndjson', goldenPath('06-out-json.js')],
       { cwd: dir },
     );
     expect(r.code).toBe(255);

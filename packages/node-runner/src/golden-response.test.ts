@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleMessages,
-  goldenDir,
+  goldenPath,
   type RunOutput,
+  readGolden,
   runBin,
   startGoldenServer,
 } from './test-support/harness.js';
@@ -34,12 +33,9 @@ describe('01-response-shape (k6/http response objects)', () => {
       '--quiet',
       '-e',
       `BASE=${server.base}`,
-      resolve(goldenDir, '01-response-shape.js'),
+      goldenPath('01-response-shape.js'),
     ]);
-    const goldenText = readFileSync(resolve(goldenDir, '01-response-shape.out'), 'utf8').replaceAll(
-      '18181',
-      String(server.port),
-    );
+    const goldenText = readGolden('01-response-shape.out').replaceAll('18181', String(server.port));
     golden = byLabel(consoleMessages(goldenText));
     ours = byLabel(consoleMessages(result.stderr));
   });

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ArrivalStart,
   arrivalStarts,
-  goldenDir,
+  goldenPath,
   type RunOutput,
+  readGolden,
   runBin,
 } from './test-support/harness.js';
 
@@ -14,7 +13,7 @@ type Start = ArrivalStart;
 describe('03-arrival-schedule (when arrival-rate iterations start)', () => {
   let result: RunOutput;
   let ours: Start[];
-  const golden: Start[] = readFileSync(resolve(goldenDir, '03-arrival-schedule.out'), 'utf8')
+  const golden: Start[] = readGolden('03-arrival-schedule.out')
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => {
@@ -27,7 +26,7 @@ describe('03-arrival-schedule (when arrival-rate iterations start)', () => {
       };
     });
   beforeAll(async () => {
-    result = await runBin(['run', '--quiet', resolve(goldenDir, '03-arrival-schedule.js')]);
+    result = await runBin(['run', '--quiet', goldenPath('03-arrival-schedule.js')]);
     const starts = arrivalStarts(result.stderr);
     // Align on the second start: the very first iteration of a process pays for warm-up.
     const shift = (starts[1]?.at ?? 0) - (golden[1]?.at ?? 0);

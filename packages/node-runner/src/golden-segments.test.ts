@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ArrivalStart,
   arrivalStarts,
-  goldenDir,
+  goldenPath,
   type RunOutput,
+  readGolden,
   runBin,
 } from './test-support/harness.js';
 
@@ -26,7 +25,7 @@ const INSTANCES = [
   { segment: '1/3:2/3', recording: '07-segment-1_3-2_3.out' },
   { segment: '2/3:1', recording: '07-segment-2_3-1.out' },
 ];
-const script = resolve(goldenDir, '03-arrival-schedule.js');
+const script = goldenPath('03-arrival-schedule.js');
 
 const summaryOf = (text: string) => JSON.parse(text.trim().split('\n').pop() as string) as Summary;
 const key = (s: Start) => `${s.scenario}#${s.iteration}`;
@@ -70,7 +69,7 @@ describe('execution segments of 03-arrival-schedule (0,1/3,2/3,1)', () => {
       return {
         out,
         starts: arrivalStarts(out.stderr),
-        recorded: readFileSync(resolve(goldenDir, inst.recording), 'utf8'),
+        recorded: readGolden(inst.recording),
       };
     });
     const out = runs[3] as RunOutput;

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_RUNNER_METRICS } from './metrics/builtin.js';
 import {
   consoleMessages,
-  goldenDir,
+  goldenPath,
   type RunOutput,
+  readGolden,
+  readJson,
   removeTempDirs,
   runBin,
   startGoldenServer,
@@ -77,16 +78,14 @@ afterAll(() => {
 describe('02-summary-data (handleSummary data layout)', () => {
   let result: RunOutput;
   let ours: SummaryJson;
-  const golden = JSON.parse(
-    readFileSync(resolve(goldenDir, '02-summary-data.json'), 'utf8'),
-  ) as SummaryJson;
+  const golden = JSON.parse(readGolden('02-summary-data.json')) as SummaryJson;
   beforeAll(async () => {
     const cwd = tempDir('k6node-02-');
     result = await runBin(
-      ['run', '--quiet', '-e', `BASE=${server.base}`, resolve(goldenDir, '02-summary-data.js')],
+      ['run', '--quiet', '-e', `BASE=${server.base}`, goldenPath('02-summary-data.js')],
       { cwd },
     );
-    ours = JSON.parse(readFileSync(join(cwd, 'summary-data.json'), 'utf8'));
+    ours = readJson(join(cwd, 'summary-data.json'));
   });
 
   it('exits 99 because a threshold failed, and says which', () => {
@@ -146,9 +145,9 @@ describe('02-summary-data (handleSummary data layout)', () => {
     expect(Object.keys(ours.state).sort()).toEqual(Object.keys(golden.state).sort());
     expect(ours.state.testRunDurationMs).toBeGreaterThan(3900);
     const [setupLine] = consoleMessages(result.stderr).filter((m) => m.startsWith('SETUP_DATA'));
-    const [goldenLine] = consoleMessages(
-      readFileSync(resolve(goldenDir, '02-summary-data.out'), 'utf8'),
-    ).filter((m) => m.startsWith('SETUP_DATA'));
+    const [goldenLine] = consoleMessages(readGolden('02-summary-data.out')).filter((m) =>
+      m.startsWith('SETUP_DATA'),
+    );
     const strip = (s: string | undefined) =>
       s?.replace(
         /^SETUP_DATA (\{.*\}) /,
@@ -162,10 +161,8 @@ describe('02-summary-data (handleSummary data layout)', () => {
 describe('04-default-summary (text summary and --summary-export)', () => {
   let result: RunOutput;
   let exported: ExportJson;
-  const golden = JSON.parse(
-    readFileSync(resolve(goldenDir, '04-summary-export.json'), 'utf8'),
-  ) as ExportJson;
-  const goldenText = readFileSync(resolve(goldenDir, '04-default-summary.out'), 'utf8');
+  const golden = JSON.parse(readGolden('04-summary-export.json')) as ExportJson;
+  const goldenText = readGolden('04-default-summary.out');
   beforeAll(async () => {
     const cwd = tempDir('k6node-04-');
     result = await runBin(
@@ -175,11 +172,11 @@ describe('04-default-summary (text summary and --summary-export)', () => {
         'export.json',
         '-e',
         `BASE=${server.base}`,
-        resolve(goldenDir, '04-default-summary.js'),
+        goldenPath('04-default-summary.js'),
       ],
       { cwd },
     );
-    exported = JSON.parse(readFileSync(join(cwd, 'export.json'), 'utf8'));
+    exported = readJson(join(cwd, 'export.json'));
   });
 
   it('exits 0 and prints the summary lines k6 prints (same metric rows, marks, sub-metric rows)', () => {

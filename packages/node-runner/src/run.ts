@@ -1,10 +1,17 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { guardChild } from '@rota-perf/core/node';
 import type { FinishedSecond } from '@rota-perf/core/series';
 import { EXIT } from './errors.js';
 import { parseOutputSpecs } from './outputs/spec.js';
 import type { RunPlan } from './series/plan.js';
 import type { SummaryData } from './summary/data.js';
+
+/**
+ * How long a child whose parent is gone may take to stop (abort, teardown, handleSummary
+ * writing the partial results) before the watchdog kills it.
+ */
+const PARENT_GONE_GRACE_MS = 5000;
 
 /** Options of `run()`. */
 export interface RunOptions {
@@ -59,7 +66,7 @@ type ChildMessage =
  * The caller's Node flags minus those that name the code to run: a caller started with
  * `node --input-type=module -e '…'` would otherwise make the child run that code again.
  */
-function childExecArgv(execArgv: readonly string[]): string[] {
+export function childExecArgv(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i] as string;
@@ -103,6 +110,9 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
       cwd: config.cwd,
       execArgv: childExecArgv(process.execArgv),
     });
+    // The child stops with this process, even SIGKILLed: on 'disconnect' it stops the test as
+    // after Ctrl-C; the watchdog sends SIGTERM, then SIGKILL to a child stuck past the grace.
+    guardChild(child, { stopSignal: 'SIGTERM', killAfterMs: PARENT_GONE_GRACE_MS });
     let summaryData: SummaryData | null = null;
     let reported: number | undefined;
     let ready = false;

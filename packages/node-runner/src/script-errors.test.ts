@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   consoleMessages,
   fixturesDir,
+  readJson,
   removeTempDirs,
   runBin,
   tempDir,
@@ -27,7 +28,7 @@ describe('errors outside the iteration body', () => {
       /level=error msg="Uncaught \(in promise\) Error: rejected without a handler\\n\\tat default \(file:.*script-errors\.js\?vu=1:\d+:\d+\)" executor=per-vu-iterations scenario=main\n/,
     );
     expect(consoleMessages(r.stderr)).toEqual(['ITERATION_END 0', 'ITERATION_END 1']);
-    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    const data = readJson(join(cwd, 'summary.json'));
     expect(data.metrics.iterations.values.count).toBe(3);
   });
 

@@ -52,6 +52,9 @@ async function runSegment(scenario: string, segment: string): Promise<Instance> 
 
 const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+/** The test-wide numbers of the iterations both instances ran, together (repeats kept), in order. */
+const inTestOfBoth = (quarter?: Instance, rest?: Instance) =>
+  [...(quarter?.iters ?? []), ...(rest?.iters ?? [])].map((i) => i.inTest).sort((a, b) => a - b);
 
 describe('VU-based executors in execution segments (0,1/4,1 with 7 VUs)', () => {
   const runs: Record<string, Instance[]> = {};
@@ -84,8 +87,7 @@ describe('VU-based executors in execution segments (0,1/4,1 with 7 VUs)', () => 
     expect(sorted(quarter?.iters.map((i) => i.inTest) ?? [])).toEqual([1, 4, 8, 11, 15, 18]);
     expect(sorted(quarter?.iters.map((i) => i.inInstance) ?? [])).toEqual(range(6));
     expect(sorted(rest?.iters.map((i) => i.inInstance) ?? [])).toEqual(range(14));
-    const union = [...(quarter?.iters ?? []), ...(rest?.iters ?? [])].map((i) => i.inTest);
-    expect(union.sort((a, b) => a - b)).toEqual(range(20));
+    expect(inTestOfBoth(quarter, rest)).toEqual(range(20));
   });
 
   it('per-vu-iterations: each of its VUs does all 2 iterations; together the 14 of the test', () => {
@@ -94,8 +96,7 @@ describe('VU-based executors in execution segments (0,1/4,1 with 7 VUs)', () => 
     expect([quarter?.iters[0]?.initialized, rest?.iters[0]?.initialized]).toEqual([2, 5]);
     // Iterations are numbered by the instance's stripe of the test (a quarter: 1, 5, 9, 13).
     expect(sorted(quarter?.iters.map((i) => i.inTest) ?? [])).toEqual([1, 5, 9, 13]);
-    const union = [...(quarter?.iters ?? []), ...(rest?.iters ?? [])].map((i) => i.inTest);
-    expect(union.sort((a, b) => a - b)).toEqual(range(14));
+    expect(inTestOfBoth(quarter, rest)).toEqual(range(14));
   });
 
   it("ramping-vus: the instances' VUs add up to the stage target (1 + 3 of 4)", () => {
@@ -106,7 +107,7 @@ describe('VU-based executors in execution segments (0,1/4,1 with 7 VUs)', () => 
     expect(sorted(rest?.iters.map((i) => i.idInTest) ?? [])).toEqual([1, 3, 4]);
     // Whatever the count, iteration n of the quarter is element n of its stripe (1 of every 4).
     for (const it of quarter?.iters ?? []) expect(it.inTest).toBe(4 * it.inInstance + 1);
-    const union = [...(quarter?.iters ?? []), ...(rest?.iters ?? [])].map((i) => i.inTest);
+    const union = inTestOfBoth(quarter, rest);
     expect(new Set(union).size).toBe(union.length);
   });
 });

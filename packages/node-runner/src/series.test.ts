@@ -9,6 +9,7 @@ import {
   fixturesDir,
   freePort,
   packageRoot,
+  readJson,
   removeTempDirs,
   runBin,
   signalAfter,
@@ -35,7 +36,6 @@ afterAll(() => {
 });
 
 const fixture = (name: string) => resolve(fixturesDir, name);
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 /** The series' totals, named as the summary's metrics. */
 function seriesTotals(s: Pick<RunSeries, 'requests' | 'scenarios'>) {

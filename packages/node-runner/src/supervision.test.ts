@@ -1,35 +1,28 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
+  builtEntry,
   consoleMessages,
-  fixturesDir,
-  packageRoot,
-  removeTempDirs,
+  fixturePath,
+  readJson,
   runBin,
   signalAfter,
-  startServer,
   tempDir,
+  useLoopbackServer,
 } from './test-support/harness.js';
 
 // VU code that never returns control: the supervisor stops the engine thread at k6's deadline
 // and the test still ends as k6 ends it (teardown, handleSummary, the exit code).
-let server: Awaited<ReturnType<typeof startServer>>;
 let requests = 0;
-beforeAll(async () => {
-  server = await startServer((_req, res) => {
-    requests++;
-    res.end('ok');
-  });
-});
-afterAll(async () => {
-  removeTempDirs();
-  await server?.close();
+const server = useLoopbackServer((_req, res) => {
+  requests++;
+  res.end('ok');
 });
 
-const blocking = resolve(fixturesDir, 'blocking.js');
-const summaryOf = (cwd: string) => JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+const blocking = fixturePath('blocking.js');
+const summaryOf = (cwd: string) => readJson(join(cwd, 'summary.json'));
 
 describe('a synchronous loop in VU code', () => {
   it('is stopped at duration + gracefulStop; teardown, handleSummary and exit code as k6', async () => {
@@ -125,12 +118,11 @@ describe('a synchronous loop in VU code', () => {
 
 describe('run() in a child process', () => {
   it('stops loading the target when its parent goes away (SIGKILL)', async () => {
-    const entry = resolve(packageRoot, 'dist/index.js');
-    const script = resolve(fixturesDir, 'interrupt.js');
+    const script = fixturePath('interrupt.js');
     const parentScript = join(tempDir(), 'parent.mjs');
     writeFileSync(
       parentScript,
-      `const { run } = await import(${JSON.stringify(entry)});
+      `const { run } = await import(${JSON.stringify(builtEntry)});
 await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringify(server.base)} }, cwd: ${JSON.stringify(tempDir())} });\n`,
     );
     const parent = spawn(process.execPath, [parentScript], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -148,4 +140,54 @@ await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringif
     expect(afterStop).toBeGreaterThan(before);
     expect(requests).toBe(afterStop);
   });
+
+  it('is gone within seconds when its parent is SIGKILLed while a phase blocks it', async () => {
+    const parentScript = join(tempDir(), 'blocked-parent.mjs');
+    writeFileSync(
+      parentScript,
+      `const { run } = await import(${JSON.stringify(builtEntry)});
+await run(${JSON.stringify(blocking)}, { quiet: true, env: { BASE: ${JSON.stringify(server.base)}, BLOCK_IN: 'handleSummary' }, cwd: ${JSON.stringify(tempDir())} });\n`,
+    );
+    const parent = spawn(process.execPath, [parentScript], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((ok) => {
+      parent.stderr.on('data', (c: Buffer) => {
+        if (c.toString().includes('BLOCKING handleSummary')) ok();
+      });
+    });
+    const child = childrenOf(parent.pid as number).find((p) => p.cmdline.includes('child.js'));
+    expect(child).toBeDefined();
+    parent.kill('SIGKILL');
+    // The 'disconnect' is a first Ctrl-C, which leaves handleSummary its 2 minutes; the
+    // watchdog's stop signal (within a second) is the second, which ends the process.
+    const deadline = Date.now() + 4000;
+    while (isRunning(child?.pid as number) && Date.now() < deadline)
+      await new Promise((ok) => setTimeout(ok, 100));
+    expect(isRunning(child?.pid as number)).toBe(false);
+  });
 });
+
+/** The processes whose parent is `pid`, with their command lines. */
+function childrenOf(pid: number): { pid: number; cmdline: string }[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        return ppid === pid ? [{ pid: Number(name), cmdline }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Whether `pid` runs (a zombie waiting for the container's init to reap it does not). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}

@@ -73,6 +73,35 @@ describe('formatRunMarkdown', () => {
     expect(md).toContain('### Notes\n\n- k6 ran with --out json');
   });
 
+  it('shows each instance of a merged run with its share, and no table for one instance', () => {
+    expect(formatRunMarkdown(record)).not.toContain('Instances');
+    const md = formatRunMarkdown({
+      ...record,
+      command: 'merge',
+      instances: [
+        {
+          id: 'instance-1',
+          segment: '0:1/2',
+          requests: 510,
+          share: 0.51,
+          iterations: 500,
+          achieved_rps: 25.5,
+        },
+        {
+          id: 'instance-2',
+          segment: '1/2:1',
+          requests: 490,
+          share: 0.49,
+          iterations: 480,
+          achieved_rps: null,
+        },
+      ],
+    });
+    const table = md.slice(md.indexOf('Instances'));
+    expect(table).toContain('| instance-1 | 0:1/2 | 510 | 51.00% | 500 | 25.50 RPS |');
+    expect(table).toContain('| instance-2 | 1/2:1 | 490 | 49.00% | 480 | n/a |');
+  });
+
   it('never shows a secret or a credential, and keeps cells on their line', () => {
     const md = formatRunMarkdown(record);
     expect(md).not.toContain('hunter2');

@@ -97,11 +97,32 @@ function rateTable(record: RunRecord): SummaryTable {
 const result = (passed: boolean) => (passed ? 'PASS' : 'FAIL');
 
 /** The tables of the summary: rate, thresholds, checks, status codes, settings. */
+/** A run split over instances (merge, bench --instances): each one's share; none otherwise. */
+function instancesTable(record: RunRecord): SummaryTable[] {
+  if (record.instances.length === 0) return [];
+  return [
+    {
+      title: 'Instances',
+      header: ['Instance', 'Segment', 'Requests', 'Share', 'Iterations', 'Achieved rate'],
+      numeric: [false, false, true, true, true, true],
+      rows: record.instances.map((i) => [
+        i.id,
+        i.segment,
+        formatCount(i.requests),
+        formatPercent(i.share),
+        formatCount(i.iterations),
+        rps(i.achieved_rps),
+      ]),
+    },
+  ];
+}
+
 export function runTables(record: RunRecord): SummaryTable[] {
   const statuses = Object.entries(record.status_codes).sort(([a], [b]) => Number(a) - Number(b));
   const total = statuses.reduce((sum, [, n]) => sum + n, 0);
   return [
     rateTable(record),
+    ...instancesTable(record),
     {
       title: 'Thresholds',
       header: ['Metric', 'Expression', 'Result'],

@@ -6,6 +6,11 @@ export {
   redactUrl,
 } from './db/connect.js';
 export {
+  type ConnectedDatabase,
+  type ConnectedDatabaseOptions,
+  startConnectedDatabase,
+} from './db/connected.js';
+export {
   type EmbeddedDatabase,
   type EmbeddedDatabaseOptions,
   findFreePort,
@@ -13,12 +18,14 @@ export {
   startEmbeddedDatabase,
 } from './db/embedded.js';
 export { RotaDbError } from './db/errors.js';
+export { tempRoot } from './db/initdb.js';
 export { migrate, migrationsFolder } from './db/migrate.js';
 export type {
   SentStatement,
   StatementObserver,
   StatementRewrite,
 } from './db/statement-hooks.js';
+export { removeTemporaryClusters } from './db/template-cache.js';
 export type { Database, Executor } from './db/types.js';
 export { itemsInLockOrder } from './fixture/content.js';
 export { generateFixture } from './fixture/generate.js';

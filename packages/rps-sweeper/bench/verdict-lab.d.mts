@@ -1,5 +1,6 @@
 // Types of verdict-lab.mjs, for the TypeScript tests that use it.
 import type { K6SummaryData } from '@rota-perf/core';
+import type { SweepPlanInput } from '../src/plan-types.js';
 
 /** What the fixed-capacity server measured. */
 export interface CapacityStats {
@@ -24,6 +25,16 @@ export interface LabPlan {
   totalSeconds: number;
   gracefulStopSeconds: number;
 }
+
+export const LAB_TOLERANCE: number;
+
+export function labSweepInput(levels: {
+  min: number;
+  max: number;
+  step: number;
+  seconds: number;
+  vus: number;
+}): SweepPlanInput;
 
 export function startFixedCapacityServer(options: {
   slots: number;

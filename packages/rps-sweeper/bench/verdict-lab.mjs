@@ -19,6 +19,33 @@ const runnerBin = join(
 /** summaryTrendStats of the sweep scripts (avg for Little's law, p(95) for the verdicts). */
 const TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'];
 
+/** The failure rate a lab level may have. */
+export const LAB_TOLERANCE = 0.01;
+
+/**
+ * The planSweep input of a lab run: no warm-up, a 1 s pause between levels (none for a single
+ * level), every VU initialised up front (drops then come from the pool running dry, not from
+ * VU start-up), and the scenario and iteration names of the lab's script.
+ */
+export function labSweepInput({ min, max, step, seconds, vus }) {
+  return {
+    min,
+    max,
+    step,
+    warmup: 0,
+    stepDuration: seconds,
+    pause: min === max ? 0 : 1,
+    tolerance: LAB_TOLERANCE,
+    preAllocatedVUs: vus,
+    maxVUs: vus,
+    scenarioPrefix: 'probe',
+    exec: 'probe_iteration',
+    gracefulStop: '2s',
+    generatorMetrics: true,
+    names: { maxVUs: 'MAX_VUS', preAllocatedVUs: 'PRE_ALLOCATED_VUS' },
+  };
+}
+
 /** Starts bench/fixed-capacity-server.mjs; resolves once it listens. */
 export function startFixedCapacityServer({ slots, serviceMs }) {
   const child = spawn(

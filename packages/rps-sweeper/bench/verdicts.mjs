@@ -15,31 +15,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSweepSummary } from '@rota-perf/report-formatter';
 import { analyseSweep, planSweep, searchCeiling } from '../dist/index.js';
-import { canPin, runPlan, startCpuBurner, startFixedCapacityServer } from './verdict-lab.mjs';
+import {
+  canPin,
+  LAB_TOLERANCE,
+  labSweepInput,
+  runPlan,
+  startCpuBurner,
+  startFixedCapacityServer,
+} from './verdict-lab.mjs';
 
 const SLOTS = 10;
 const SERVICE_MS = 50;
 const NOMINAL_RPS = (SLOTS * 1000) / SERVICE_MS;
-const TOLERANCE = 0.01;
 
-function plan({ min, max, step, seconds, pause = 1, vus }) {
-  return planSweep({
-    min,
-    max,
-    step,
-    warmup: 0,
-    stepDuration: seconds,
-    pause,
-    tolerance: TOLERANCE,
-    preAllocatedVUs: vus,
-    maxVUs: vus,
-    scenarioPrefix: 'probe',
-    exec: 'probe_iteration',
-    gracefulStop: '2s',
-    generatorMetrics: true,
-    names: { maxVUs: 'MAX_VUS', preAllocatedVUs: 'PRE_ALLOCATED_VUS' },
-  });
-}
+const plan = (levels) => planSweep(labSweepInput(levels));
 
 function verdictOf(result) {
   const first = [...result.levels].sort((a, b) => a.targetRps - b.targetRps).find((l) => !l.passed);
@@ -80,9 +69,9 @@ async function capacity(dir) {
       strategy: 'exponential',
       precision: 5,
       duration: 5,
-      tolerance: TOLERANCE,
+      tolerance: LAB_TOLERANCE,
       runLevel: async (rate, seconds) => {
-        const one = plan({ min: rate, max: rate, step: 1, seconds, pause: 0, vus: 20 });
+        const one = plan({ min: rate, max: rate, step: 1, seconds, vus: 20 });
         const level = analyseSweep(await runPlan(one, opts), one, { kind: 'adaptive' }).levels[0];
         console.log(`  ${rate} RPS: ${level.passed ? 'PASS' : `FAIL (${level.reason})`}`);
         return level;

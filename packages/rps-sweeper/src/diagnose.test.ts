@@ -117,26 +117,29 @@ describe('diagnoseLevel', () => {
     expect(d).toEqual({ cause: 'system_failing', evidence: '' });
   });
 
-  it('a slowing system that exhausted the pool: the numbers and the variable to raise', () => {
-    const d = diagnose(load({ meanIterationMs: 530, iterations: 1887, droppedIterations: 113 }));
-    expect(d.cause).toBe('vu_pool_exhausted');
-    expect(d.evidence).toBe(
-      'required concurrency 106 > maxVUs 100 (200 RPS × 530 ms mean latency), 113 dropped iterations; raise MAX_VUS to find the real failure point',
-    );
+  it.each([
+    {
+      title: 'a slowing system that exhausted the pool: the numbers and the variable to raise',
+      figures: { meanIterationMs: 530, iterations: 1887, droppedIterations: 113 },
+      cause: 'vu_pool_exhausted',
+      evidence:
+        'required concurrency 106 > maxVUs 100 (200 RPS × 530 ms mean latency), 113 dropped iterations; raise MAX_VUS to find the real failure point',
+    },
+    {
+      title: 'the generator: its figures, and that the ceiling is a lower bound',
+      figures: { generatorCpuPercent: 55, startLagMs: 420, eventLoopLagMs: 380 },
+      cause: 'generator_saturated',
+      evidence:
+        'generator CPU 55% of a core, iteration start lag p95 420 ms, event-loop lag p95 380 ms with 9 of 100 VUs busy on average; the ceiling is a lower bound',
+    },
+  ])('$title', ({ figures, cause, evidence }) => {
+    expect(diagnose(load(figures))).toEqual({ cause, evidence });
   });
 
   it('a pool within 10% of full reads as "≈", not as ">"', () => {
     const d = diagnose(load({ meanIterationMs: 470, droppedIterations: 3 }));
     expect(d.cause).toBe('vu_pool_exhausted');
     expect(d.evidence).toMatch(/^required concurrency 94 ≈ maxVUs 100 /);
-  });
-
-  it('the generator: its figures, and that the ceiling is a lower bound', () => {
-    const d = diagnose(load({ generatorCpuPercent: 55, startLagMs: 420, eventLoopLagMs: 380 }));
-    expect(d.cause).toBe('generator_saturated');
-    expect(d.evidence).toBe(
-      'generator CPU 55% of a core, iteration start lag p95 420 ms, event-loop lag p95 380 ms with 9 of 100 VUs busy on average; the ceiling is a lower bound',
-    );
   });
 
   it('nothing completed: the system did not answer', () => {

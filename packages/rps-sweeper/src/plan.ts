@@ -74,15 +74,19 @@ export function levelMetricNames(scenario: string): {
 export function planSweep(input: SweepPlanInput): SweepPlan {
   const name = (field: PlanField): string => input.names?.[field] ?? field;
   const positiveInt = { min: 1, integer: true };
+  /** An upper bound may not be below its lower bound (`max` and `min`, `maxVUs` and the pool). */
+  const checkNotBelow = (upper: 'max' | 'maxVUs', lower: 'min' | 'preAllocatedVUs') => {
+    if (input[upper] < input[lower]) {
+      throw new ConfigError(
+        name(upper),
+        `${name(upper)} must be >= ${name(lower)} (${input[lower]}), got ${input[upper]}`,
+      );
+    }
+  };
   checkNumber(name('min'), input.min, positiveInt);
   checkNumber(name('max'), input.max, positiveInt);
   checkNumber(name('step'), input.step, positiveInt);
-  if (input.max < input.min) {
-    throw new ConfigError(
-      name('max'),
-      `${name('max')} must be >= ${name('min')} (${input.min}), got ${input.max}`,
-    );
-  }
+  checkNotBelow('max', 'min');
   const levelCount = Math.floor((input.max - input.min) / input.step) + 1;
   if (levelCount > MAX_LEVELS) {
     throw new ConfigError(
@@ -93,12 +97,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   checkNumber(name('tolerance'), input.tolerance, { min: 0, max: 1 });
   checkNumber(name('preAllocatedVUs'), input.preAllocatedVUs, positiveInt);
   checkNumber(name('maxVUs'), input.maxVUs, positiveInt);
-  if (input.maxVUs < input.preAllocatedVUs) {
-    throw new ConfigError(
-      name('maxVUs'),
-      `${name('maxVUs')} must be >= ${name('preAllocatedVUs')} (${input.preAllocatedVUs}), got ${input.maxVUs}`,
-    );
-  }
+  checkNotBelow('maxVUs', 'preAllocatedVUs');
   const warmupRps = input.warmupRps ?? Math.max(1, input.min);
   checkNumber(name('warmupRps'), warmupRps, positiveInt);
   const p95SloMs = input.p95SloMs ?? null;

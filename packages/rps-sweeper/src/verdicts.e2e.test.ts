@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canPin,
   type FixedCapacityServer,
+  LAB_TOLERANCE,
+  labSweepInput,
   runPlan,
   startCpuBurner,
   startFixedCapacityServer,
@@ -23,28 +25,10 @@ import { analyseSweep } from './analyse.js';
 import { planSweep } from './plan.js';
 import { searchCeiling } from './search.js';
 
-const TOLERANCE = 0.01;
 const WITHIN = 0.1;
 
-function plan(min: number, max: number, step: number, seconds: number, vus: number) {
-  return planSweep({
-    min,
-    max,
-    step,
-    warmup: 0,
-    stepDuration: seconds,
-    pause: min === max ? 0 : 1,
-    tolerance: TOLERANCE,
-    // Every VU initialised up front: drops come from the pool running dry, not from VU start-up.
-    preAllocatedVUs: vus,
-    maxVUs: vus,
-    scenarioPrefix: 'probe',
-    exec: 'probe_iteration',
-    gracefulStop: '2s',
-    generatorMetrics: true,
-    names: { maxVUs: 'MAX_VUS', preAllocatedVUs: 'PRE_ALLOCATED_VUS' },
-  });
-}
+const plan = (min: number, max: number, step: number, seconds: number, vus: number) =>
+  planSweep(labSweepInput({ min, max, step, seconds, vus }));
 
 function lowestFailing(levels: readonly SweepLevel[]): SweepLevel | undefined {
   return [...levels].sort((a, b) => a.targetRps - b.targetRps).find((l) => !l.passed);
@@ -109,7 +93,7 @@ describe('a system with a fixed capacity (10 slots × 50 ms, queueing beyond)', 
       strategy: 'exponential',
       precision: 10,
       duration: 3,
-      tolerance: TOLERANCE,
+      tolerance: LAB_TOLERANCE,
       maxRuns: 12,
       runLevel: async (rate, seconds) => {
         const one = plan(rate, rate, 1, seconds, 15);

@@ -13,13 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { quantile } from '@rota-perf/core';
 import { startDatabaseInsights } from '@rota-perf/pg-insights';
-import {
-  connect,
-  migrate,
-  STATEMENT_STATISTICS_SETTINGS,
-  seedFixture,
-  startEmbeddedDatabase,
-} from '@rota-perf/rota-db';
+import { STATEMENT_STATISTICS_SETTINGS, startConnectedDatabase } from '@rota-perf/rota-db';
 import { startRotaApi } from '../dist/index.js';
 import { cpuOf } from './cpu.mjs';
 import { endpointMix, session } from './mix.mjs';
@@ -105,11 +99,13 @@ function cpuMs(apiBefore, apiAfter, dbBefore, dbAfter) {
 const started = Date.now();
 // The database belongs to neither API (both pay the same for it), with statement statistics
 // as the embedded target keeps them.
-const pg = await startEmbeddedDatabase({ settings: STATEMENT_STATISTICS_SETTINGS });
-await migrate(pg.url);
-const seeding = await connect(pg.url, { max: 1 });
-await seedFixture(seeding.db, fixture);
-await seeding.close();
+const seeded = await startConnectedDatabase({
+  max: 1,
+  fixture,
+  settings: STATEMENT_STATISTICS_SETTINGS,
+});
+await seeded.close();
+const { pg } = seeded;
 // One secret for both, so that one session works on either.
 const secrets = { JWT_SECRET: randomBytes(24).toString('hex') };
 const tagged = await startRotaApi({ databaseUrl: pg.url, env: secrets });

@@ -1,5 +1,6 @@
 // What the API benchmarks share: a registered session, and the endpoint benchmark's dataset and
 // GET paths (the first trail, its first section and item, the user enrolled in it).
+import { mainPhaseReadPaths } from '../dist/index.js';
 
 /** Registers a fresh user; its cookies and CSRF token. */
 export async function session(url, role = 'bench') {
@@ -33,22 +34,6 @@ export async function endpointMix(url, auth) {
     method: 'POST',
     headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
   });
-  const paths = [
-    '/trails/showcase',
-    '/trails/',
-    `/trails/${trailId}`,
-    `/trails/${trailId}/sections`,
-    `/trails/${trailId}/sections/${sectionId}/items`,
-    `/trails/${trailId}/sections-with-items`,
-    `/trails/${trailId}/included-items`,
-    `/trails/${trailId}/requirements`,
-    `/trails/${trailId}/audience`,
-    `/trails/${trailId}/learn`,
-    `/trails/${trailId}/items/${itemId}`,
-    `/user-trails/${trailId}/progress`,
-    `/user-trails/${trailId}/items-progress`,
-    `/user-trails/${trailId}/sections-progress`,
-    '/me',
-  ];
+  const paths = mainPhaseReadPaths({ trailId, sectionId, itemId });
   return { trailId, sectionId, itemId, sections, paths };
 }

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifySessionToken } from './security/jwt.js';
 import { cookiesOf, postJson, registerBody, registerUser } from './test-support/client.js';
-import { type Harness, startHarness, TEST_ENV } from './test-support/harness.js';
+import { TEST_ENV, useHarness } from './test-support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
-
+const h = useHarness();
 describe('POST /auth/register', () => {
   it('returns 200 {user}, the session and CSRF cookies and the X-CSRF-Token header', async () => {
     const body = registerBody({

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BootedApi, bootRotaApi } from './boot.js';
+import { mainPhaseReadPaths } from './main-phase.js';
+import { cookiesOf, postJson, registerBody } from './test-support/client.js';
 import { TEST_ENV } from './test-support/harness.js';
 
 // The k6 setup() of docs/rota-api.md §5.1, done with plain fetch against the `small` fixture, then one
@@ -12,57 +14,27 @@ afterAll(async () => {
   await api?.shutdown();
 });
 
-const SESSION_CANDIDATES = ['rota_session', 'sessionid', 'session'];
-const CSRF_CANDIDATES = [
-  'rota_csrftoken',
-  'rota_csrf',
-  'csrftoken',
-  'csrf_token',
-  'xsrf-token',
-  'xsrftoken',
-];
-
+// The cookies the k6 setup picks when the API uses its default names (bootstrap-auth's own
+// tests check its candidate search against this API).
 function extractAuth(response: Response) {
-  const cookies = new Map<string, string>();
-  for (const line of response.headers.getSetCookie()) {
-    const pair = line.split(';')[0] ?? '';
-    cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-  }
-  const find = (candidates: string[], fragment: RegExp) =>
-    candidates.find((c) => cookies.has(c)) ?? [...cookies.keys()].find((k) => fragment.test(k));
-  const sessionName = find(SESSION_CANDIDATES, /session/i);
-  const csrfName = find(CSRF_CANDIDATES, /csrf|xsrf/i);
-  if (!sessionName || !csrfName) throw new Error('auth cookies missing');
-  const csrfToken = response.headers.get('x-csrf-token') ?? cookies.get(csrfName) ?? '';
+  const cookies = cookiesOf(response);
+  const session = cookies.get('rota_session');
+  const csrf = cookies.get('rota_csrf');
+  if (!session || !csrf) throw new Error('auth cookies missing');
   return {
-    csrfToken,
-    csrfCookie: cookies.get(csrfName),
-    cookieHeader: `${sessionName}=${cookies.get(sessionName)}; ${csrfName}=${cookies.get(csrfName)}`,
+    csrfToken: response.headers.get('x-csrf-token') ?? csrf,
+    csrfCookie: csrf,
+    cookieHeader: `rota_session=${session}; rota_csrf=${csrf}`,
   };
 }
 
 describe('k6 bootstrap flow (docs/rota-api.md §5.1) against the small fixture', () => {
   it('register -> 409 -> login; hydrate; enrol; every main-phase endpoint answers < 400', async () => {
-    const ms = Date.now();
-    const credentials = { email: `perf-${ms}@example.com`, password: 'PerfTest@123' };
-    const registerBody = {
-      ...credentials,
-      name_for_certificate: 'Performance Tester',
-      username: `perf_${ms}`,
-      sex: 'M',
-      color: 'NS',
-      role: 'User',
-      birthday: '1990-01-01',
-      remember: true,
-    };
-    const post = (path: string, body: unknown) =>
-      fetch(`${api.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    expect((await post('/auth/register', registerBody)).status).toBe(200);
-    expect((await post('/auth/register', registerBody)).status).toBe(409);
+    const body = registerBody();
+    const credentials = { email: body.email, password: body.password };
+    const post = (path: string, json: unknown) => postJson(`${api.url}${path}`, json);
+    expect((await post('/auth/register', body)).status).toBe(200);
+    expect((await post('/auth/register', body)).status).toBe(409);
     const login = await post('/auth/login', { ...credentials, remember: true });
     expect(login.status).toBe(200);
     const auth = extractAuth(login);
@@ -105,23 +77,7 @@ describe('k6 bootstrap flow (docs/rota-api.md §5.1) against the small fixture',
         .status,
     ).toBe(200);
 
-    const reads = [
-      '/trails/showcase',
-      '/trails/',
-      `/trails/${trailId}`,
-      `/trails/${trailId}/sections`,
-      `/trails/${trailId}/sections/${sectionId}/items`,
-      `/trails/${trailId}/sections-with-items`,
-      `/trails/${trailId}/included-items`,
-      `/trails/${trailId}/requirements`,
-      `/trails/${trailId}/audience`,
-      `/trails/${trailId}/learn`,
-      `/trails/${trailId}/items/${first?.id}`,
-      `/user-trails/${trailId}/progress`,
-      `/user-trails/${trailId}/items-progress`,
-      `/user-trails/${trailId}/sections-progress`,
-      '/me',
-    ];
+    const reads = mainPhaseReadPaths({ trailId, sectionId, itemId: first?.id as number });
     for (const path of reads)
       expect((await fetch(`${api.url}${path}`, { headers })).status, path).toBeLessThan(400);
 

@@ -1,19 +1,17 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, registerUser, type Session } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
+import { useHarness } from './test-support/harness.js';
 
-let h: Harness;
+const h = useHarness();
 let user: Session;
 let sql: postgres.Sql;
 beforeAll(async () => {
-  h = await startHarness();
   user = await registerUser(h.url);
   sql = postgres(h.db.url, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
   await sql?.end();
-  await h?.stop();
 });
 
 const N = 200;

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, registerBody, registerUser, type Session } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
+import { useHarness } from './test-support/harness.js';
 
 // Hostile bodies and parameters against every endpoint that reads a body or a parameter: each
 // must be answered with a 4xx and a JSON error, never a 500 (issue 16, item 8). The original's
 // two documented 500s (an unparsable birthday, enrolling in a trail that does not exist) are
 // kept on purpose and tested in auth.test.ts and user-trails.test.ts.
 
-let h: Harness;
+const h = useHarness();
 let user: Session;
 beforeAll(async () => {
-  h = await startHarness();
   user = await registerUser(h.url);
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;

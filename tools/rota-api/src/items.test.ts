@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authHeaders, registerUser, type Session } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+import { useHarness } from './test-support/harness.js';
 
 const itemUrl = (item: number, trail = h.content.alpha) => `${h.url}/trails/${trail}/items/${item}`;
 
@@ -40,6 +32,7 @@ async function itemsProgress(user: Session) {
   }>;
 }
 
+const h = useHarness();
 describe('GET /trails/<id>/items/<iid>', () => {
   it('returns DOC, FORM and VIDEO details with the contract fields', async () => {
     const user = await registerUser(h.url);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SlidingLogRateLimiter } from './security/rate-limiter.js';
 import { postJson, registerUser } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
+import { useHarness } from './test-support/harness.js';
 
 // Issue 16, item 7: logins with unique 8-15 KB X-Forwarded-For values grew the server by
 // hundreds of MB. Through the real server: a bounded flood, then the limiter's footprint, the
@@ -10,20 +10,13 @@ const MAX_KEYS = 300;
 const FLOOD = 1200;
 const limiter = new SlidingLogRateLimiter(5, 60, { maxKeys: MAX_KEYS, maxKeyLength: 256 });
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(
-    { AUTH_RATE_LIMIT_MAX_ATTEMPTS: '5', AUTH_RATE_LIMIT_WINDOW_SECONDS: '60' },
-    { rateLimiter: limiter },
-  );
-});
-afterAll(async () => {
-  await h?.stop();
-});
-
 const login = (xff: string, email = 'flood@example.com') =>
   postJson(`${h.url}/auth/login`, { email, password: 'nope' }, { 'x-forwarded-for': xff });
 
+const h = useHarness(
+  { AUTH_RATE_LIMIT_MAX_ATTEMPTS: '5', AUTH_RATE_LIMIT_WINDOW_SECONDS: '60' },
+  { rateLimiter: limiter },
+);
 describe('rate limiter under unique huge X-Forwarded-For values', () => {
   it(`${FLOOD} logins with unique 12 KB client ids: bounded keys, healthy server, a repeated key still limited`, async () => {
     const filler = 'f'.repeat(12_000);

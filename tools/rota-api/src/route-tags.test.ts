@@ -7,20 +7,13 @@ import {
   takeStatementSnapshot,
   untagStatement,
 } from '@rota-perf/pg-insights';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerUser } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+import { startHarness, useHarness } from './test-support/harness.js';
 
 const USERS = /from "users"|from users/i;
 
+const h = useHarness();
 describe('route tags on statements', () => {
   it('GET /me and GET /user-trails/:id/progress each have their own entry for the user lookup', async () => {
     const insights = openInsightsClient(h.db.url);

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './test-support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './test-support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
-
+const h = useHarness();
 describe('routing quirks (Werkzeug strict slashes)', () => {
   it('redirects /trails to /trails/ with 308 keeping the query, and serves /trails/', async () => {
     const redirect = await fetch(`${h.url}/trails?page=2`, { redirect: 'manual' });

@@ -10,18 +10,14 @@ import {
   registerUser,
   type Session,
 } from './test-support/client.js';
-import { type Harness, startHarness, TEST_ENV } from './test-support/harness.js';
+import { TEST_ENV, useHarness } from './test-support/harness.js';
 
-let h: Harness;
+const h = useHarness();
 let user: Session;
 let other: Session;
 beforeAll(async () => {
-  h = await startHarness();
   user = await registerUser(h.url);
   other = await registerUser(h.url);
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 const now = () => Math.floor(Date.now() / 1000);

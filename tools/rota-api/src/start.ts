@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { guardChild } from '@rota-perf/core/node';
 import type { BootOptions } from './boot.js';
 
 /** Options of `startRotaApi`. */
@@ -52,6 +53,9 @@ export function startRotaApi(options: StartOptions = {}): Promise<StartedRotaApi
     // The parent's flags (loaders, --input-type, inspector) must not leak into the server.
     execArgv: [],
   });
+  // Stopped with this process, even SIGKILLed ('disconnect' in the child, and the watchdog);
+  // a server stuck past its shutdown deadline is killed (its postgres has its own guard).
+  guardChild(child, { stopSignal: 'SIGTERM', killAfterMs: 20_000 });
   const stop = async () => {
     if (child.connected) child.send({ type: 'stop' });
     else child.kill('SIGTERM');

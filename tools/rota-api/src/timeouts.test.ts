@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './test-support/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './test-support/harness.js';
 
 // Issue 16, item 9: slow request bodies (and headers) were held open for minutes. The bounds
 // are configurable; short ones here keep the test short.
@@ -9,17 +9,13 @@ const REQUEST_MS = 1000;
 // The server checks its connections a few times per headers bound; allow that plus slack.
 const SLACK_MS = 1500;
 
-let h: Harness;
+const h = useHarness({
+  ROTA_API_HEADERS_TIMEOUT_MS: String(HEADERS_MS),
+  ROTA_API_REQUEST_TIMEOUT_MS: String(REQUEST_MS),
+});
 let port: number;
 beforeAll(async () => {
-  h = await startHarness({
-    ROTA_API_HEADERS_TIMEOUT_MS: String(HEADERS_MS),
-    ROTA_API_REQUEST_TIMEOUT_MS: String(REQUEST_MS),
-  });
   port = Number(new URL(h.url).port);
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 interface Outcome {

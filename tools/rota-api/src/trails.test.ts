@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, type Session } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
+import { useHarness } from './test-support/harness.js';
 
-let h: Harness;
+const h = useHarness();
 let user: Session;
 beforeAll(async () => {
-  h = await startHarness();
   user = await registerUser(h.url);
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 const TRAIL_KEYS = [

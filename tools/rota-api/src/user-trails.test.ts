@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authHeaders, registerUser } from './test-support/client.js';
-import { type Harness, startHarness } from './test-support/harness.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+import { useHarness } from './test-support/harness.js';
 
 const PROGRESS_KEYS = [
   'certificate',
@@ -21,6 +13,7 @@ const PROGRESS_KEYS = [
   'total',
 ];
 
+const h = useHarness();
 describe('POST /user-trails/<id>/enroll', () => {
   it('enrols idempotently and returns the raw progress entry and the first item', async () => {
     const user = await registerUser(h.url);

@@ -1,5 +1,12 @@
 // rota-perf bench [script]: one k6 script of the registry, run by the k6 binary or node-runner.
-import { type CommandDef, type OptionTable, parseScriptName, SCRIPTS } from '@rota-perf/core';
+import {
+  type CommandDef,
+  type OptionTable,
+  parseScriptName,
+  positiveNumber,
+  SCRIPTS,
+  UsageError,
+} from '@rota-perf/core';
 import { runBenchStep, writeReportSafely } from '../bench-run.js';
 import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
@@ -16,6 +23,13 @@ const OPTIONS: OptionTable = {
   ...MONITOR_OPTIONS,
   ...DATABASE_OPTIONS,
   'no-report': { type: 'boolean', description: 'do not write the HTML report' },
+  instances: {
+    type: 'string',
+    value: '<n>',
+    default: '1',
+    description:
+      'node-runner instances, each an execution segment of the test, merged into one folder',
+  },
   ...BASELINE_OPTIONS,
 };
 
@@ -36,6 +50,8 @@ second), <script>_memory.csv, run.json (settings, target, engine, verdict) and r
 the results folder (with k6 also <script>_k6.ndjson) and prints where they are. Shows live
 progress on stderr: a status block on a terminal, a heartbeat line every --progress-interval
 seconds otherwise. Script variables (see the README) come from the environment or -e KEY=VALUE.
+With --instances N, node-runner runs as N processes, each an execution segment of the test
+writing into instance-<i>/, merged into the folder (run.json lists each instance's share).
 Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage. With
 --baseline <folder> the run is then compared with it (as rota-perf compare): 99 also when a
 budget is exceeded.
@@ -47,10 +63,17 @@ ${SCRIPT_LINES}`,
   async run(args, io, signal) {
     const baseline = await pendingComparison(args, io);
     const script = parseScriptName(args.positionals[0] ?? 'performance');
+    const instances = positiveNumber(args, 'instances', true) ?? 1;
+    const settings = readRunSettings(args, io.env);
+    if (instances > 1 && settings.engine === 'k6')
+      throw new UsageError(
+        '--instances runs node-runner instances on this machine (--engine node or auto); for k6 use k6-operator and rota-perf merge',
+      );
     const step = {
       command: 'bench',
       script,
-      ...readRunSettings(args, io.env),
+      ...settings,
+      ...(instances > 1 ? { engine: 'node' as const, instances } : {}),
       report: args.values['no-report'] !== true,
       outDir: await resultsFolder(args, io.cwd),
     };

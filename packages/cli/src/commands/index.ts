@@ -37,6 +37,10 @@ export const ROTA_PERF: CommandGroup = {
       summary: 'start the reference Rota API (embedded PostgreSQL unless --database-url)',
       load: async () => (await import('@rota-perf/rota-api/command')).serveCommand,
     },
+    merge: {
+      summary: 'combine the outputs of several instances of one run into one results folder',
+      load: async () => (await import('./merge.js')).mergeCommand,
+    },
     report: {
       summary: 'write the HTML report of a results folder',
       load: async () => (await import('@rota-perf/report-formatter/html')).reportCommand,

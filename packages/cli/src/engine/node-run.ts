@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { type RunSeries, SERIES_VERSION } from '@rota-perf/core';
 import type { EngineOutcome, EngineRun } from '../engine.js';
 
-async function readSeries(path: string | null): Promise<RunSeries | null> {
+/** A series file, or null when it is missing or not one. */
+export async function readSeries(path: string | null): Promise<RunSeries | null> {
   if (path === null) return null;
   try {
     const series = JSON.parse(await readFile(path, 'utf8')) as RunSeries;

@@ -39,6 +39,8 @@ export interface RunRecordInput {
   achievedRps?: number | null;
   files: RunRecord['files'];
   notes: string[];
+  /** The instances a merged run was made of (none for a run of one instance). */
+  instances?: RunRecord['instances'];
 }
 
 /** The target as the record shows it: without credentials, the fixture of an embedded one. */
@@ -126,7 +128,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       start_seconds: round(Math.max(0, p.start_seconds + offset)),
       end_seconds: round(Math.max(0, p.end_seconds + offset)),
     })),
-    instances: [],
+    instances: input.instances ?? [],
     notes,
   };
 }

@@ -135,6 +135,7 @@ export async function beginRun(
           ndjson: fileEntry(end.files.ndjson),
           others: (end.others ?? []).map((f) => fileEntry(f) as string),
         },
+        instances: end.outcome.instances ?? [],
         notes: [
           ...(end.notes ?? []),
           ...(end.outcome.testStartMs === null && end.engineStartMs !== null

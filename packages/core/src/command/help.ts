@@ -4,7 +4,10 @@ import type { CommandDef, CommandGroup } from './types.js';
 
 /** The usage line's arguments: positionals (optional ones in brackets), then `[options]`. */
 export function usageOf(command: Pick<CommandDef, 'positionals'>): string {
-  const args = (command.positionals ?? []).map((p) => (p.required ? p.name : `[${p.name}]`));
+  const args = (command.positionals ?? []).map((p) => {
+    const name = p.variadic ? `${p.name}...` : p.name;
+    return p.required ? name : `[${name}]`;
+  });
   return [...args, '[options]'].join(' ');
 }
 

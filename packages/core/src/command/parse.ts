@@ -91,7 +91,7 @@ function checkPositionals(
   hint: string,
 ) {
   const declared = command.positionals ?? [];
-  if (given.length > declared.length) {
+  if (given.length > declared.length && !declared[declared.length - 1]?.variadic) {
     throw new UsageError(`unexpected argument "${given[declared.length]}"${hint}`);
   }
   declared.forEach((p, i) => {

@@ -21,6 +21,8 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>;
 export interface PositionalSpec {
   name: string;
   required?: boolean;
+  /** The last positional only: it takes every argument left (`merge <folder>...`). */
+  variadic?: boolean;
 }
 
 /** The parsed command line: option values by long name, and positionals. */

@@ -1,17 +1,14 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir.js';
 import { writeJsonAtomically } from './files.js';
 
 describe('writeJsonAtomically', () => {
-  let dir = '';
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs('core-json-');
 
   it('creates missing folders, writes indented JSON and leaves no temp file', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'core-json-'));
+    const dir = await tempDir();
     const value = { cases: [{ name: 'x', iterations: 3 }], aggregate: null };
     const written = await writeJsonAtomically(join(dir, 'nested', 'out.json'), value);
     expect(JSON.parse(await readFile(written, 'utf8'))).toEqual(value);
@@ -20,7 +17,7 @@ describe('writeJsonAtomically', () => {
   });
 
   it('replaces an existing file whole', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'core-json-'));
+    const dir = await tempDir();
     const path = join(dir, 'out.json');
     await writeJsonAtomically(path, { long: 'x'.repeat(1000) });
     await writeJsonAtomically(path, { short: 1 });

@@ -1,4 +1,7 @@
 // Node-only part of @rota-perf/core: the bin runner, atomic files, child processes.
+
+export { runBin } from './bin/run-bin.js';
+export { type GuardOptions, guardChild } from './child-guard.js';
 export {
   type CapturedRun,
   type CaptureOptions,
@@ -8,5 +11,4 @@ export {
 } from './command-line.js';
 export { loadResultSchema, writeFileAtomically, writeJsonAtomically } from './files.js';
 export { packageVersionOf } from './package-version.js';
-export { runBin } from './run-bin.js';
 export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js';

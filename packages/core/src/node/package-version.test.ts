@@ -1,17 +1,14 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir.js';
 import { packageVersionOf } from './package-version.js';
 
 describe('packageVersionOf', () => {
-  let dir = '';
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs('core-version-');
 
   it('finds the nearest named package.json above the file, through a bin link', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'core-version-'));
+    const dir = await tempDir();
     await mkdir(join(dir, 'pkg/dist/bin'), { recursive: true });
     await writeFile(join(dir, 'pkg/package.json'), '{"name":"p","version":"4.5.6"}');
     // A package.json without a name (e.g. `{"type":"module"}` in dist) is not the package's.

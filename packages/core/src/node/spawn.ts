@@ -3,6 +3,7 @@
 import { type StdioOptions, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { CommandError } from '../errors.js';
+import { guardChild } from './child-guard.js';
 
 /** Options of spawnWithAbort. */
 export interface SpawnOptions {
@@ -35,6 +36,8 @@ export function spawnWithAbort(
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
   });
+  // A child (the k6 binary) stops when this process goes away: Ctrl-C, then SIGKILL if stuck.
+  guardChild(child, { stopSignal: 'SIGINT', killAfterMs: 30_000 });
   // Both streams are read to their end before the promise settles: no line is lost.
   const drained: Promise<void>[] = [];
   if (onLine) {

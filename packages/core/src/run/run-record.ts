@@ -43,6 +43,10 @@ export interface RunInstance {
   requests: number;
   /** Its share of the run's requests, 0..1. */
   share: number;
+  /** Iterations it completed. */
+  iterations: number;
+  /** Its requests per second over its own series (null without requests). */
+  achieved_rps: number | null;
 }
 
 /** `run.json`. Paths under `files` are relative to the results folder. */

@@ -16,6 +16,7 @@ export {
   type K6NdjsonReaderOptions,
   parseK6Time,
 } from './k6-ndjson.js';
+export { mergeSeries, type SeriesTotals, seriesTotals } from './merge.js';
 export {
   type FinishedSecond,
   SeriesRecorder,

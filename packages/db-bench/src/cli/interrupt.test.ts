@@ -78,4 +78,61 @@ describe('interrupting db-bench (built command)', () => {
       child.kill('SIGKILL');
     }
   });
+
+  // SIGINT at moments spread over the start (database started, migrating, seeding) and the
+  // cases; half to the process alone, half to its process group as a terminal's Ctrl-C does
+  // (postgres got it too and shut down under the pool: `Cannot read properties of null
+  // (reading 'write')` from the driver, exit 1).
+  const DELAYS_MS = [0, 300, 700, 1200, 1800, 2500, 3200, 4000, 5000, 6500];
+  it(`SIGINT at ${DELAYS_MS.length} moments: always exit 105, no stack trace, no postgres or data dir left`, async () => {
+    const outcomes: string[] = [];
+    for (const [i, delay] of DELAYS_MS.entries()) {
+      const toGroup = i % 2 === 1;
+      const child = spawn(
+        process.execPath,
+        [BIN_PATH, '--fixture', 'small', '--iterations', '1000000', '--warmup', '0'],
+        {
+          env: { ...process.env, DATABASE_URL: undefined },
+          stdio: ['ignore', 'ignore', 'pipe'],
+          detached: true, // its own process group, as a shell's foreground job
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      let server: ReturnType<typeof postgresChildOf> = null;
+      try {
+        // From postgres's start: a signal while node still loads its modules kills it the
+        // default way (exit by signal), as for any program.
+        while (server === null && child.exitCode === null) {
+          await sleep(20);
+          server = postgresChildOf(child.pid as number);
+        }
+        const until = Date.now() + delay;
+        while (Date.now() < until) {
+          await sleep(50);
+          server ??= postgresChildOf(child.pid as number);
+        }
+        process.kill(toGroup ? -(child.pid as number) : (child.pid as number), 'SIGINT');
+        const code = await exited;
+        const trace = /\n\s+at |TypeError/.test(stderr);
+        const left = server !== null && existsSync(`/proc/${server.pid}`);
+        const folder = server !== null && existsSync(server.dataDir);
+        outcomes.push(
+          `${delay} ms ${toGroup ? 'group' : 'pid'}: exit ${code}${trace ? ' TRACE' : ''}${left ? ' POSTGRES LEFT' : ''}${folder ? ' DATA DIR LEFT' : ''}`,
+        );
+        if (code !== 105 || trace) outcomes.push(stderr);
+      } finally {
+        try {
+          process.kill(-(child.pid as number), 'SIGKILL');
+        } catch {
+          // The group is gone already.
+        }
+      }
+    }
+    const expected = DELAYS_MS.map((d, i) => `${d} ms ${i % 2 === 1 ? 'group' : 'pid'}: exit 105`);
+    expect(outcomes).toEqual(expected);
+  }, 300_000);
 });

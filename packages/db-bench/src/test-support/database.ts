@@ -1,39 +1,15 @@
 import {
+  type ConnectedDatabase,
   type Connection,
-  connect,
-  type EmbeddedDatabase,
-  migrate,
-  seedFixture,
-  startEmbeddedDatabase,
+  startConnectedDatabase,
 } from '@rota-perf/rota-db';
 
 /** A PostgreSQL started by the test itself, apart from the command under test. */
-export interface SeparateDatabase extends Connection {
-  pg: EmbeddedDatabase;
-  url: string;
-  dispose(): Promise<void>;
-}
+export type SeparateDatabase = ConnectedDatabase;
 
 /** Starts an embedded PostgreSQL, migrates it and seeds the small fixture. */
-export async function startSeparateDatabase(): Promise<SeparateDatabase> {
-  const pg = await startEmbeddedDatabase();
-  try {
-    await migrate(pg.url);
-    const connection = await connect(pg.url, { max: 3 });
-    await seedFixture(connection.db, 'small');
-    return {
-      ...connection,
-      pg,
-      url: pg.url,
-      async dispose() {
-        await connection.close();
-        await pg.stop();
-      },
-    };
-  } catch (error) {
-    await pg.stop();
-    throw error;
-  }
+export function startSeparateDatabase(): Promise<SeparateDatabase> {
+  return startConnectedDatabase({ max: 3, fixture: 'small' });
 }
 
 /** Rows per call each case must report on this database, computed from its contents. */

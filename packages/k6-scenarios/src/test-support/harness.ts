@@ -1,6 +1,6 @@
 // Runs a built bundle with node-runner's command against a target, capturing its output.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,9 +37,20 @@ export const SHORT_PERFORMANCE = {
   LOGIN_USER_POOL: '2',
 };
 
-/** Runs `script` with `env` (RESULTS_DIR set to a fresh temp folder). */
+const resultsDirs: string[] = [];
+
+/** Removes every results folder `runScript` made in this test file (call it in afterAll). */
+export function removeResultsDirs(): void {
+  for (const dir of resultsDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Runs `script` with `env` (RESULTS_DIR set to a fresh temp folder, removed by
+ * `removeResultsDirs`).
+ */
 export function runScript(script: ScriptName, env: Record<string, string>): Promise<ScriptRun> {
   const resultsDir = mkdtempSync(join(tmpdir(), `k6-scenarios-${script}-`));
+  resultsDirs.push(resultsDir);
   const args = [K6_NODE, 'run', '--quiet', '-e', `RESULTS_DIR=${resultsDir}`];
   for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
   args.push(bundlePath(script));

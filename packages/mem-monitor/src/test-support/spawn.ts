@@ -1,7 +1,11 @@
 // Starting test children and waiting for their output lines.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 const started: ChildProcess[] = [];
 
@@ -46,4 +50,22 @@ export function killStarted(): void {
   for (const child of started.splice(0)) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
+}
+
+/**
+ * Registers hooks that give the tests a scratch folder (a new one per test with `each`, one
+ * for the file with `all`) and, after, kill the children these helpers started and remove the
+ * folder. The returned function gives the current folder.
+ */
+export function useScratchDir(prefix: string, scope: 'each' | 'all'): () => string {
+  let dir = '';
+  const [before, after] = scope === 'each' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  after(async () => {
+    killStarted();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const packageRoot = resolve(here, '../..');
@@ -12,7 +13,19 @@ export const repoRoot = resolve(packageRoot, '../..');
 /** The k6 recordings, kept in the repository as test data. */
 export const goldenDir = resolve(repoRoot, 'test-data/k6-golden');
 export const fixturesDir = resolve(here, 'fixtures');
+
+/** The path of a k6 recording (or of the script it was recorded from). */
+export const goldenPath = (name: string): string => resolve(goldenDir, name);
+/** The text of a k6 recording. */
+export const readGolden = (name: string): string => readFileSync(goldenPath(name), 'utf8');
+/** A JSON file a run wrote (summary, export), parsed: as loosely typed as JSON.parse's. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests index into k6's summary shapes freely.
+export const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));
 const bin = resolve(packageRoot, 'dist/bin/k6-node.js');
+/** The built package's entry (the programmatic `run()`). */
+export const builtEntry = resolve(packageRoot, 'dist/index.js');
+/** The path of a test fixture script. */
+export const fixturePath = (name: string): string => resolve(fixturesDir, name);
 
 /** Output of one runner process. */
 export interface RunOutput {
@@ -148,4 +161,26 @@ export function tempDir(prefix = 'k6node-'): string {
 /** Removes every folder `tempDir` made in this test file. */
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** An in-process loopback server, as `startServer` returns it. */
+export type LoopbackServer = Awaited<ReturnType<typeof startServer>>;
+
+/**
+ * Registers beforeAll/afterAll for a test file that runs scripts against one loopback server:
+ * start it with `handler`; at the end, close it and remove the folders `tempDir` made. The
+ * returned object is empty until beforeAll has run.
+ */
+export function useLoopbackServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): LoopbackServer {
+  const server = {} as LoopbackServer;
+  beforeAll(async () => {
+    Object.assign(server, await startServer(handler));
+  });
+  afterAll(async () => {
+    removeTempDirs();
+    await server.close?.();
+  });
+  return server;
 }

@@ -4,9 +4,9 @@ import type { AdaptiveResultsJson } from '@rota-perf/core';
 import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
 import { htmlTable, num, para, tiles } from './markup.js';
 import {
-  LEVEL_HEALTH_HEADERS,
   LEVEL_HEALTH_NOTE,
-  levelHealthCells,
+  LEVEL_OUTCOME_HEADERS,
+  levelOutcomeCells,
   verdictParas,
 } from './sweep-levels.js';
 
@@ -37,17 +37,7 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
   parts.push(
     '<h3>Levels by target</h3>',
     htmlTable(
-      [
-        'Target',
-        'Achieved',
-        'Requests',
-        'Fail %',
-        'p95 (ms)',
-        'Dropped',
-        ...LEVEL_HEALTH_HEADERS,
-        'Result',
-        'Reason',
-      ],
+      ['Target', 'Achieved', 'Requests', 'Fail %', 'p95 (ms)', 'Dropped', ...LEVEL_OUTCOME_HEADERS],
       levels.map((l) => [
         num(formatNumber(l.target_rps, 0)),
         num(formatNumber(l.observed_rps)),
@@ -55,9 +45,7 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
         num(formatPercent(l.failure_rate)),
         num(formatNumber(l.p95_ms)),
         num(formatCount(l.dropped_iterations ?? null)),
-        ...levelHealthCells(l),
-        l.passed ? 'PASS' : 'FAIL',
-        l.reason ?? '',
+        ...levelOutcomeCells(l),
       ]),
       (i) => {
         const l = levels[i];

@@ -16,9 +16,9 @@ import {
 import type { DbBenchInput, MemoryInput } from './inputs.js';
 import { htmlTable, num, para, tiles } from './markup.js';
 import {
-  LEVEL_HEALTH_HEADERS,
   LEVEL_HEALTH_NOTE,
-  levelHealthCells,
+  LEVEL_OUTCOME_HEADERS,
+  levelOutcomeCells,
   verdictParas,
 } from './sweep-levels.js';
 
@@ -104,9 +104,7 @@ export function sweepSection(sweep: SweepResultsJson): string {
         'p95 (ms)',
         'p99 (ms)',
         'Dropped',
-        ...LEVEL_HEALTH_HEADERS,
-        'Result',
-        'Reason',
+        ...LEVEL_OUTCOME_HEADERS,
       ],
       sweep.scenarios.map((l) => [
         l.scenario,
@@ -118,9 +116,7 @@ export function sweepSection(sweep: SweepResultsJson): string {
         num(formatNumber(l.p95_ms ?? null)),
         num(formatNumber(l.p99_ms ?? null)),
         num(formatCount(l.dropped_iterations ?? null)),
-        ...levelHealthCells(l),
-        l.passed ? 'PASS' : 'FAIL',
-        l.reason ?? '',
+        ...levelOutcomeCells(l),
       ]),
       (i) => {
         const l = sweep.scenarios[i];

@@ -1,19 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOOKUP_CODES, seedLookups } from '../seed/lookups.js';
-import { startTestDatabase, type TestDatabase } from '../test-support/database.js';
+import { useTestDatabase } from '../test-support/database.js';
 import { connect } from './connect.js';
 import { findFreePort } from './embedded.js';
 import { RotaDbError } from './errors.js';
 import { migrate } from './migrate.js';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await startTestDatabase();
-});
-afterAll(async () => {
-  await t?.dispose();
-});
+const t = useTestDatabase();
 
 const EXPECTED_TABLES = [
   'form_answers',

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { guardChild } from '@rota-perf/core/node';
 import { locateBinaries, postgresUser } from './binaries.js';
 import { RotaDbError } from './errors.js';
 import { copyDir, ensureTemplate, initialise, isInitialised, tempRoot } from './initdb.js';
-import { guardChild } from './process-guard.js';
 
 /** Options of `startEmbeddedDatabase`. */
 export interface EmbeddedDatabaseOptions {
@@ -115,9 +115,16 @@ export async function startEmbeddedDatabase(
         `${name}=${value}`,
       ]),
     ],
-    { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: a terminal's Ctrl-C reaches the owner only, which closes its
+    // connections before it stops postgres (postgres shutting down under a closing pool made
+    // the driver throw). The guard stops it when the owner goes.
+    { ...owner, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
-  const release = guardChild(child, temporary ? dataDir : undefined);
+  // SIGINT is postgres's fast shutdown.
+  const release = guardChild(child, {
+    stopSignal: 'SIGINT',
+    ...(temporary ? { tempDir: dataDir } : {}),
+  });
   // Remove, then release the watchdog: until the folder is gone the watchdog is there to remove
   // it should this process die. A postgres that exits by itself leaves a useless temp folder.
   let removal: Promise<void> | undefined;

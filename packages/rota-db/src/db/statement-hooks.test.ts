@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateFixture } from '../fixture/generate.js';
 import type { FixtureItem, FixtureTrail } from '../fixture/types.js';
 import { createRepositories } from '../repositories/index.js';
-import { useSeededRepositories } from '../repositories/test-support/seeded.js';
+import { useSeededDatabase } from '../repositories/test-support/seeded.js';
 import { connect } from './connect.js';
 import type { SentStatement } from './statement-hooks.js';
 
-const OPTIONS = {
-  seed: 20,
-  trails: 1,
-  sectionsPerTrail: 1,
-  itemsPerSection: 3,
-  questionsPerForm: 2,
-  usersWithProgress: 0,
-};
-const DATA = generateFixture(OPTIONS);
-const seeded = useSeededRepositories(OPTIONS, 'hooks');
+const seeded = useSeededDatabase('hooks', { seed: 20, sectionsPerTrail: 1 });
+const DATA = seeded.data;
 const trail = DATA.trails[0] as FixtureTrail;
 const TRANSACTION_CONTROL = /^\s*(begin|savepoint|release|rollback|commit)\b/i;
 

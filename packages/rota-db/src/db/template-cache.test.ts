@@ -1,5 +1,15 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +17,7 @@ import { locateBinaries } from './binaries.js';
 import { startEmbeddedDatabase } from './embedded.js';
 import {
   legacyTemplateName,
+  removeTemporaryClusters,
   STALE_TEMPLATE_DAYS,
   sweepStaleTemplates,
   templateName,
@@ -109,5 +120,27 @@ describe('the template of startEmbeddedDatabase', () => {
       if (previous === undefined) delete process.env.ROTA_DB_TMPDIR;
       else process.env.ROTA_DB_TMPDIR = previous;
     }
+  });
+});
+
+describe('removeTemporaryClusters (pnpm clean:temp)', () => {
+  it('removes templates, staging folders and clusters no server uses; keeps running and starting ones', async () => {
+    const now = Date.now();
+    await folder(templateName('pg18', 'postgres', 'postgres'), 0, now);
+    await folder('rota-db-staging-x', 0, now);
+    await folder('rota-db-dead', 60 * 60 * 1000, now);
+    await writeFile(join(root, 'rota-db-dead', 'postmaster.pid'), '999999999\n');
+    await utimes(join(root, 'rota-db-dead'), new Date(now - DAY), new Date(now - DAY));
+    await folder('rota-db-running', 60 * 60 * 1000, now);
+    await writeFile(join(root, 'rota-db-running', 'postmaster.pid'), `${process.pid}\n`);
+    await folder('rota-db-starting', 10_000, now);
+    await folder('someone-elses', 60 * 60 * 1000, now);
+    const removed = await removeTemporaryClusters(root, now);
+    expect(removed.sort()).toEqual(
+      ['rota-db-dead', 'rota-db-staging-x', templateName('pg18', 'postgres', 'postgres')].sort(),
+    );
+    expect((await readdir(root)).sort()).toEqual(
+      ['rota-db-running', 'rota-db-starting', 'someone-elses'].sort(),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -69,6 +69,55 @@ export async function sweepStaleTemplates(
       removed.push(name);
     } catch {
       // Gone already (another process swept it) or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
+
+const CLUSTER_PREFIX = 'rota-db-';
+/** A temporary cluster younger than this may still be being copied (no postmaster.pid yet). */
+const STARTING_CLUSTER_MS = 2 * 60 * 1000;
+
+/** Whether the postgres named in a cluster's postmaster.pid still runs. */
+async function clusterRunning(dir: string): Promise<boolean> {
+  try {
+    const pid = Number((await readFile(join(dir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists under another user (postgres runs as `postgres` under root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * `pnpm clean:temp`: removes every rota-db folder in the temp root that no running server
+ * uses — the cached templates (the next start makes one again, in about a second), staging
+ * and trash folders, and temporary clusters whose postgres is gone (a process killed
+ * mid-removal). Returns the names it removed.
+ */
+export async function removeTemporaryClusters(root: string, nowMs = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(CLUSTER_PREFIX)) continue;
+    const dir = join(root, name);
+    try {
+      const cached = name.startsWith(TEMPLATE_PREFIX) || name.startsWith(STAGING_PREFIX);
+      if (!cached) {
+        if (await clusterRunning(dir)) continue;
+        if (nowMs - (await stat(dir)).mtimeMs < STARTING_CLUSTER_MS) continue;
+      }
+      await rm(dir, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
     }
   }
   return removed;

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { itemsInLockOrder } from '../fixture/content.js';
-import { generateFixture } from '../fixture/generate.js';
 import type { FixtureItem, FixtureTrail } from '../fixture/types.js';
 import { percentOf } from '../progress/round.js';
 import { isoTimestamp } from './sql-parts.js';
-import { useSeededRepositories } from './test-support/seeded.js';
+import { useSeededDatabase } from './test-support/seeded.js';
 
 // The methods the reference API needs beyond the 21 db-bench cases, checked against the
 // fixture and against the db-bench methods that share their semantics.
-const OPTIONS = {
-  seed: 11,
-  trails: 3,
-  sectionsPerTrail: 2,
-  itemsPerSection: 3,
-  questionsPerForm: 2,
-  usersWithProgress: 0,
-};
-const DATA = generateFixture(OPTIONS);
-const seeded = useSeededRepositories(OPTIONS, 'api');
+const seeded = useSeededDatabase('api', { seed: 11, trails: 3 });
+const DATA = seeded.data;
 const { tid, iid, newUser } = seeded;
 
 const trail = DATA.trails[2] as FixtureTrail;

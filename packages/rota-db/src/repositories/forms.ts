@@ -9,6 +9,7 @@ import {
   lkQuestionType,
 } from '../schema/index.js';
 import { lazy } from './prepared.js';
+import { bigintNumber, yesFlag } from './sql-parts.js';
 
 /** An answer option, with the correctness the API uses for scoring but never exposes. */
 export interface OptionRow {
@@ -67,7 +68,7 @@ export function createFormsRepository(db: Executor) {
     db
       .select({
         id: forms.id,
-        trailItemId: sql<number>`${forms.trailItemId}`.mapWith(Number),
+        trailItemId: bigintNumber(forms.trailItemId),
         title: forms.title,
         description: forms.description,
         minScoreToPass: forms.minScoreToPass,
@@ -86,7 +87,7 @@ export function createFormsRepository(db: Executor) {
         id: formQuestion.id,
         prompt: formQuestion.prompt,
         type: sql<string>`coalesce(${lkQuestionType.code}, 'UNKNOWN')`,
-        required: sql<boolean>`coalesce(${formQuestion.required}, ${formQuestion.requiredYn} = 'Y', false)`,
+        required: yesFlag(formQuestion.required, formQuestion.requiredYn),
         orderIndex: formQuestion.orderIndex,
         points: formQuestion.points,
       })
@@ -101,10 +102,10 @@ export function createFormsRepository(db: Executor) {
     db
       .select({
         id: formQuestionOptions.id,
-        questionId: sql<number>`${formQuestionOptions.questionId}`.mapWith(Number),
+        questionId: bigintNumber(formQuestionOptions.questionId),
         text: formQuestionOptions.optionText,
         orderIndex: formQuestionOptions.orderIndex,
-        isCorrect: sql<boolean>`coalesce(${formQuestionOptions.isCorrect}, ${formQuestionOptions.isCorrectYn} = 'Y', false)`,
+        isCorrect: yesFlag(formQuestionOptions.isCorrect, formQuestionOptions.isCorrectYn),
       })
       .from(formQuestionOptions)
       .innerJoin(formQuestion, eq(formQuestion.id, formQuestionOptions.questionId))

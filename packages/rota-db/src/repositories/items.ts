@@ -24,6 +24,18 @@ export interface AdjacentItems {
 
 /** Item queries: detail, lock rule, neighbours and the db-bench context picks. */
 export function createItemsRepository(db: Executor) {
+  const firstOfTrail = async (
+    table: typeof trailSections | typeof trailItems,
+    trailId: number,
+  ): Promise<number | null> => {
+    const [row] = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.trailId, trailId))
+      .orderBy(asc(table.orderIndex), asc(table.id))
+      .limit(1);
+    return row?.id ?? null;
+  };
   const listInLockOrder = async (
     userId: number | null,
     trailId: number,
@@ -137,26 +149,10 @@ export function createItemsRepository(db: Executor) {
       };
     },
     /** db-bench context: the first section of the trail by (order_index, id). */
-    async firstSectionId(trailId: number): Promise<number | null> {
-      const [row] = await db
-        .select({ id: trailSections.id })
-        .from(trailSections)
-        .where(eq(trailSections.trailId, trailId))
-        .orderBy(asc(trailSections.orderIndex), asc(trailSections.id))
-        .limit(1);
-      return row?.id ?? null;
-    },
+    firstSectionId: (trailId: number) => firstOfTrail(trailSections, trailId),
 
     /** db-bench context: the first item of the trail by (order_index, id), ignoring sections. */
-    async firstItemIgnoringSections(trailId: number): Promise<number | null> {
-      const [row] = await db
-        .select({ id: trailItems.id })
-        .from(trailItems)
-        .where(eq(trailItems.trailId, trailId))
-        .orderBy(asc(trailItems.orderIndex), asc(trailItems.id))
-        .limit(1);
-      return row?.id ?? null;
-    },
+    firstItemIgnoringSections: (trailId: number) => firstOfTrail(trailItems, trailId),
 
     /** db-bench context: the trail's first FORM item by (order_index, id). */
     async firstFormItem(trailId: number): Promise<number | null> {

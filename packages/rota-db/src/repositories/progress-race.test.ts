@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '../db/connect.js';
 import { itemsInLockOrder } from '../fixture/content.js';
-import { generateFixture } from '../fixture/generate.js';
 import type { FixtureTrail } from '../fixture/types.js';
 import { createRepositories } from './index.js';
-import { useSeededRepositories } from './test-support/seeded.js';
+import { useSeededDatabase } from './test-support/seeded.js';
 
 // Twelve items per trail: one lost update leaves 11/12 = 91.67 %, the figure the issue saw.
-const OPTIONS = {
-  seed: 16,
-  trails: 1,
-  sectionsPerTrail: 2,
-  itemsPerSection: 6,
-  questionsPerForm: 2,
-  usersWithProgress: 0,
-};
-const DATA = generateFixture(OPTIONS);
-const seeded = useSeededRepositories(OPTIONS, 'race');
+const seeded = useSeededDatabase('race', { seed: 16, itemsPerSection: 6 });
+const DATA = seeded.data;
 const { tid, iid, newUser } = seeded;
 const trail = DATA.trails[0] as FixtureTrail;
 const USERS = 16;

@@ -2,22 +2,13 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../db/connect.js';
 import { itemsInLockOrder } from '../fixture/content.js';
-import { generateFixture } from '../fixture/generate.js';
 import type { FixtureItem, FixtureTrail } from '../fixture/types.js';
 import { percentOf } from '../progress/round.js';
 import { createRepositories } from './index.js';
-import { useSeededRepositories } from './test-support/seeded.js';
+import { useSeededDatabase } from './test-support/seeded.js';
 
-const OPTIONS = {
-  seed: 5,
-  trails: 3,
-  sectionsPerTrail: 2,
-  itemsPerSection: 3,
-  questionsPerForm: 3,
-  usersWithProgress: 0,
-};
-const DATA = generateFixture(OPTIONS);
-const seeded = useSeededRepositories(OPTIONS, 'progress');
+const seeded = useSeededDatabase('progress', { seed: 5, trails: 3, questionsPerForm: 3 });
+const DATA = seeded.data;
 const { tid, iid, newUser } = seeded;
 
 const withSectionless = DATA.trails[2] as FixtureTrail;
@@ -328,29 +319,17 @@ describe('items and sections progress, lock rule', () => {
     await seeded.t.db.execute(
       sql`update trail_items set requires_completion = null, requires_completion_yn = 's' where id = ${iid(gate)}`,
     );
-    const target = iid(items[4] as FixtureItem);
-    expect(
-      await seeded.repos.items.findBlockingItem(userId, trailId, iid(items[2] as FixtureItem)),
-    ).toBeNull();
-    expect(await seeded.repos.items.findBlockingItem(userId, trailId, target)).toEqual({
-      id: iid(gate),
-      title: gate.title,
-    });
-    await seeded.repos.userProgress.upsertItemProgress({
-      userId,
-      itemId: iid(gate),
-      status: 'IN_PROGRESS',
-    });
-    expect(await seeded.repos.items.findBlockingItem(userId, trailId, target)).toEqual({
-      id: iid(gate),
-      title: gate.title,
-    });
-    await seeded.repos.userProgress.upsertItemProgress({
-      userId,
-      itemId: iid(gate),
-      status: 'COMPLETED',
-    });
-    expect(await seeded.repos.items.findBlockingItem(userId, trailId, target)).toBeNull();
+    const blockerOf = (item: FixtureItem) =>
+      seeded.repos.items.findBlockingItem(userId, trailId, iid(item));
+    const target = items[4] as FixtureItem;
+    const setGate = (status: 'IN_PROGRESS' | 'COMPLETED') =>
+      seeded.repos.userProgress.upsertItemProgress({ userId, itemId: iid(gate), status });
+    expect(await blockerOf(gate)).toBeNull();
+    expect(await blockerOf(target)).toEqual({ id: iid(gate), title: gate.title });
+    await setGate('IN_PROGRESS');
+    expect(await blockerOf(target)).toEqual({ id: iid(gate), title: gate.title });
+    await setGate('COMPLETED');
+    expect(await blockerOf(target)).toBeNull();
     await seeded.t.db.execute(
       sql`update trail_items set requires_completion = false where id = ${iid(gate)}`,
     );

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { lkItemType, trailItems } from '../schema/index.js';
 import type { Page } from './rows.js';
 
@@ -66,4 +67,14 @@ export async function pageOf<T extends { total: number }>(
 ): Promise<Page<Omit<T, 'total'>>> {
   const total = rows[0]?.total ?? (offset === 0 ? 0 : ((await count()) ?? 0));
   return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}
+
+/** A bigint column, selected as SQL and read as a JS number. */
+export function bigintNumber(column: AnyPgColumn): SQL<number> {
+  return sql<number>`${column}`.mapWith(Number);
+}
+
+/** A legacy flag pair: the boolean column, else its one-letter twin = 'Y', else false. */
+export function yesFlag(flag: AnyPgColumn, letter: AnyPgColumn): SQL<boolean> {
+  return sql<boolean>`coalesce(${flag}, ${letter} = 'Y', false)`;
 }

@@ -6,6 +6,7 @@ import { toProgressEntry } from './progress-map.js';
 import { createProgressReads } from './progress-reads.js';
 import type { EnrollmentRow, ProgressEntry } from './rows.js';
 import {
+  bigintNumber,
   countSql,
   dateTimestamp,
   isoTimestamp,
@@ -29,8 +30,8 @@ export function createUserTrailsRepository(db: Executor) {
     db
       .select({
         id: userTrails.id,
-        userId: sql<number>`${userTrails.userId}`.mapWith(Number),
-        trailId: sql<number>`${userTrails.trailId}`.mapWith(Number),
+        userId: bigintNumber(userTrails.userId),
+        trailId: bigintNumber(userTrails.trailId),
         status: lkEnrollmentStatus.code,
         progressPercent: userTrails.progressPercent,
         startedAt: userTrails.startedAt,

@@ -1,18 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  bigserial,
   boolean,
   char,
   check,
   index,
   integer,
-  numeric,
   pgTable,
   text,
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { bigserialId, cascadingRef, decimal, timestamptz } from './columns.js';
 import { lkQuestionType } from './lookups.js';
 import { trailItems } from './trails.js';
 import { users } from './users.js';
@@ -20,15 +19,11 @@ import { users } from './users.js';
 export const forms = pgTable(
   'forms',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    trailItemId: bigint('trail_item_id', { mode: 'number' }).references(() => trailItems.id, {
-      onDelete: 'cascade',
-    }),
+    id: bigserialId(),
+    trailItemId: cascadingRef('trail_item_id', () => trailItems.id),
     title: text('title'),
     description: text('description'),
-    minScoreToPass: numeric('min_score_to_pass', { precision: 5, scale: 2, mode: 'number' })
-      .notNull()
-      .default(70),
+    minScoreToPass: decimal('min_score_to_pass', 5, 2).notNull().default(70),
     randomizeQuestions: boolean('randomize_questions'),
     randomizeQuestionsYn: char('randomize_questions_yn', { length: 1 }),
   },
@@ -42,16 +37,14 @@ export const forms = pgTable(
 export const formQuestion = pgTable(
   'form_question',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    formId: bigint('form_id', { mode: 'number' }).references(() => forms.id, {
-      onDelete: 'cascade',
-    }),
+    id: bigserialId(),
+    formId: cascadingRef('form_id', () => forms.id),
     prompt: text('prompt'),
     questionTypeId: integer('question_type_id').references(() => lkQuestionType.id),
     required: boolean('required'),
     requiredYn: char('required_yn', { length: 1 }),
     orderIndex: integer('order_index').notNull().default(0),
-    points: numeric('points', { precision: 6, scale: 2, mode: 'number' }).notNull().default(1),
+    points: decimal('points', 6, 2).notNull().default(1),
   },
   (t) => [
     check('ck_fq_required', sql`${t.requiredYn} IN ('Y', 'N')`),
@@ -63,10 +56,8 @@ export const formQuestion = pgTable(
 export const formQuestionOptions = pgTable(
   'form_question_options',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    questionId: bigint('question_id', { mode: 'number' }).references(() => formQuestion.id, {
-      onDelete: 'cascade',
-    }),
+    id: bigserialId(),
+    questionId: cascadingRef('question_id', () => formQuestion.id),
     optionText: text('option_text'),
     isCorrect: boolean('is_correct'),
     isCorrectYn: char('is_correct_yn', { length: 1 }),
@@ -81,16 +72,12 @@ export const formQuestionOptions = pgTable(
 export const formSubmissions = pgTable(
   'form_submissions',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    formId: bigint('form_id', { mode: 'number' }).references(() => forms.id, {
-      onDelete: 'cascade',
-    }),
-    userId: bigint('user_id', { mode: 'number' }).references(() => users.userId, {
-      onDelete: 'cascade',
-    }),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    id: bigserialId(),
+    formId: cascadingRef('form_id', () => forms.id),
+    userId: cascadingRef('user_id', () => users.userId),
+    submittedAt: timestamptz('submitted_at'),
     submittedAtUtc: timestamp('submitted_at_utc'),
-    score: numeric('score', { precision: 6, scale: 2, mode: 'number' }).notNull().default(0),
+    score: decimal('score', 6, 2).notNull().default(0),
     passed: boolean('passed'),
     passedYn: char('passed_yn', { length: 1 }),
     durationSeconds: integer('duration_seconds'),
@@ -105,13 +92,9 @@ export const formSubmissions = pgTable(
 export const formAnswers = pgTable(
   'form_answers',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    submissionId: bigint('submission_id', { mode: 'number' }).references(() => formSubmissions.id, {
-      onDelete: 'cascade',
-    }),
-    questionId: bigint('question_id', { mode: 'number' }).references(() => formQuestion.id, {
-      onDelete: 'cascade',
-    }),
+    id: bigserialId(),
+    submissionId: cascadingRef('submission_id', () => formSubmissions.id),
+    questionId: cascadingRef('question_id', () => formQuestion.id),
     selectedOptionId: bigint('selected_option_id', { mode: 'number' }).references(
       () => formQuestionOptions.id,
       { onDelete: 'set null' },
@@ -119,7 +102,7 @@ export const formAnswers = pgTable(
     answerText: text('answer_text'),
     isCorrect: boolean('is_correct'),
     isCorrectYn: char('is_correct_yn', { length: 1 }),
-    pointsAwarded: numeric('points_awarded', { precision: 6, scale: 2, mode: 'number' }),
+    pointsAwarded: decimal('points_awarded', 6, 2),
   },
   (t) => [
     check('ck_fa_correct', sql`${t.isCorrectYn} IS NULL OR ${t.isCorrectYn} IN ('Y', 'N')`),

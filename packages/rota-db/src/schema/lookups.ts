@@ -6,32 +6,17 @@ export const lkColor = pgTable('lk_color', {
   code: varchar('code', { length: 8 }).notNull().unique('lk_color_code_key'),
 });
 
-export const lkEnrollmentStatus = pgTable('lk_enrollment_status', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: varchar('code', { length: 32 }).notNull().unique('lk_enrollment_status_code_key'),
-});
+/** A lookup table: an identity id and a unique code of at most `codeLength` characters. */
+function lookupTable<Name extends string>(name: Name, codeLength: number) {
+  return pgTable(name, {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: varchar('code', { length: codeLength }).notNull().unique(`${name}_code_key`),
+  });
+}
 
-export const lkItemType = pgTable('lk_item_type', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: varchar('code', { length: 32 }).notNull().unique('lk_item_type_code_key'),
-});
-
-export const lkProgressStatus = pgTable('lk_progress_status', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: varchar('code', { length: 32 }).notNull().unique('lk_progress_status_code_key'),
-});
-
-export const lkQuestionType = pgTable('lk_question_type', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: varchar('code', { length: 32 }).notNull().unique('lk_question_type_code_key'),
-});
-
-export const lkRole = pgTable('lk_role', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: varchar('code', { length: 32 }).notNull().unique('lk_role_code_key'),
-});
-
-export const lkSex = pgTable('lk_sex', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: varchar('code', { length: 8 }).notNull().unique('lk_sex_code_key'),
-});
+export const lkEnrollmentStatus = lookupTable('lk_enrollment_status', 32);
+export const lkItemType = lookupTable('lk_item_type', 32);
+export const lkProgressStatus = lookupTable('lk_progress_status', 32);
+export const lkQuestionType = lookupTable('lk_question_type', 32);
+export const lkRole = lookupTable('lk_role', 32);
+export const lkSex = lookupTable('lk_sex', 8);

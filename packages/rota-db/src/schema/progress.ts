@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  bigserial,
   check,
   index,
   integer,
-  numeric,
   pgTable,
   smallint,
   text,
@@ -13,6 +11,13 @@ import {
   unique,
   varchar,
 } from 'drizzle-orm/pg-core';
+import {
+  bigserialId,
+  cascadingRef,
+  decimal,
+  requiredCascadingRef,
+  timestamptz,
+} from './columns.js';
 import { lkEnrollmentStatus, lkProgressStatus } from './lookups.js';
 import { trailItems, trails } from './trails.js';
 import { users } from './users.js';
@@ -20,24 +25,18 @@ import { users } from './users.js';
 export const userTrails = pgTable(
   'user_trails',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: bigint('user_id', { mode: 'number' }).references(() => users.userId, {
-      onDelete: 'cascade',
-    }),
-    trailId: bigint('trail_id', { mode: 'number' }).references(() => trails.id, {
-      onDelete: 'cascade',
-    }),
+    id: bigserialId(),
+    userId: cascadingRef('user_id', () => users.userId),
+    trailId: cascadingRef('trail_id', () => trails.id),
     statusId: integer('status_id').references(() => lkEnrollmentStatus.id),
-    progressPercent: numeric('progress_percent', { precision: 5, scale: 2, mode: 'number' })
-      .notNull()
-      .default(0),
-    startedAt: timestamp('started_at', { withTimezone: true }),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    progressPercent: decimal('progress_percent', 5, 2).notNull().default(0),
+    startedAt: timestamptz('started_at'),
+    completedAt: timestamptz('completed_at'),
     startedAtUtc: timestamp('started_at_utc'),
     completedAtUtc: timestamp('completed_at_utc'),
     reviewRating: smallint('review_rating'),
     reviewComment: text('review_comment'),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedAt: timestamptz('reviewed_at'),
   },
   (t) => [
     check('ck_ut_progress', sql`${t.progressPercent} >= 0.00 AND ${t.progressPercent} <= 100.00`),
@@ -55,17 +54,13 @@ export const userTrails = pgTable(
 export const userItemProgress = pgTable(
   'user_item_progress',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: bigint('user_id', { mode: 'number' }).references(() => users.userId, {
-      onDelete: 'cascade',
-    }),
-    trailItemId: bigint('trail_item_id', { mode: 'number' }).references(() => trailItems.id, {
-      onDelete: 'cascade',
-    }),
+    id: bigserialId(),
+    userId: cascadingRef('user_id', () => users.userId),
+    trailItemId: cascadingRef('trail_item_id', () => trailItems.id),
     statusId: integer('status_id').references(() => lkProgressStatus.id),
     progressValue: integer('progress_value'),
-    lastInteraction: timestamp('last_interaction', { withTimezone: true }),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    lastInteraction: timestamptz('last_interaction'),
+    completedAt: timestamptz('completed_at'),
     lastInteractionUtc: timestamp('last_interaction_utc'),
     completedAtUtc: timestamp('completed_at_utc'),
     // No FK in the original DDL (only the ORM declares one).
@@ -83,20 +78,16 @@ export const userItemProgress = pgTable(
 export const trailCertificates = pgTable(
   'trail_certificates',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: bigint('user_id', { mode: 'number' })
-      .notNull()
-      .references(() => users.userId, { onDelete: 'cascade' }),
-    trailId: bigint('trail_id', { mode: 'number' })
-      .notNull()
-      .references(() => trails.id, { onDelete: 'cascade' }),
+    id: bigserialId(),
+    userId: requiredCascadingRef('user_id', () => users.userId),
+    trailId: requiredCascadingRef('trail_id', () => trails.id),
     certificateHash: varchar('certificate_hash', { length: 64 })
       .notNull()
       .unique('trail_certificates_certificate_hash_key'),
     credentialId: varchar('credential_id', { length: 64 })
       .notNull()
       .unique('trail_certificates_credential_id_key'),
-    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    issuedAt: timestamptz('issued_at').notNull(),
     issuedAtUtc: timestamp('issued_at_utc').notNull(),
   },
   (t) => [

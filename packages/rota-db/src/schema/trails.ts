@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  bigserial,
   boolean,
   check,
   date,
@@ -15,6 +14,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { bigserialId, requiredCascadingRef } from './columns.js';
 import { itemTypeEnum } from './enums.js';
 import { lkItemType } from './lookups.js';
 import { users } from './users.js';
@@ -25,7 +25,7 @@ export const videosIdSeq = pgSequence('videos_id_seq');
 export const trails = pgTable(
   'trails',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserialId(),
     thumbnailUrl: text('thumbnail_url').notNull(),
     name: text('name').notNull(),
     review: numeric('review', { mode: 'number' }),
@@ -51,10 +51,8 @@ export const trails = pgTable(
 export const trailSections = pgTable(
   'trail_sections',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    trailId: bigint('trail_id', { mode: 'number' })
-      .notNull()
-      .references(() => trails.id, { onDelete: 'cascade' }),
+    id: bigserialId(),
+    trailId: requiredCascadingRef('trail_id', () => trails.id),
     title: text('title').notNull(),
     description: text('description'),
     orderIndex: integer('order_index').notNull().default(0),
@@ -110,10 +108,8 @@ function textListTable(name: string, indexName: string) {
   return pgTable(
     name,
     {
-      id: bigserial('id', { mode: 'number' }).primaryKey(),
-      trailId: bigint('trail_id', { mode: 'number' })
-        .notNull()
-        .references(() => trails.id, { onDelete: 'cascade' }),
+      id: bigserialId(),
+      trailId: requiredCascadingRef('trail_id', () => trails.id),
       textVal: varchar('text_val', { length: 500 }).notNull(),
       ord: integer('ord').notNull().default(0),
     },

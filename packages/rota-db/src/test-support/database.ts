@@ -1,34 +1,25 @@
-import { type Connection, connect } from '../db/connect.js';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from '../db/embedded.js';
-import { migrate } from '../db/migrate.js';
-import { seedLookups } from '../seed/lookups.js';
+import { afterAll, beforeAll } from 'vitest';
+import { type ConnectedDatabase, startConnectedDatabase } from '../db/connected.js';
 
 /** One embedded, migrated, lookup-seeded database per test file. */
-export interface TestDatabase extends Connection {
-  pg: EmbeddedDatabase;
-  url: string;
-  /** Closes the pool and stops postgres. */
-  dispose(): Promise<void>;
-}
+export type TestDatabase = ConnectedDatabase;
 
 /** Starts, migrates and seeds lookups; call from beforeAll. */
-export async function startTestDatabase(): Promise<TestDatabase> {
-  const pg = await startEmbeddedDatabase();
-  try {
-    await migrate(pg.url);
-    const connection = await connect(pg.url, { max: 5 });
-    await seedLookups(connection.db);
-    return {
-      ...connection,
-      pg,
-      url: pg.url,
-      async dispose() {
-        await connection.close();
-        await pg.stop();
-      },
-    };
-  } catch (error) {
-    await pg.stop();
-    throw error;
-  }
+export function startTestDatabase(): Promise<TestDatabase> {
+  return startConnectedDatabase({ max: 5 });
+}
+
+/**
+ * Registers beforeAll/afterAll that start and dispose a test database. The returned object is
+ * empty until beforeAll has run; from the first test on it is the database.
+ */
+export function useTestDatabase(): TestDatabase {
+  const t = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(t, await startTestDatabase());
+  });
+  afterAll(async () => {
+    await t.dispose?.();
+  });
+  return t;
 }

@@ -57,6 +57,28 @@ async function itemInTrail(ctx: RouteContext, trailId: number, itemId: number, m
   return item;
 }
 
+/**
+ * What both writes to an item check first, in the original's order: the body (400/422), the
+ * CSRF token, the session's user (401), then the item, which must be in the trail (404).
+ */
+async function itemWrite<T>(
+  ctx: RouteContext,
+  request: Parameters<typeof requireUser>[1],
+  validate: (body: unknown) => T | HttpError,
+) {
+  const body = validate(readJsonBody(request));
+  if (body instanceof HttpError) throw body;
+  enforceCsrf(request, ctx.config);
+  const user = await requireUser(ctx, request);
+  const item = await itemInTrail(
+    ctx,
+    idParam(request, 'trailId'),
+    idParam(request, 'itemId'),
+    'Item não encontrado na trilha',
+  );
+  return { body, user, item };
+}
+
 /** Item detail, PUT progress and form submissions (docs/rota-api.md §2.3, rows 13, 19, 20). */
 export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, ctx, ITEM_PATH, (ctx) => ({
@@ -104,16 +126,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
   }));
   defineRoute(app, ctx, `${ITEM_PATH}/progress`, (ctx) => ({
     PUT: async (request, reply) => {
-      const body = validateProgressBody(readJsonBody(request));
-      if (body instanceof HttpError) throw body;
-      enforceCsrf(request, ctx.config);
-      const user = await requireUser(ctx, request);
-      const item = await itemInTrail(
-        ctx,
-        idParam(request, 'trailId'),
-        idParam(request, 'itemId'),
-        'Item não encontrado na trilha',
-      );
+      const { body, user, item } = await itemWrite(ctx, request, validateProgressBody);
       await requireUnlocked(ctx, user.userId, item);
       let stored = body.progressValue;
       if (itemTypeOf(item) === 'VIDEO') {
@@ -154,16 +167,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: RouteContext): voi
   }));
   defineRoute(app, ctx, `${ITEM_PATH}/form-submissions`, (ctx) => ({
     POST: async (request, reply) => {
-      const body = validateFormSubmissionBody(readJsonBody(request));
-      if (body instanceof HttpError) throw body;
-      enforceCsrf(request, ctx.config);
-      const user = await requireUser(ctx, request);
-      const item = await itemInTrail(
-        ctx,
-        idParam(request, 'trailId'),
-        idParam(request, 'itemId'),
-        'Item não encontrado na trilha',
-      );
+      const { body, user, item } = await itemWrite(ctx, request, validateFormSubmissionBody);
       if (itemTypeOf(item) !== 'FORM') throw abort(400, 'Este item não é um formulário');
       await requireUnlocked(ctx, user.userId, item);
       const form = await ctx.repos.forms.getFormForItem(item.id);

@@ -8,9 +8,8 @@ function certificateOf(entry: ProgressEntry) {
   return c ? { hash: c.hash, credential_id: c.credentialId, issued_at: c.issuedAt } : undefined;
 }
 
-/** The raw progress-map entry, as the enroll response embeds it. */
-export function toProgressEntryJson(entry: ProgressEntry) {
-  const certificate = certificateOf(entry);
+/** The keys both shapes of a progress entry share. */
+function progressKeys(entry: ProgressEntry) {
   return {
     done: entry.done,
     total: entry.total,
@@ -19,6 +18,14 @@ export function toProgressEntryJson(entry: ProgressEntry) {
     enrolledAt: entry.enrolledAt,
     status: entry.status,
     completed_at: entry.completedAt,
+  };
+}
+
+/** The raw progress-map entry, as the enroll response embeds it. */
+export function toProgressEntryJson(entry: ProgressEntry) {
+  const certificate = certificateOf(entry);
+  return {
+    ...progressKeys(entry),
     review_rating: entry.reviewRating,
     review_comment: entry.reviewComment,
     // The key is absent when there is no certificate.
@@ -29,13 +36,7 @@ export function toProgressEntryJson(entry: ProgressEntry) {
 /** `ProgressOut`: review keys dropped, certificate null when absent. */
 export function toProgressOut(entry: ProgressEntry) {
   return {
-    done: entry.done,
-    total: entry.total,
-    computed_progress_percent: entry.computedProgressPercent,
-    nextAction: entry.nextAction,
-    enrolledAt: entry.enrolledAt,
-    status: entry.status,
-    completed_at: entry.completedAt,
+    ...progressKeys(entry),
     certificate: certificateOf(entry) ?? null,
   };
 }

@@ -15,6 +15,26 @@ function requireEnrolled<T>(rows: T[] | null): T[] {
   return rows;
 }
 
+/**
+ * GET `/user-trails/:trailId/<name>`: the session user's rows of one trail (403 when not
+ * enrolled), each sent as `toJson` makes it.
+ */
+function enrolledRowsRoute<R>(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  name: string,
+  read: (userId: number, trailId: number) => Promise<R[] | null>,
+  toJson: (row: R) => unknown,
+): void {
+  defineRoute(app, ctx, `/user-trails/:trailId${ID}/${name}`, (ctx) => ({
+    GET: async (request, reply) => {
+      const trailId = idParam(request, 'trailId');
+      const { result } = await requireUserAnd(ctx, request, (userId) => read(userId, trailId));
+      sendJson(reply, requireEnrolled(result).map(toJson));
+    },
+  }));
+}
+
 /** Enrollment and per-user progress (docs/rota-api.md §2.3, rows 14-17). */
 export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext): void {
   defineRoute(app, ctx, `/user-trails/:trailId${ID}/enroll`, (ctx) => ({
@@ -43,41 +63,29 @@ export function registerUserTrailRoutes(app: FastifyInstance, ctx: RouteContext)
       );
     },
   }));
-  defineRoute(app, ctx, `/user-trails/:trailId${ID}/items-progress`, (ctx) => ({
-    GET: async (request, reply) => {
-      const trailId = idParam(request, 'trailId');
-      const { result } = await requireUserAnd(ctx, request, (userId) =>
-        ctx.repos.userTrails.getEnrolledItemsProgressIso(userId, trailId),
-      );
-      const rows = requireEnrolled(result);
-      sendJson(
-        reply,
-        rows.map((r) => ({
-          item_id: r.itemId,
-          status: r.status,
-          progress_value: r.progressValue,
-          completed_at: r.completedAt,
-        })),
-      );
-    },
-  }));
-  defineRoute(app, ctx, `/user-trails/:trailId${ID}/sections-progress`, (ctx) => ({
-    GET: async (request, reply) => {
-      const trailId = idParam(request, 'trailId');
-      const { result } = await requireUserAnd(ctx, request, (userId) =>
-        ctx.repos.userTrails.getEnrolledSectionsProgress(userId, trailId),
-      );
-      const rows = requireEnrolled(result);
-      sendJson(
-        reply,
-        rows.map((r) => ({
-          section_id: r.sectionId,
-          title: r.title,
-          total: r.total,
-          done: r.done,
-          percent: r.percent,
-        })),
-      );
-    },
-  }));
+  enrolledRowsRoute(
+    app,
+    ctx,
+    'items-progress',
+    (userId, trailId) => ctx.repos.userTrails.getEnrolledItemsProgressIso(userId, trailId),
+    (r) => ({
+      item_id: r.itemId,
+      status: r.status,
+      progress_value: r.progressValue,
+      completed_at: r.completedAt,
+    }),
+  );
+  enrolledRowsRoute(
+    app,
+    ctx,
+    'sections-progress',
+    (userId, trailId) => ctx.repos.userTrails.getEnrolledSectionsProgress(userId, trailId),
+    (r) => ({
+      section_id: r.sectionId,
+      title: r.title,
+      total: r.total,
+      done: r.done,
+      percent: r.percent,
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { type PreparedDatabase, startPreparedDatabase } from '../database.js';
 import { type ListenOptions, listenRotaApi, type RunningApi } from '../server.js';
 import { seedTestContent, type TestContent } from './content.js';
@@ -45,4 +46,19 @@ export async function startHarness(
     await db.stop();
     throw error;
   }
+}
+
+/**
+ * Registers beforeAll/afterAll that start and stop a harness for the test file. The returned
+ * object is empty until beforeAll has run; from the first test on it is the harness.
+ */
+export function useHarness(...args: Parameters<typeof startHarness>): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(...args));
+  });
+  afterAll(async () => {
+    await h.stop?.();
+  });
+  return h;
 }

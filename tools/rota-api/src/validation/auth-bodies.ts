@@ -1,7 +1,7 @@
 import type { HttpError } from '../http/errors.js';
 import { checkEmail } from './email.js';
 import { readBool, readLiteral, readString, valueError } from './fields.js';
-import { type FieldSource, IssueList, requireObject } from './issues.js';
+import { type FieldSource, validateModel } from './issues.js';
 
 /** A validated `RegisterIn`, with sex and color already mapped to lookup codes. */
 export interface RegisterBody {
@@ -77,11 +77,7 @@ function readColor(src: FieldSource): string | undefined {
 
 /** Validates a register body; returns the body or the 422 error. */
 export function validateRegisterBody(input: unknown): RegisterBody | HttpError {
-  const issues = new IssueList();
-  const data = requireObject(input, 'RegisterIn', issues);
-  if (data === null) return issues.toError() as HttpError;
-  const src: FieldSource = { data, loc: [], issues };
-  const body = {
+  return validateModel<RegisterBody>(input, 'RegisterIn', (src) => ({
     email: readEmail(src),
     password: readString(src, 'password', true),
     nameForCertificate: readString(src, 'name_for_certificate', true),
@@ -92,20 +88,14 @@ export function validateRegisterBody(input: unknown): RegisterBody | HttpError {
     role: readLiteral(src, 'role', ['Admin', 'User', 'Manager'] as const, 'User'),
     socialName: readString(src, 'social_name', false),
     remember: readBool(src, 'remember', false),
-  };
-  return issues.toError() ?? (body as RegisterBody);
+  }));
 }
 
 /** Validates a login body; returns the body or the 422 error. */
 export function validateLoginBody(input: unknown): LoginBody | HttpError {
-  const issues = new IssueList();
-  const data = requireObject(input, 'LoginIn', issues);
-  if (data === null) return issues.toError() as HttpError;
-  const src: FieldSource = { data, loc: [], issues };
-  const body = {
+  return validateModel<LoginBody>(input, 'LoginIn', (src) => ({
     email: readEmail(src),
     password: readString(src, 'password', true),
     remember: readBool(src, 'remember', false),
-  };
-  return issues.toError() ?? (body as LoginBody);
+  }));
 }

@@ -135,40 +135,30 @@ function readIntValue(
   loc: Array<string | number>,
   value: unknown,
 ): number | undefined {
+  const issue = (type: string, msg: string) => src.issues.add({ type, loc, msg, input: value });
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number') {
     if (Number.isInteger(value) && Number.isSafeInteger(value)) return value;
     if (Number.isFinite(value) && Number.isInteger(value)) {
-      return src.issues.add({
-        type: 'int_parsing_size',
-        loc,
-        msg: 'Unable to parse input string as an integer, exceeded maximum size',
-        input: value,
-      });
+      return issue(
+        'int_parsing_size',
+        'Unable to parse input string as an integer, exceeded maximum size',
+      );
     }
-    return src.issues.add({
-      type: 'int_from_float',
-      loc,
-      msg: 'Input should be a valid integer, got a number with a fractional part',
-      input: value,
-    });
+    return issue(
+      'int_from_float',
+      'Input should be a valid integer, got a number with a fractional part',
+    );
   }
   if (typeof value === 'string') {
     const text = value.trim();
     if (/^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
-    return src.issues.add({
-      type: 'int_parsing',
-      loc,
-      msg: 'Input should be a valid integer, unable to parse string as an integer',
-      input: value,
-    });
+    return issue(
+      'int_parsing',
+      'Input should be a valid integer, unable to parse string as an integer',
+    );
   }
-  return src.issues.add({
-    type: 'int_type',
-    loc,
-    msg: 'Input should be a valid integer',
-    input: value,
-  });
+  return issue('int_type', 'Input should be a valid integer');
 }
 
 /** A string restricted to literal values (`Literal[...]`). */

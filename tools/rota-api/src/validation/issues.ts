@@ -52,3 +52,19 @@ export function requireObject(
   });
   return null;
 }
+
+/**
+ * Validates a body the way the original's model `model` does: an object (else 422), then the
+ * fields `read` takes from it. The body, or the 422 error listing every issue.
+ */
+export function validateModel<T>(
+  input: unknown,
+  model: string,
+  read: (src: FieldSource) => unknown,
+): T | HttpError {
+  const issues = new IssueList();
+  const data = requireObject(input, model, issues);
+  if (data === null) return issues.toError() as HttpError;
+  const body = read({ data, loc: [], issues });
+  return issues.toError() ?? (body as T);
+}

@@ -1,6 +1,6 @@
 import type { HttpError } from '../http/errors.js';
 import { INT4, readInt, readLiteral, readString } from './fields.js';
-import { type FieldSource, IssueList, requireObject } from './issues.js';
+import { type FieldSource, IssueList, requireObject, validateModel } from './issues.js';
 
 /** A validated PUT progress body. */
 export interface ProgressBody {
@@ -23,16 +23,11 @@ export interface FormSubmissionBody {
 
 /** Validates `{status, progress_value}`; returns the body or the 422 error. */
 export function validateProgressBody(input: unknown): ProgressBody | HttpError {
-  const issues = new IssueList();
-  const data = requireObject(input, 'ProgressIn', issues);
-  if (data === null) return issues.toError() as HttpError;
-  const src: FieldSource = { data, loc: [], issues };
-  const body = {
+  return validateModel<ProgressBody>(input, 'ProgressIn', (src) => ({
     status: readLiteral(src, 'status', ['IN_PROGRESS', 'COMPLETED'] as const),
     // Stored in an `integer` column.
     progressValue: readInt(src, 'progress_value', { required: false, range: INT4 }),
-  };
-  return issues.toError() ?? (body as ProgressBody);
+  }));
 }
 
 function readAnswer(item: unknown, index: number, issues: IssueList): AnswerBody | undefined {

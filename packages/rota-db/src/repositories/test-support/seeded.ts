@@ -1,13 +1,16 @@
 import { afterAll, beforeAll } from 'vitest';
+import { generateFixture } from '../../fixture/generate.js';
 import { FIXTURE_PASSWORD_HASH } from '../../fixture/insert-users.js';
 import type { FixtureOptions } from '../../fixture/options.js';
 import { seedFixture } from '../../fixture/seed.js';
-import type { FixtureItem, FixtureTrail } from '../../fixture/types.js';
+import type { FixtureData, FixtureItem, FixtureTrail } from '../../fixture/types.js';
 import { startTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { createRepositories, type Repositories } from '../index.js';
 
 /** A seeded test database with repositories and fixture-to-id lookups (per test file). */
-export interface SeededRepositories {
+export interface SeededDatabase {
+  /** The generated fixture that was seeded, to compute expectations without SQL. */
+  data: FixtureData;
   t: TestDatabase;
   repos: Repositories;
   /** Database id of a fixture trail (by its unique thumbnail URL). */
@@ -18,15 +21,30 @@ export interface SeededRepositories {
   newUser(): Promise<number>;
 }
 
+/** The sizes of a small fixture: one trail of two sections of three items, no progress. */
+const SMALL_SIZES: Omit<FixtureOptions, 'seed'> = {
+  trails: 1,
+  sectionsPerTrail: 2,
+  itemsPerSection: 3,
+  questionsPerForm: 2,
+  usersWithProgress: 0,
+};
+
 /**
- * Registers beforeAll/afterAll that start an embedded database seeded with `options`; the
- * returned object is filled in before the first test runs.
+ * Registers beforeAll/afterAll that start an embedded database seeded with a fixture of
+ * `sizes` (the small sizes where not given); `prefix` names the users `newUser` creates. `data`
+ * is there at once, the rest is filled in before the first test runs.
  */
-export function useSeededRepositories(options: FixtureOptions, prefix: string): SeededRepositories {
+export function useSeededDatabase(
+  prefix: string,
+  sizes: Pick<FixtureOptions, 'seed'> & Partial<FixtureOptions>,
+): SeededDatabase {
+  const options: FixtureOptions = { ...SMALL_SIZES, ...sizes };
   const trailIds = new Map<string, number>();
   const itemIds = new Map<string, number>();
   let userSeq = 0;
   const seeded = {
+    data: generateFixture(options),
     tid: (trail: FixtureTrail) => trailIds.get(trail.thumbnailUrl) as number,
     iid: (item: FixtureItem) => itemIds.get(item.url) as number,
     async newUser(): Promise<number> {
@@ -43,7 +61,7 @@ export function useSeededRepositories(options: FixtureOptions, prefix: string): 
       });
       return user?.userId as number;
     },
-  } as SeededRepositories;
+  } as SeededDatabase;
   beforeAll(async () => {
     seeded.t = await startTestDatabase();
     await seedFixture(seeded.t.db, options);

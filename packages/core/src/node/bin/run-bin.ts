@@ -1,9 +1,9 @@
 // The one bin runner: every executable of the kit is `runBin(command)`. Signals become an
 // AbortSignal (a second Ctrl-C exits at once), the exit code comes from runCommandLine, output
 // is flushed, then the process exits.
-import { EXIT_CODES } from '../exit-codes.js';
-import { type CommandTarget, runCommandLine } from './command-line.js';
-import { packageVersionOf } from './package-version.js';
+import { EXIT_CODES } from '../../exit-codes.js';
+import { type CommandTarget, runCommandLine } from '../command-line.js';
+import { packageVersionOf } from '../package-version.js';
 
 /** The process's own io: lines on stdout/stderr, its environment and working directory. */
 function processIo() {

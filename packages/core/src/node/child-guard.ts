@@ -1,0 +1,107 @@
+// Every process the kit starts stops when its parent goes away: the one guard for child
+// processes (postgres, the reference API, node-runner's engine process, the k6 binary).
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/** How a guarded child is stopped once its parent is gone. */
+export interface GuardOptions {
+  /** The signal that asks the child to stop (default SIGTERM; postgres: SIGINT, fast shutdown). */
+  stopSignal?: NodeJS.Signals;
+  /**
+   * After the stop signal, the watchdog sends SIGKILL if the child still runs this long after
+   * (a child whose event loop is blocked never handles the stop signal). Default: never.
+   */
+  killAfterMs?: number;
+  /**
+   * A folder the watchdog removes once the child is gone. The owner must then call `release`
+   * only after it has removed the folder itself: releasing first left a window in which a second
+   * Ctrl-C killed the owner mid-removal and the folder stayed (in /dev/shm).
+   */
+  tempDir?: string;
+}
+
+const guarded = new Map<ChildProcess, NodeJS.Signals>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let installed = false;
+
+// Synchronous, so it also runs in 'exit': process.exit (a second Ctrl-C) stops the children first.
+function stopAll(): void {
+  for (const [child, signal] of guarded) child.kill(signal);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  // Someone else handles this signal (a bin's orderly stop): it stops its children in order
+  // (a database pool before its database); 'exit' and the watchdog cover the rest.
+  if (process.listenerCount(signal) > 1) return;
+  // Nobody does: keep the default behaviour, die by the signal, children first.
+  stopAll();
+  uninstall();
+  process.kill(process.pid, signal);
+}
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  process.on('exit', stopAll);
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+
+function uninstall(): void {
+  if (!installed) return;
+  installed = false;
+  process.off('exit', stopAll);
+  for (const s of SIGNALS) process.off(s, onSignal);
+}
+
+/** The shell loop of the watchdog: wait for this process to go, then stop the child. */
+export function watchdogScript(parentPid: number, childPid: number, options: GuardOptions): string {
+  const steps = [
+    `while kill -0 ${parentPid} 2>/dev/null; do sleep 1; done`,
+    `kill -${(options.stopSignal ?? 'SIGTERM').replace(/^SIG/, '')} ${childPid} 2>/dev/null`,
+  ];
+  if (options.killAfterMs !== undefined) {
+    const ticks = Math.max(1, Math.ceil(options.killAfterMs / 200));
+    steps.push(
+      `i=0; while kill -0 ${childPid} 2>/dev/null && [ $i -lt ${ticks} ]; do sleep 0.2; i=$((i+1)); done`,
+      `kill -KILL ${childPid} 2>/dev/null`,
+    );
+  }
+  if (options.tempDir !== undefined) {
+    steps.push(
+      `while kill -0 ${childPid} 2>/dev/null; do sleep 0.2; done`,
+      `rm -rf '${options.tempDir.replace(/'/g, `'\\''`)}'`,
+    );
+  }
+  return steps.join('; ');
+}
+
+/**
+ * Ties a child to this process: stopped when this process exits (process.exit included), on
+ * SIGINT/SIGTERM/SIGHUP that nobody else handles, and — through a detached watchdog shell that
+ * polls this process every second — even when this process is SIGKILLed or its event loop is
+ * stuck. Returns `release`, which ends the watchdog (called by itself when the child exits,
+ * unless a `tempDir` is to be removed).
+ */
+export function guardChild(child: ChildProcess, options: GuardOptions = {}): () => void {
+  if (child.pid === undefined) return () => {};
+  guarded.set(child, options.stopSignal ?? 'SIGTERM');
+  install();
+  const watchdog = spawn('sh', ['-c', watchdogScript(process.pid, child.pid, options)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.on('error', () => {}); // no sh: the exit and signal handlers still cover most cases
+  watchdog.unref();
+  const forget = () => {
+    guarded.delete(child);
+    if (guarded.size === 0) uninstall();
+  };
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    forget();
+    if (watchdog.exitCode === null) watchdog.kill('SIGKILL');
+  };
+  child.once('exit', options.tempDir !== undefined ? forget : release);
+  return release;
+}

@@ -1,0 +1,243 @@
+// `pnpm reliability`: the signal and process cases of issue 16 on loopback, bounded in time
+// and count. Each case starts the built commands as a user would, interrupts or kills them,
+// and counts what is left: processes of the run, and folders in /dev/shm and the temp folder.
+// Prints one line per case and the totals; exits 1 when a case failed or left anything.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = `${ROOT}packages/cli/dist/bin/rota-perf.js`;
+const DB_BENCH = `${ROOT}packages/db-bench/dist/bin/db-bench.js`;
+const SHORT = [
+  '-e',
+  'WARMUP_DURATION=1s',
+  '-e',
+  'COOLDOWN_DURATION=1s',
+  '-e',
+  'RAMP_DOWN_DURATION=1s',
+];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- the process table ----------------------------------------------------------------------
+function readProcess(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+    return { pid, ppid: Number(fields[1]), state: fields[0], start: fields[19], cmdline };
+  } catch {
+    return null;
+  }
+}
+function processes() {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map((n) => readProcess(Number(n)))
+    .filter((p) => p !== null);
+}
+function descendantsOf(root) {
+  const all = processes();
+  const found = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const p of all) {
+      if (p.ppid !== parent) continue;
+      found.push(p);
+      queue.push(p.pid);
+    }
+  }
+  return found;
+}
+function running(p) {
+  const now = readProcess(p.pid);
+  return now !== null && now.start === p.start && now.state !== 'Z';
+}
+async function survivors(started, graceMs) {
+  const deadline = Date.now() + graceMs;
+  let left = started.filter(running);
+  while (left.length > 0 && Date.now() < deadline) {
+    await sleep(100);
+    left = left.filter(running);
+  }
+  return left;
+}
+
+// --- folders --------------------------------------------------------------------------------
+const OURS = /^(rota-db-|rota-perf-|k6-scenarios-|k6node-|PostgreSQL\.)/;
+function listing() {
+  const names = new Set();
+  for (const dir of ['/dev/shm', tmpdir()]) {
+    try {
+      for (const name of readdirSync(dir)) if (OURS.test(name)) names.add(`${dir}/${name}`);
+    } catch {}
+  }
+  return names;
+}
+/** Folders a running postgres uses (other runs on this machine): not leaks of ours. */
+function inUse() {
+  const used = new Set();
+  for (const p of processes()) {
+    const d = / -D (\S+)/.exec(p.cmdline);
+    if (d) used.add(d[1]);
+    try {
+      for (const line of readFileSync(`/proc/${p.pid}/maps`, 'utf8').split('\n'))
+        if (line.includes('/dev/shm/')) used.add(line.slice(line.indexOf('/dev/shm/')).trim());
+    } catch {}
+  }
+  return used;
+}
+
+// --- running a command ----------------------------------------------------------------------
+const startedRuns = [];
+function start(file, args, options = {}) {
+  const child = spawn(file, args, {
+    cwd: ROOT,
+    env: { ...process.env, BASE_URL: '', DATABASE_URL: '', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  startedRuns.push(child);
+  const done = new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, done, output: () => output };
+}
+async function waitFor(run, pattern, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(run.output()) && Date.now() < deadline && run.child.exitCode === null)
+    await sleep(100);
+  if (!pattern.test(run.output())) throw new Error(`no ${pattern} within ${timeoutMs} ms`);
+}
+function postgresOf(pid) {
+  return descendantsOf(pid).find((p) => / -D \S+ -p \d+/.test(p.cmdline)) ?? null;
+}
+
+// --- the cases: { item, name, run } -> { ok, detail, started } -----------------------------
+// `run: null` marks a case of another item still to be filled in (counted as pending).
+const cases = [
+  {
+    item: 1,
+    name: 'rota-perf bench (embedded target), SIGKILL mid-run',
+    async run() {
+      const run = start(process.execPath, [
+        CLI,
+        'bench',
+        '-q',
+        '--out',
+        `${tmpdir()}/rota-perf-reliability`,
+        '-e',
+        'TEST_DURATION=2m',
+        ...SHORT,
+      ]);
+      await waitFor(run, /memory: sampling/, 150_000);
+      await sleep(8000);
+      const started = descendantsOf(run.child.pid);
+      run.child.kill('SIGKILL');
+      await run.done;
+      return { ok: true, detail: `${started.length} processes`, started };
+    },
+  },
+  {
+    item: 2,
+    name: 'pnpm rota-perf serve, SIGTERM to pnpm',
+    async run() {
+      const run = start('pnpm', ['rota-perf', 'serve']);
+      await waitFor(run, /Press Ctrl-C to stop/, 400_000);
+      const started = descendantsOf(run.child.pid);
+      run.child.kill('SIGTERM');
+      await run.done;
+      return { ok: true, detail: `${started.length} processes`, started };
+    },
+  },
+  ...[0, 700, 1500, 2500, 4000].flatMap((delay) =>
+    [false, true].map((toGroup) => ({
+      item: 3,
+      name: `db-bench, SIGINT to the ${toGroup ? 'process group' : 'process'} ${delay} ms after postgres started`,
+      async run() {
+        const run = start(
+          process.execPath,
+          [DB_BENCH, '--iterations', '1000000', '--warmup', '0'],
+          {
+            detached: true,
+          },
+        );
+        let server = null;
+        const deadline = Date.now() + 120_000;
+        while (server === null && run.child.exitCode === null && Date.now() < deadline) {
+          await sleep(20);
+          server = postgresOf(run.child.pid);
+        }
+        await sleep(delay);
+        const started = descendantsOf(run.child.pid);
+        process.kill(toGroup ? -run.child.pid : run.child.pid, 'SIGINT');
+        const { code } = await run.done;
+        const trace = /\n\s+at |TypeError/.test(run.output());
+        return {
+          ok: code === 105 && !trace,
+          detail: `exit ${code}${trace ? ', stack trace' : ''}`,
+          started,
+        };
+      },
+    })),
+  ),
+  {
+    item: 10,
+    name: 'db-bench --database-url at a port answering garbage (connection count)',
+    run: null,
+  },
+  { item: 11, name: 'probe --adaptive Ctrl-C writes partial results', run: null },
+];
+
+// `--item N` runs the cases of one item only.
+const only = process.argv.includes('--item')
+  ? Number(process.argv[process.argv.indexOf('--item') + 1])
+  : null;
+const OUT = `${tmpdir()}/rota-perf-reliability`;
+const before = listing();
+const startedAt = Date.now();
+let failed = 0;
+let orphans = 0;
+let pending = 0;
+for (const c of cases) {
+  if (only !== null && c.item !== only) continue;
+  if (c.run === null) {
+    pending++;
+    console.log(`- item ${c.item}: ${c.name}: pending`);
+    continue;
+  }
+  let outcome;
+  try {
+    outcome = await c.run();
+  } catch (error) {
+    outcome = { ok: false, detail: error.message, started: [] };
+  }
+  // A case that failed half-way must not leave its command running.
+  for (const child of startedRuns.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    outcome.started.push(...descendantsOf(child.pid));
+    child.kill('SIGTERM');
+  }
+  const left = await survivors(outcome.started, 4000);
+  for (const p of left) process.kill(p.pid, 'SIGKILL'); // leave the machine clean regardless
+  orphans += left.length;
+  const ok = outcome.ok && left.length === 0;
+  if (!ok) failed++;
+  console.log(
+    `${ok ? 'ok' : 'FAIL'} item ${c.item}: ${c.name}: ${outcome.detail}, ${left.length} left${left.length ? ` (${left.map((p) => p.cmdline.slice(0, 60)).join('; ')})` : ''}`,
+  );
+}
+await sleep(2000);
+rmSync(OUT, { recursive: true, force: true });
+const used = inUse();
+const leaked = [...listing()].filter((name) => !before.has(name) && !used.has(name));
+const tried = cases.filter((c) => only === null || c.item === only).length - pending;
+console.log(
+  `\ncases tried: ${tried} (${pending} pending), failed: ${failed}, orphaned processes: ${orphans}, leaked folders: ${leaked.length}${leaked.length ? ` (${leaked.join(', ')})` : ''}, ${Math.round((Date.now() - startedAt) / 1000)} s`,
+);
+process.exitCode = failed > 0 || orphans > 0 || leaked.length > 0 ? 1 : 0;
