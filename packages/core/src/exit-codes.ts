@@ -9,7 +9,7 @@ export const EXIT_CODES = {
   failure: 1,
   /** Bad usage: an unknown command or option, or a bad value. */
   usage: 2,
-  /** A threshold was crossed (k6 ThresholdsHaveFailed). */
+  /** A threshold was crossed (k6 ThresholdsHaveFailed); `compare`: a regression budget exceeded. */
   thresholds: 99,
   /** setup() did not finish within setupTimeout (k6 SetupTimeout). */
   setupTimeout: 100,

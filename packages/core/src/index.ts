@@ -20,6 +20,19 @@ export {
   stringValue,
   valueUnlessDefault,
 } from './command/values.js';
+export {
+  holmAdjust,
+  type MannWhitneyResult,
+  mannWhitneyU,
+  twoSidedNormalP,
+} from './compare/mann-whitney.js';
+export {
+  type ChangeRule,
+  DEFAULT_CHANGE_RULE,
+  isSignificant,
+  type VerdictInput,
+  verdictOf,
+} from './compare/verdict.js';
 export { durationSeconds, formatK6Duration, parseK6Duration } from './duration.js';
 export type { EnvMap, NumberRule } from './env.js';
 export {
@@ -78,6 +91,21 @@ export { SCRIPTS } from './registry/scripts.js';
 export { SHARED_VARIABLES } from './registry/shared.js';
 export type { ScriptEntry, VariableDoc } from './registry/types.js';
 export { CEILING_LIMIT_TEXT, isCeilingLowerBound, LEVEL_CAUSE_LABEL } from './results/ceiling.js';
+export {
+  type BudgetCheck,
+  type BudgetName,
+  type CeilingComparison,
+  type ChangeVerdict,
+  COMPARISON_VERSION,
+  type ComparisonBudgets,
+  type ComparisonJson,
+  type ComparisonPoint,
+  type ComparisonRow,
+  type ComparisonRowKind,
+  type ComparisonSettings,
+  type ComparisonSide,
+  type MetricChange,
+} from './results/comparison.js';
 export type * from './results/database.js';
 export { DB_BENCH_COLUMNS } from './results/db-bench-columns.js';
 export {

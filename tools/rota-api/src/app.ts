@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { RotaApiConfig } from './config.js';
 import { abort, HttpError, NOT_FOUND_MESSAGE } from './http/errors.js';
 import { sendJson } from './http/routes.js';
+import { routeDelays } from './route-delay.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import type { RouteContext } from './routes/context.js';
 import { registerItemRoutes } from './routes/items.js';
@@ -96,6 +97,8 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
   );
   sweeper.unref();
   app.addHook('onClose', async () => clearInterval(sweeper));
+  // Before the routes: the delays hook learns every route's label as it is registered.
+  const delays = routeDelays(app, config.routeDelays);
   const reposFor = options.reposFor;
   const ctx: RouteContext = {
     config,
@@ -108,5 +111,6 @@ export function createRotaApp(options: RotaAppOptions): FastifyInstance {
   registerTrailRoutes(app, ctx);
   registerUserTrailRoutes(app, ctx);
   registerItemRoutes(app, ctx);
+  delays.apply();
   return app;
 }

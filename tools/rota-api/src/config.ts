@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, readBoolean } from '@rota-perf/core';
+import { parseRouteDelays, ROUTE_DELAY_VAR } from './route-delay.js';
 
 /** Server configuration resolved from the original Rota env variable names. */
 export interface RotaApiConfig {
@@ -18,6 +19,8 @@ export interface RotaApiConfig {
   requestTimeoutMs: number;
   /** Tag every statement with the route that sent it (ROTA_API_TAG_STATEMENTS, default on). */
   tagStatements: boolean;
+  /** ROTA_API_DELAY: route label → ms added before its handler (a test aid; empty by default). */
+  routeDelays: ReadonlyMap<string, number>;
 }
 
 const WEAK_SECRETS = new Set(['changeme', 'secret', 'supersecret']);
@@ -96,5 +99,6 @@ export function resolveConfig(env: Record<string, string | undefined>): RotaApiC
     headersTimeoutMs,
     requestTimeoutMs,
     tagStatements: readBoolean(env, 'ROTA_API_TAG_STATEMENTS', true),
+    routeDelays: parseRouteDelays(env[ROUTE_DELAY_VAR]),
   };
 }

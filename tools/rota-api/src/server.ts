@@ -43,13 +43,20 @@ export async function listenRotaApi(options: ListenOptions): Promise<RunningApi>
   // 2 cores 2 connections cost less CPU per request than 10 (docs/benchmarks.md, section rota-api).
   const pool = options.maxConnections ?? Math.max(2, availableParallelism());
   const database = await openApiDatabase(options.databaseUrl, pool, config.tagStatements);
-  const app = createRotaApp({
-    config,
-    repos: database.repos,
-    reposFor: database.reposFor,
-    server: https ? { https } : {},
-    rateLimiter: options.rateLimiter,
-  });
+  let app: FastifyInstance;
+  try {
+    app = createRotaApp({
+      config,
+      repos: database.repos,
+      reposFor: database.reposFor,
+      server: https ? { https } : {},
+      rateLimiter: options.rateLimiter,
+    });
+  } catch (error) {
+    // A configuration the routes refuse (ROTA_API_DELAY naming no route): close the pool.
+    await database.close();
+    throw error;
+  }
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {

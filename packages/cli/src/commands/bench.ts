@@ -7,7 +7,8 @@ import {
   SCRIPTS,
   UsageError,
 } from '@rota-perf/core';
-import { runBenchStep } from '../bench-run.js';
+import { runBenchStep, writeReportSafely } from '../bench-run.js';
+import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
 import {
   DATABASE_OPTIONS,
@@ -29,6 +30,7 @@ const OPTIONS: OptionTable = {
     description:
       'node-runner instances, each an execution segment of the test, merged into one folder',
   },
+  ...BASELINE_OPTIONS,
 };
 
 // The scripts as --help lists them, from the registry.
@@ -50,13 +52,16 @@ progress on stderr: a status block on a terminal, a heartbeat line every --progr
 seconds otherwise. Script variables (see the README) come from the environment or -e KEY=VALUE.
 With --instances N, node-runner runs as N processes, each an execution segment of the test
 writing into instance-<i>/, merged into the folder (run.json lists each instance's share).
-Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage.
+Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage. With
+--baseline <folder> the run is then compared with it (as rota-perf compare): 99 also when a
+budget is exceeded.
 
 Scripts:
 ${SCRIPT_LINES}`,
   options: OPTIONS,
   positionals: [{ name: 'script' }],
   async run(args, io, signal) {
+    const baseline = await pendingComparison(args, io);
     const script = parseScriptName(args.positionals[0] ?? 'performance');
     const instances = positiveNumber(args, 'instances', true) ?? 1;
     const settings = await readCheckedRunSettings(args, io.env, signal);
@@ -73,6 +78,9 @@ ${SCRIPT_LINES}`,
       outDir: await resultsFolder(args, io.cwd),
     };
     const result = await runBenchStep(step, { ...io, signal });
-    return result.exitCode;
+    const after = await compareAfterRun(baseline, io, step.outDir, result.exitCode);
+    // The report was written with the run; again, now that it has a comparison to show.
+    if (step.report && after.compared) await writeReportSafely(step.outDir, { ...io, signal });
+    return after.exitCode;
   },
 };

@@ -21,9 +21,13 @@ export const ROTA_PERF: CommandGroup = {
       summary: 'adaptive RPS ceiling search (probe --adaptive)',
       load: async () => (await import('./probe.js')).probeCommand,
     },
+    compare: {
+      summary: 'compare two runs: faster/slower per endpoint, regression budgets (exit 99)',
+      load: async () => (await import('./compare.js')).compareCommand,
+    },
     'db-bench': {
       summary: 'benchmark the Rota repository queries against PostgreSQL',
-      load: async () => (await import('@rota-perf/db-bench/rota')).dbBenchCommand,
+      load: async () => (await import('./db-bench.js')).dbBenchCommand,
     },
     'mem-monitor': {
       summary: "sample a process's memory and CPU to CSV",

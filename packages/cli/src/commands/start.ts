@@ -12,6 +12,7 @@ import {
 } from '@rota-perf/core';
 import { runCommandLine } from '@rota-perf/core/node';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
+import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { writtenSince } from '../outputs.js';
 import { recordWithEnd } from '../record/build.js';
 import { writeRunRecord } from '../record/run-files.js';
@@ -33,6 +34,7 @@ const OPTIONS: OptionTable = {
     description:
       'exit 99 when a threshold was crossed (default: warn, exit 0 once all outputs exist)',
   },
+  ...BASELINE_OPTIONS,
 };
 
 // The endpoint benchmark's schedule, with its documented defaults from the script registry.
@@ -60,9 +62,12 @@ sampled; 2) db-bench --explain (DATABASE_URL, else its own embedded PostgreSQL) 
 3) run.json and report.html of both, with live progress on stderr. The target's database (the embedded one, or --database-url) is read for
 ${RESULT_FILE.databaseInsights}: statements per endpoint, waits. Variables come from the environment or -e.
 Exit code: the first failing step's (105 interrupted, 1 a step failed), else 0. Crossed
-thresholds (latency on a busy machine) are reported as a warning; with --strict they exit 99.`,
+thresholds (latency on a busy machine) are reported as a warning; with --strict they exit 99.
+With --baseline <folder> the run (endpoints and db-bench cases) is then compared with it (as
+rota-perf compare): 99 when a budget is exceeded.`,
   options: OPTIONS,
   async run(args, io, signal) {
+    const baseline = await pendingComparison(args, io);
     const context = { ...io, signal };
     const started = Date.now();
     const step = {
@@ -119,6 +124,8 @@ thresholds (latency on a busy machine) are reported as a warning; with --strict 
           : [],
     });
     await writeRunRecord(step.outDir, record);
+    // Before the report: it shows the comparison.json this writes.
+    exitCode = (await compareAfterRun(baseline, io, step.outDir, exitCode)).exitCode;
     const report = await writeReportSafely(step.outDir, context);
     if (report === null) {
       await writeRunRecord(step.outDir, { ...record, files: { ...record.files, report: null } });

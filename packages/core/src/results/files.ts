@@ -14,6 +14,8 @@ export const RESULT_FILE = {
   dbBench: 'db_bench_results.json',
   /** What PostgreSQL recorded during a load run (statements per route, waits): pg-insights. */
   databaseInsights: 'database_insights.json',
+  /** `rota-perf compare`: the candidate against a baseline (written into the candidate's folder). */
+  comparison: 'comparison.json',
 } as const;
 
 /** A results JSON file name: a script's, or one of RESULT_FILE. */
@@ -69,15 +71,20 @@ export function memoryCsvName(run: string): string {
 /** The HTML report written into a results folder. */
 export const REPORT_FILE = 'report.html';
 
-/** The JSON Schemas of the files every run writes beside its results (`run.json`, series). */
+/**
+ * The JSON Schemas of the files written beside the results (`run.json`, series, and `compare`'s
+ * comparison.json): they have no report section of their own layout.
+ */
 export const RECORD_SCHEMA = {
   runRecord: 'run-record.schema.json',
   series: 'series.schema.json',
+  comparison: 'comparison.schema.json',
 } as const;
 
 /** The schema file of any file the kit writes (results, `run.json`, a series), or undefined. */
 export function schemaFileOf(file: string): string | undefined {
   if (file === 'run.json') return RECORD_SCHEMA.runRecord;
+  if (file === RESULT_FILE.comparison) return RECORD_SCHEMA.comparison;
   if (file.endsWith('_series.json')) return RECORD_SCHEMA.series;
   return resultFileSpec(file)?.schema;
 }

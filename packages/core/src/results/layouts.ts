@@ -145,6 +145,8 @@ export interface DbBenchJsonCase {
   max_ms: number | null;
   stddev_ms: number | null;
   concurrency: number;
+  /** The per-iteration latencies (DbBenchCaseResult's); absent in files written before them. */
+  samples_ms?: number[];
   /** With `--explain`: the statements the case ran, their plans, findings and waits. */
   explain?: CaseExplainJson;
 }

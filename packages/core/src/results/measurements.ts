@@ -23,6 +23,11 @@ export interface DbBenchCaseResult {
   ops_per_minute: number;
   rows_processed: number;
   rows_per_second: number;
+  /**
+   * The per-iteration latencies, ms, in the order they ran (at most 1000: db-bench MAX_KEPT_SAMPLES, evenly
+   * spaced over the run when there were more): what `compare` tests a change with.
+   */
+  samples_ms: number[];
 }
 
 /** The "Overall" block of db-bench. */

@@ -36,6 +36,7 @@ function caseFrom(name: string, durationsMs: number[], rowsPerCall: number): DbB
     ops_per_minute: ops * 60,
     rows_processed: rows,
     rows_per_second: rows / total,
+    samples_ms: durationsMs,
   };
 }
 

@@ -8,11 +8,13 @@ function finite(n: number): number | null {
 /**
  * The db-bench JSON document: a top-level array, one object per executed case (as the
  * original; the Overall block is not part of it). Non-finite figures become null. With
- * --explain, a case's plans, findings and waits follow as `explain`.
+ * --explain, a case's plans, findings and waits follow as `explain`. The calibration cases
+ * leave out their per-iteration samples (nothing compares them).
  */
 export function buildDbBenchJson(
   cases: readonly DbBenchCaseResult[],
   explained: ReadonlyMap<string, CaseExplainJson> = new Map(),
+  withSamples = true,
 ): DbBenchJsonCase[] {
   return cases.map((c) => ({
     name: c.name,
@@ -30,6 +32,7 @@ export function buildDbBenchJson(
     max_ms: finite(c.max_ms),
     stddev_ms: finite(c.stddev_ms),
     concurrency: c.concurrency,
+    ...(withSamples ? { samples_ms: c.samples_ms } : {}),
     ...(explained.has(c.name) ? { explain: explained.get(c.name) } : {}),
   }));
 }

@@ -102,7 +102,7 @@ async function benchmark(
         cases: buildDbBenchJson(report.results, explained),
         skipped: report.skipped,
         aggregate: report.aggregate,
-        calibration: buildDbBenchJson(calibration.results),
+        calibration: buildDbBenchJson(calibration.results, new Map(), false),
         context: contextForJson(context),
         environment: { ...environment, finished_at: new Date().toISOString() },
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseCase } from './statistics.js';
+import { keptSamples, MAX_KEPT_SAMPLES, summariseCase } from './statistics.js';
 
 // 1..100 ms, shuffled so the function must sort.
 const ordered = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -68,5 +68,20 @@ describe('summariseCase', () => {
     for (const v of [empty.mean_ms, empty.p95_ms, empty.ops_per_second, empty.rows_per_second]) {
       expect(v).toBe(0);
     }
+  });
+});
+
+describe('keptSamples', () => {
+  it('keeps every latency of a short case, in run order, to the microsecond', () => {
+    expect(keptSamples([3.14159, 1, 2.0004])).toEqual([3.142, 1, 2]);
+  });
+
+  it('keeps at most MAX_KEPT_SAMPLES, evenly spaced over the run', () => {
+    const long = Array.from({ length: 5 * MAX_KEPT_SAMPLES }, (_, i) => i);
+    const kept = keptSamples(long);
+    expect(kept).toHaveLength(MAX_KEPT_SAMPLES);
+    expect(kept[0]).toBe(0);
+    expect(kept[1]).toBe(5);
+    expect(kept.at(-1)).toBe(5 * MAX_KEPT_SAMPLES - 5);
   });
 });

@@ -11,6 +11,24 @@ export interface CaseSamples {
   wallSeconds: number;
 }
 
+/** The most per-iteration latencies a case keeps in its results (bounded file size). */
+export const MAX_KEPT_SAMPLES = 1000;
+
+/**
+ * At most MAX_KEPT_SAMPLES of the durations, evenly spaced in run order (so a drift over the run
+ * stays visible), rounded to the microsecond.
+ */
+export function keptSamples(durationsMs: readonly number[]): number[] {
+  const n = durationsMs.length;
+  const kept = Math.min(n, MAX_KEPT_SAMPLES);
+  const out: number[] = [];
+  for (let k = 0; k < kept; k++) {
+    const value = durationsMs[Math.floor((k * n) / kept)] as number;
+    out.push(Math.round(value * 1000) / 1000);
+  }
+  return out;
+}
+
 /**
  * Reduces one case's samples to the per-case figures of the original benchmark (§4.4).
  * Serially, `total_time` is the sum of call durations, as in the original. With parallel
@@ -41,5 +59,6 @@ export function summariseCase(samples: CaseSamples): DbBenchCaseResult {
     ops_per_minute: opsPerSecond * 60,
     rows_processed: samples.rowsProcessed,
     rows_per_second: safeRatio(samples.rowsProcessed, totalTime),
+    samples_ms: keptSamples(samples.durationsMs),
   };
 }

@@ -4,6 +4,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type AdaptiveResultsJson,
+  COMPARISON_VERSION,
+  type ComparisonJson,
   type DatabaseInsightsJson,
   type DbBenchAggregate,
   type DbBenchJsonCase,
@@ -11,6 +13,7 @@ import {
   MEMORY_CSV_COLUMNS,
   type MemorySample,
   parseMemoryCsv,
+  RESULT_FILE,
   RESULT_FILES,
   type ResultFileSpec,
   type ResultLayout,
@@ -75,6 +78,8 @@ export interface ReportInputs {
   foreign: ForeignFile[];
   /** Files that were looked at but not used, with the reason. */
   notes: string[];
+  /** `rota-perf compare`'s comparison.json, when the folder holds one this build reads. */
+  comparison: ComparisonJson | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -170,6 +175,19 @@ async function readMemory(folder: string, entries: string[], into: Collected) {
   return memory;
 }
 
+/** comparison.json of a folder (null when absent; a note when it cannot be shown). */
+async function readComparison(folder: string, notes: string[]): Promise<ComparisonJson | null> {
+  const doc = await readJson(join(folder, RESULT_FILE.comparison));
+  if (doc === undefined) return null;
+  if (!isObject(doc) || doc.version !== COMPARISON_VERSION || !Array.isArray(doc.rows)) {
+    notes.push(
+      `${RESULT_FILE.comparison}: not a comparison this build reads (version ${COMPARISON_VERSION}); not shown`,
+    );
+    return null;
+  }
+  return doc as unknown as ComparisonJson;
+}
+
 /** Reads the results files of a folder; throws one clear line for a malformed file. */
 export async function readReportInputs(folder: string): Promise<ReportInputs> {
   const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
@@ -189,8 +207,9 @@ export async function readReportInputs(folder: string): Promise<ReportInputs> {
   }
   const memory = await readMemory(folder, entries, collected);
   const series = await pickSeries(folder, entries, run, collected.notes, collected.foreign);
+  const comparison = await readComparison(folder, collected.notes);
   const { notes, foreign } = collected;
-  return { folder, run, results, memory, series, foreign, notes };
+  return { folder, run, results, memory, series, foreign, notes, comparison };
 }
 
 /** The first results document of a layout, if the folder held one. */

@@ -3,6 +3,7 @@
 import { adaptiveSection } from './adaptive.js';
 import { canvasOf } from './chart-spec.js';
 import { buildChartSpecs, chartsOf } from './charts.js';
+import { comparisonCharts, comparisonSection } from './comparison-section.js';
 import { databaseSection } from './database-section.js';
 import type { ReportInputs, ReportResult, TimelineMark } from './inputs.js';
 import { computeTimelineMarks } from './marks.js';
@@ -59,6 +60,7 @@ export function renderHtmlReport(inputs: ReportInputs, options: RenderOptions): 
     for (const [file, list] of marks) marks.set(file, [...list, ...(options.marks ?? [])]);
   }
   const specs = buildChartSpecs(inputs, marks);
+  if (inputs.comparison) specs.push(...comparisonCharts(inputs.comparison));
   const sections: string[] = [];
   const add = (title: string, body: string, id = '') =>
     sections.push(
@@ -68,6 +70,9 @@ export function renderHtmlReport(inputs: ReportInputs, options: RenderOptions): 
     add('From another run', foreignSection(inputs.run, inputs.foreign), 'from-another-run');
   }
   if (inputs.run) add('Run summary', runSummarySection(inputs.run), 'run-summary');
+  if (inputs.comparison) {
+    add('Comparison with the baseline', comparisonSection(inputs.comparison, specs), 'comparison');
+  }
   if (inputs.series) add('Over time', timeSection(inputs, specs), 'over-time');
   for (const result of inputs.results) {
     if (result.layout === 'database') continue;

@@ -100,6 +100,7 @@ export function fixtureDbBench(): DbBenchCaseResult[] {
     ops_per_minute: 60_000 / meanMs,
     rows_processed: rows * 50,
     rows_per_second: (rows * 1000) / meanMs,
+    samples_ms: [meanMs * 0.9, meanMs, meanMs * 1.1],
   });
   return [
     make('TrailsRepository.list_showcase', 1.2, 6),

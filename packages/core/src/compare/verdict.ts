@@ -1,0 +1,47 @@
+// A row's verdict: a change counts only when it is statistically significant (Holm-adjusted
+// Mann–Whitney p below alpha) AND practically large (the median moved by at least the floor):
+// two runs on one machine always differ a little, and with enough seconds the test alone
+// would call that noise a change.
+import type { ChangeVerdict } from '../results/comparison.js';
+
+/** How a change is judged (comparison.json's settings, in camel case). */
+export interface ChangeRule {
+  alpha: number;
+  /** The practical floor on the median's relative change (0.1 = 10 %). */
+  minRelativeChange: number;
+  /** Fewer values than this on either side: not enough data. */
+  minSamples: number;
+}
+
+/** The defaults of `rota-perf compare` (measured with the A/A benchmark, docs/benchmarks.md). */
+export const DEFAULT_CHANGE_RULE: ChangeRule = {
+  alpha: 0.05,
+  minRelativeChange: 0.1,
+  minSamples: 5,
+};
+
+/** What the verdict of one row is drawn from. */
+export interface VerdictInput {
+  baselineSamples: number;
+  candidateSamples: number;
+  /** Relative change of the median latency, (candidate − baseline) / baseline. */
+  medianChange: number | null;
+  /** The Holm-adjusted p-value of the median latency's test. */
+  adjustedP: number | null;
+}
+
+/** True when the adjusted p-value says the two distributions differ. */
+export function isSignificant(adjustedP: number | null, rule: ChangeRule): boolean {
+  return adjustedP !== null && adjustedP < rule.alpha;
+}
+
+/** Faster, slower, no significant change, or not enough data. */
+export function verdictOf(input: VerdictInput, rule: ChangeRule): ChangeVerdict {
+  if (Math.min(input.baselineSamples, input.candidateSamples) < rule.minSamples) {
+    return 'not_enough_data';
+  }
+  const change = input.medianChange;
+  if (change === null || !isSignificant(input.adjustedP, rule)) return 'no_significant_change';
+  if (Math.abs(change) < rule.minRelativeChange) return 'no_significant_change';
+  return change > 0 ? 'slower' : 'faster';
+}

@@ -1,0 +1,63 @@
+// ROTA_API_DELAY: a test aid that slows chosen routes on purpose, so a comparison can be checked
+// against a known regression (`ROTA_API_DELAY="GET /trails/:trailId=5ms,PUT /…=2ms"`). Routes
+// are named as the API's route tags name them (the statement tags, `GET /trails/:trailId`);
+// durations are k6 durations. Off by default.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError, parseK6Duration } from '@rota-perf/core';
+import type { FastifyInstance } from 'fastify';
+import { routeLabel } from './http/routes.js';
+
+/** The variable's name. */
+export const ROUTE_DELAY_VAR = 'ROTA_API_DELAY';
+
+const ENTRY = /^(GET|POST|PUT) (\/\S*)=(.+)$/;
+
+/** The delays it asks for, route label → milliseconds (empty when unset). */
+export function parseRouteDelays(text: string | undefined): ReadonlyMap<string, number> {
+  const delays = new Map<string, number>();
+  if (text === undefined || text.trim() === '') return delays;
+  for (const raw of text.split(',')) {
+    const entry = raw.trim();
+    const match = ENTRY.exec(entry);
+    if (match === null) {
+      throw new ConfigError(
+        ROUTE_DELAY_VAR,
+        `${ROUTE_DELAY_VAR} entry ${JSON.stringify(entry)} must be "METHOD /route=duration", e.g. "GET /trails/:trailId=5ms"`,
+      );
+    }
+    const [, method, route, duration] = match as unknown as [string, string, string, string];
+    const label = `${method} ${route}`;
+    const seconds = parseK6Duration(duration.trim(), `${ROUTE_DELAY_VAR} (${label})`);
+    delays.set(label, seconds * 1000);
+  }
+  return delays;
+}
+
+/**
+ * Collects the app's route labels as routes are registered; `apply` then adds the delays and
+ * refuses a delay for a route the API does not have (a typo must not pass as "no slowdown").
+ */
+export function routeDelays(app: FastifyInstance, delays: ReadonlyMap<string, number>) {
+  const labels = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) labels.add(routeLabel(method, route.url));
+  });
+  return {
+    apply(): void {
+      if (delays.size === 0) return;
+      for (const label of delays.keys()) {
+        if (!labels.has(label)) {
+          const known = [...labels].filter((l) => /^(GET|POST|PUT) /.test(l)).sort();
+          throw new ConfigError(
+            ROUTE_DELAY_VAR,
+            `${ROUTE_DELAY_VAR} names ${JSON.stringify(label)}, not a route of the API (routes: ${known.join(', ')})`,
+          );
+        }
+      }
+      app.addHook('preHandler', async (request) => {
+        const ms = delays.get(routeLabel(request.method, request.routeOptions.url ?? ''));
+        if (ms !== undefined && ms > 0) await sleep(ms);
+      });
+    },
+  };
+}
