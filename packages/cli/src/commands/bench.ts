@@ -10,18 +10,10 @@ import {
 import { runBenchStep, writeReportSafely } from '../bench-run.js';
 import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
-import {
-  DATABASE_OPTIONS,
-  MONITOR_OPTIONS,
-  RUN_OPTIONS,
-  readCheckedRunSettings,
-  resultsFolder,
-} from './shared-options.js';
+import { LOAD_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
-  ...RUN_OPTIONS,
-  ...MONITOR_OPTIONS,
-  ...DATABASE_OPTIONS,
+  ...LOAD_RUN_OPTIONS,
   'no-report': { type: 'boolean', description: 'do not write the HTML report' },
   instances: {
     type: 'string',

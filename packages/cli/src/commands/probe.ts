@@ -12,12 +12,7 @@ import {
   UsageError,
 } from '@rota-perf/core';
 import { runSearch } from '../adaptive-search.js';
-import {
-  MONITOR_OPTIONS,
-  RUN_OPTIONS,
-  readCheckedRunSettings,
-  resultsFolder,
-} from './shared-options.js';
+import { MONITORED_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
   adaptive: { type: 'boolean', description: 'search for the ceiling adaptively (required)' },
@@ -57,8 +52,7 @@ const OPTIONS: OptionTable = {
     value: '<ms>',
     description: 'p95 latency SLO per level (default: none)',
   },
-  ...RUN_OPTIONS,
-  ...MONITOR_OPTIONS,
+  ...MONITORED_RUN_OPTIONS,
 };
 
 /** The probe command. */

@@ -62,7 +62,7 @@ export const RUN_OPTIONS: OptionTable = {
 };
 
 /** The target's database, for the statement and wait figures (bench, start). */
-export const DATABASE_OPTIONS: OptionTable = {
+const DATABASE_OPTIONS: OptionTable = {
   'database-url': {
     type: 'string',
     value: '<url>',
@@ -72,7 +72,7 @@ export const DATABASE_OPTIONS: OptionTable = {
 };
 
 /** Which process's memory to sample. */
-export const MONITOR_OPTIONS: OptionTable = {
+const MONITOR_OPTIONS: OptionTable = {
   'monitor-pid': {
     type: 'string',
     value: '<n>',
@@ -90,6 +90,12 @@ export const MONITOR_OPTIONS: OptionTable = {
     description: 'seconds between memory samples',
   },
 };
+
+/** A bundle run with the target's memory sampled (probe). */
+export const MONITORED_RUN_OPTIONS: OptionTable = { ...RUN_OPTIONS, ...MONITOR_OPTIONS };
+
+/** A load run that also reads the target's database (bench, start). */
+export const LOAD_RUN_OPTIONS: OptionTable = { ...MONITORED_RUN_OPTIONS, ...DATABASE_OPTIONS };
 
 /** The --out value, undefined when it is the default (the default's text is descriptive). */
 export function outOption(args: ParsedArgs): string | undefined {

@@ -16,18 +16,10 @@ import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare
 import { writtenSince } from '../outputs.js';
 import { recordWithEnd } from '../record/build.js';
 import { writeRunRecord } from '../record/run-files.js';
-import {
-  DATABASE_OPTIONS,
-  MONITOR_OPTIONS,
-  RUN_OPTIONS,
-  readCheckedRunSettings,
-  resultsFolder,
-} from './shared-options.js';
+import { LOAD_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
-  ...RUN_OPTIONS,
-  ...MONITOR_OPTIONS,
-  ...DATABASE_OPTIONS,
+  ...LOAD_RUN_OPTIONS,
   'no-db-bench': { type: 'boolean', description: 'skip the repository benchmark' },
   strict: {
     type: 'boolean',
