@@ -3,13 +3,15 @@
 // and counts what is left: processes of the run, and folders in /dev/shm and the temp folder.
 // Prints one line per case and the totals; exits 1 when a case failed or left anything.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = `${ROOT}packages/cli/dist/bin/rota-perf.js`;
 const DB_BENCH = `${ROOT}packages/db-bench/dist/bin/db-bench.js`;
+const K6_NODE = `${ROOT}packages/node-runner/dist/bin/k6-node.js`;
+const FIXTURES = `${ROOT}packages/node-runner/src/test-support/fixtures`;
 const SHORT = [
   '-e',
   'WARMUP_DURATION=1s',
@@ -114,6 +116,18 @@ async function waitFor(run, pattern, timeoutMs) {
     await sleep(100);
   if (!pattern.test(run.output())) throw new Error(`no ${pattern} within ${timeoutMs} ms`);
 }
+/** Runs k6-node on one of its test fixtures in a fresh folder (its summary files go there). */
+async function k6node(fixture, args, onStart) {
+  mkdirSync(OUT, { recursive: true });
+  const cwd = mkdtempSync(`${OUT}/k6node-`);
+  const run = start(process.execPath, [K6_NODE, 'run', '-q', ...args, `${FIXTURES}/${fixture}`], {
+    cwd,
+  });
+  const startedAt = Date.now();
+  const started = onStart ? await onStart(run) : [];
+  const { code } = await run.done;
+  return { code, output: run.output(), ms: Date.now() - startedAt, started };
+}
 function postgresOf(pid) {
   return descendantsOf(pid).find((p) => / -D \S+ -p \d+/.test(p.cmdline)) ?? null;
 }
@@ -186,6 +200,75 @@ const cases = [
       },
     })),
   ),
+  {
+    item: 5,
+    name: 'k6-node: teardown() throws',
+    async run() {
+      const r = await k6node('script-errors.js', ['-e', 'THROW_IN_TEARDOWN=1']);
+      return { ok: r.code === 107, detail: `exit ${r.code}`, started: r.started };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: synchronous loop in a VU (1.5 s test, 0.5 s gracefulStop)',
+    async run() {
+      const r = await k6node('blocking.js', ['-e', 'BASE=http://127.0.0.1:9']);
+      const ok = r.code === 0 && /did not return control/.test(r.output) && r.ms < 15_000;
+      return { ok, detail: `exit ${r.code} after ${r.ms} ms`, started: r.started };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: handleSummary outputs under /proc, SIGTERM mid-run',
+    async run() {
+      const r = await k6node(
+        'summary-paths.js',
+        ['-e', 'HOLD=1', '-e', 'BAD_1=/proc/a/b.json', '-e', 'BAD_2=/proc/self/fd/0'],
+        async (run) => {
+          await waitFor(run, /HOLDING/, 60_000);
+          const started = descendantsOf(run.child.pid);
+          run.child.kill('SIGTERM');
+          return started;
+        },
+      );
+      const lines = r.output.split('\n').filter((l) => l.includes('could not write')).length;
+      return {
+        ok: r.code === 105 && lines === 2 && r.ms < 20_000,
+        detail: `exit ${r.code}, ${lines} error lines, ${r.ms} ms`,
+        started: r.started,
+      };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: throws and rejections in timers are logged',
+    async run() {
+      const r = await k6node('script-errors.js', []);
+      const logged = ['thrown in a timer', 'thrown in an async timer', 'rejected without a handler']
+        .map((m) => new RegExp(`level=error msg="(Uncaught \\(in promise\\) )?Error: ${m}`))
+        .filter((re) => re.test(r.output)).length;
+      return {
+        ok: r.code === 0 && logged === 3,
+        detail: `exit ${r.code}, ${logged}/3 logged`,
+        started: r.started,
+      };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: process.exit, process._kill, Node built-ins out of reach',
+    async run() {
+      const exit = await k6node('script-errors.js', []);
+      const kill = await k6node('process-controls.js', []);
+      const builtin = await k6node('node-builtin.js', []);
+      const codes = [exit.code, kill.code, builtin.code];
+      return {
+        ok: codes.join() === '0,0,107' && /process\.exit\(\) is not available/.test(exit.output),
+        detail: `exits ${codes.join(', ')}`,
+        started: [],
+      };
+    },
+  },
   {
     item: 10,
     name: 'db-bench --database-url at a port answering garbage (connection count)',
