@@ -3,7 +3,7 @@
 // and counts what is left: processes of the run, and folders in /dev/shm and the temp folder.
 // Prints one line per case and the totals; exits 1 when a case failed or left anything.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -152,9 +152,47 @@ const cases = [
       await waitFor(run, /memory: sampling/, 150_000);
       await sleep(8000);
       const started = descendantsOf(run.child.pid);
+      // The CLI's temporary summary-export folder, named in the engine process's arguments.
+      const scratch = started
+        .map((p) => /"summaryExport":"([^"]*\/rota-perf-run-[^"/]+)\//.exec(p.cmdline)?.[1])
+        .find(Boolean);
       run.child.kill('SIGKILL');
       await run.done;
-      return { ok: true, detail: `${started.length} processes`, started };
+      // Its watchdog removes it once the engine's grace (5 s) is over.
+      const deadline = Date.now() + 12_000;
+      while (scratch && existsSync(scratch) && Date.now() < deadline) await sleep(200);
+      const removed = scratch !== undefined && !existsSync(scratch);
+      return {
+        ok: removed,
+        detail: `${started.length} processes, temp folder ${removed ? 'removed' : 'left'}`,
+        started,
+      };
+    },
+  },
+  {
+    item: 1,
+    name: 'rota-perf bench, Ctrl-C in a terminal (SIGINT to the process group)',
+    async run() {
+      const out = `${OUT}/group`;
+      const run = start(
+        process.execPath,
+        [CLI, 'bench', '-q', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT],
+        { detached: true },
+      );
+      await waitFor(run, /memory: sampling/, 150_000);
+      await sleep(12_000);
+      const started = descendantsOf(run.child.pid);
+      process.kill(-run.child.pid, 'SIGINT');
+      const { code } = await run.done;
+      const partial = existsSync(`${out}/results.json`);
+      const record = existsSync(`${out}/run.json`)
+        ? JSON.parse(readFileSync(`${out}/run.json`, 'utf8'))
+        : null;
+      return {
+        ok: code === 105 && partial && record?.interrupted === true,
+        detail: `exit ${code}, results JSON ${partial ? 'written' : 'missing'}, run.json interrupted: ${record?.interrupted}`,
+        started,
+      };
     },
   },
   {
