@@ -78,12 +78,21 @@ function listing() {
   }
   return names;
 }
-/** Folders a running postgres uses (other runs on this machine): not leaks of ours. */
+const NAMED_TEMP = new RegExp(
+  `${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/rota-perf-[a-z]+-\\w+`,
+  'g',
+);
+/**
+ * Folders a running process uses (other runs on this machine): a postgres's data folder and
+ * shared memory, a folder a command line names (a run's temporary summary-export folder,
+ * named in its engine's arguments and its watchdog's): not leaks of ours.
+ */
 function inUse() {
   const used = new Set();
   for (const p of processes()) {
     const d = / -D (\S+)/.exec(p.cmdline);
     if (d) used.add(d[1]);
+    for (const m of p.cmdline.matchAll(NAMED_TEMP)) used.add(m[0]);
     try {
       for (const line of readFileSync(`/proc/${p.pid}/maps`, 'utf8').split('\n'))
         if (line.includes('/dev/shm/')) used.add(line.slice(line.indexOf('/dev/shm/')).trim());
