@@ -3,13 +3,15 @@
 // and counts what is left: processes of the run, and folders in /dev/shm and the temp folder.
 // Prints one line per case and the totals; exits 1 when a case failed or left anything.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = `${ROOT}packages/cli/dist/bin/rota-perf.js`;
 const DB_BENCH = `${ROOT}packages/db-bench/dist/bin/db-bench.js`;
+const K6_NODE = `${ROOT}packages/node-runner/dist/bin/k6-node.js`;
+const FIXTURES = `${ROOT}packages/node-runner/src/test-support/fixtures`;
 const SHORT = [
   '-e',
   'WARMUP_DURATION=1s',
@@ -76,12 +78,21 @@ function listing() {
   }
   return names;
 }
-/** Folders a running postgres uses (other runs on this machine): not leaks of ours. */
+const NAMED_TEMP = new RegExp(
+  `${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/rota-perf-[a-z]+-\\w+`,
+  'g',
+);
+/**
+ * Folders a running process uses (other runs on this machine): a postgres's data folder and
+ * shared memory, a folder a command line names (a run's temporary summary-export folder,
+ * named in its engine's arguments and its watchdog's): not leaks of ours.
+ */
 function inUse() {
   const used = new Set();
   for (const p of processes()) {
     const d = / -D (\S+)/.exec(p.cmdline);
     if (d) used.add(d[1]);
+    for (const m of p.cmdline.matchAll(NAMED_TEMP)) used.add(m[0]);
     try {
       for (const line of readFileSync(`/proc/${p.pid}/maps`, 'utf8').split('\n'))
         if (line.includes('/dev/shm/')) used.add(line.slice(line.indexOf('/dev/shm/')).trim());
@@ -114,6 +125,18 @@ async function waitFor(run, pattern, timeoutMs) {
     await sleep(100);
   if (!pattern.test(run.output())) throw new Error(`no ${pattern} within ${timeoutMs} ms`);
 }
+/** Runs k6-node on one of its test fixtures in a fresh folder (its summary files go there). */
+async function k6node(fixture, args, onStart) {
+  mkdirSync(OUT, { recursive: true });
+  const cwd = mkdtempSync(`${OUT}/k6node-`);
+  const run = start(process.execPath, [K6_NODE, 'run', '-q', ...args, `${FIXTURES}/${fixture}`], {
+    cwd,
+  });
+  const startedAt = Date.now();
+  const started = onStart ? await onStart(run) : [];
+  const { code } = await run.done;
+  return { code, output: run.output(), ms: Date.now() - startedAt, started };
+}
 function postgresOf(pid) {
   return descendantsOf(pid).find((p) => / -D \S+ -p \d+/.test(p.cmdline)) ?? null;
 }
@@ -138,9 +161,47 @@ const cases = [
       await waitFor(run, /memory: sampling/, 150_000);
       await sleep(8000);
       const started = descendantsOf(run.child.pid);
+      // The CLI's temporary summary-export folder, named in the engine process's arguments.
+      const scratch = started
+        .map((p) => /"summaryExport":"([^"]*\/rota-perf-run-[^"/]+)\//.exec(p.cmdline)?.[1])
+        .find(Boolean);
       run.child.kill('SIGKILL');
       await run.done;
-      return { ok: true, detail: `${started.length} processes`, started };
+      // Its watchdog removes it once the engine's grace (5 s) is over.
+      const deadline = Date.now() + 12_000;
+      while (scratch && existsSync(scratch) && Date.now() < deadline) await sleep(200);
+      const removed = scratch !== undefined && !existsSync(scratch);
+      return {
+        ok: removed,
+        detail: `${started.length} processes, temp folder ${removed ? 'removed' : 'left'}`,
+        started,
+      };
+    },
+  },
+  {
+    item: 1,
+    name: 'rota-perf bench, Ctrl-C in a terminal (SIGINT to the process group)',
+    async run() {
+      const out = `${OUT}/group`;
+      const run = start(
+        process.execPath,
+        [CLI, 'bench', '-q', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT],
+        { detached: true },
+      );
+      await waitFor(run, /memory: sampling/, 150_000);
+      await sleep(12_000);
+      const started = descendantsOf(run.child.pid);
+      process.kill(-run.child.pid, 'SIGINT');
+      const { code } = await run.done;
+      const partial = existsSync(`${out}/results.json`);
+      const record = existsSync(`${out}/run.json`)
+        ? JSON.parse(readFileSync(`${out}/run.json`, 'utf8'))
+        : null;
+      return {
+        ok: code === 105 && partial && record?.interrupted === true,
+        detail: `exit ${code}, results JSON ${partial ? 'written' : 'missing'}, run.json interrupted: ${record?.interrupted}`,
+        started,
+      };
     },
   },
   {
@@ -262,6 +323,75 @@ const cases = [
         ok: code === 105 && marked,
         detail: `exit ${code}, runs ${runs.map((r) => `${r.phase}:${r.rate}:${r.passed}`).join(' ')}`,
         started,
+      };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: teardown() throws',
+    async run() {
+      const r = await k6node('script-errors.js', ['-e', 'THROW_IN_TEARDOWN=1']);
+      return { ok: r.code === 107, detail: `exit ${r.code}`, started: r.started };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: synchronous loop in a VU (1.5 s test, 0.5 s gracefulStop)',
+    async run() {
+      const r = await k6node('blocking.js', ['-e', 'BASE=http://127.0.0.1:9']);
+      const ok = r.code === 0 && /did not return control/.test(r.output) && r.ms < 15_000;
+      return { ok, detail: `exit ${r.code} after ${r.ms} ms`, started: r.started };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: handleSummary outputs under /proc, SIGTERM mid-run',
+    async run() {
+      const r = await k6node(
+        'summary-paths.js',
+        ['-e', 'HOLD=1', '-e', 'BAD_1=/proc/a/b.json', '-e', 'BAD_2=/proc/self/fd/0'],
+        async (run) => {
+          await waitFor(run, /HOLDING/, 60_000);
+          const started = descendantsOf(run.child.pid);
+          run.child.kill('SIGTERM');
+          return started;
+        },
+      );
+      const lines = r.output.split('\n').filter((l) => l.includes('could not write')).length;
+      return {
+        ok: r.code === 105 && lines === 2 && r.ms < 20_000,
+        detail: `exit ${r.code}, ${lines} error lines, ${r.ms} ms`,
+        started: r.started,
+      };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: throws and rejections in timers are logged',
+    async run() {
+      const r = await k6node('script-errors.js', []);
+      const logged = ['thrown in a timer', 'thrown in an async timer', 'rejected without a handler']
+        .map((m) => new RegExp(`level=error msg="(Uncaught \\(in promise\\) )?Error: ${m}`))
+        .filter((re) => re.test(r.output)).length;
+      return {
+        ok: r.code === 0 && logged === 3,
+        detail: `exit ${r.code}, ${logged}/3 logged`,
+        started: r.started,
+      };
+    },
+  },
+  {
+    item: 5,
+    name: 'k6-node: process.exit, process._kill, Node built-ins out of reach',
+    async run() {
+      const exit = await k6node('script-errors.js', []);
+      const kill = await k6node('process-controls.js', []);
+      const builtin = await k6node('node-builtin.js', []);
+      const codes = [exit.code, kill.code, builtin.code];
+      return {
+        ok: codes.join() === '0,0,107' && /process\.exit\(\) is not available/.test(exit.output),
+        detail: `exits ${codes.join(', ')}`,
+        started: [],
       };
     },
   },

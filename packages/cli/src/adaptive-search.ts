@@ -1,8 +1,6 @@
 // The adaptive search of `probe --adaptive`: one target for the whole search, one bundle run
 // per level (live progress, one line per level), memory sampled throughout, then the results
 // JSON, the search's series, run.json and the report.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type AdaptiveResultsJson,
@@ -28,6 +26,7 @@ import { hostFacts, toolFacts } from './record/host-facts.js';
 import { fileEntry, writeRunRecord } from './record/run-files.js';
 import { newRunId } from './record/run-start.js';
 import { effectiveVariables, scriptProcessEnv } from './record/variables.js';
+import { scratchDir } from './scratch-dir.js';
 import { openTarget, type Target } from './target.js';
 
 /** Search settings (rates in RPS, duration in seconds). */
@@ -54,7 +53,8 @@ export async function runSearch(
   const runId = newRunId(startedAt);
   const engine = chooseEngine('rps_probe', run.engine, context);
   const engineFacts = await describeEngine(engine);
-  const workDir = await mkdtemp(join(tmpdir(), 'rota-perf-probe-'));
+  const scratch = await scratchDir('rota-perf-probe-');
+  const workDir = scratch.path;
   let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
   const csv = join(outDir, memoryCsvName('rps_probe_adaptive'));
@@ -130,7 +130,7 @@ export async function runSearch(
     const memory = await monitor?.stop();
     memoryCsv = memory ? csv : null;
     await target?.stop();
-    await rm(workDir, { recursive: true, force: true });
+    await scratch.remove();
   }
   // An interrupted level never reached onRun: it is still measured.
   for (const r of collected.slice(levelRuns.length)) levelRuns.push({ ...r, phase: 'interrupted' });

@@ -1,5 +1,6 @@
 // End to end: the built rota-perf runs the real bundle through node-runner against the real
 // reference API (embedded PostgreSQL), with short durations.
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/core';
@@ -255,6 +256,32 @@ describe('rota-perf bench', () => {
     expect(left).toEqual([]);
   });
 
+  it('Ctrl-C in a terminal (SIGINT to the process group) counts once: partial results, exit 105', async () => {
+    const out = join(scratch.dir, 'group-interrupted');
+    const run = startCli(
+      ['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT],
+      {},
+      undefined,
+      true,
+    );
+    await waitForOutput(run, /memory: sampling/, 150_000);
+    // Past setup (see the Ctrl-C case above): requests are being measured.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
+    expect(started.some((p) => p.cmdline.includes('node-runner/dist/child.js'))).toBe(true);
+    // The CLI and its node-runner child both get it; the CLI's stop request must not be taken
+    // for a second Ctrl-C (which exits at once, without the results JSON).
+    process.kill(-(run.child.pid as number), 'SIGINT');
+    const result = await run.done;
+    expect(result.code).toBe(105);
+    expect(result.stderr).not.toContain('Aborting k6 in response to signal');
+    expect((await readResults(out)).total_requests).toBeGreaterThan(0);
+    const record = await readRunRecord(out);
+    expect(record).toMatchObject({ interrupted: true, verdict: 'interrupted', exit_code: 105 });
+    const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
+    expect(left).toEqual([]);
+  });
+
   it('SIGKILLed mid-run: no process it started outlives it by more than a few seconds', async () => {
     const out = join(scratch.dir, 'killed');
     const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT]);
@@ -264,11 +291,25 @@ describe('rota-perf bench', () => {
     const started: ProcessEntry[] = descendantsOf(run.child.pid as number);
     expect(started.some((p) => p.cmdline.includes('node-runner/dist/child.js'))).toBe(true);
     expect(started.some((p) => POSTGRES.test(p.cmdline))).toBe(true);
+    // Its temporary summary-export folder is named in the engine process's arguments.
+    const engine = started.find((p) => p.cmdline.includes('node-runner/dist/child.js'));
+    const scratch = /"summaryExport":"([^"]*\/rota-perf-run-[^"/]+)\//.exec(engine?.cmdline ?? '');
+    expect(scratch?.[1]).toBeDefined();
     run.child.kill('SIGKILL');
     await run.done;
     // The watchdogs poll every second; the engine process used to run on for its graceful
     // stop (and, before its 'disconnect' handler, to the end of its schedule).
-    const left = (await survivorsAfter(started, 3000)).map((p) => `${p.pid} ${p.cmdline}`);
+    const engineLeft = (await survivorsAfter(started, 3000)).filter(
+      (p) => !p.cmdline.startsWith('sh -c'),
+    );
+    expect(engineLeft.map((p) => `${p.pid} ${p.cmdline}`)).toEqual([]);
+    // The folder's watchdog removes it once the engine's grace is over (ENGINE_STOP_GRACE_MS
+    // + 2 s after the CLI's death: the engine writes into it until it stops), then ends.
+    const deadline = Date.now() + 10_000;
+    while (existsSync(scratch?.[1] as string) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(existsSync(scratch?.[1] as string)).toBe(false);
+    const left = (await survivorsAfter(started, 2000)).map((p) => `${p.pid} ${p.cmdline}`);
     expect(left).toEqual([]);
   });
 });

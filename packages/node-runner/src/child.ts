@@ -33,8 +33,21 @@ const live: LiveSeriesOptions = {
   ...(wanted?.plan ? { onPlan: (plan) => toParent({ type: 'plan', plan }) } : {}),
   ...(wanted?.seconds ? { onSeconds: (seconds) => toParent({ type: 'seconds', seconds }) } : {}),
 };
-// The parent forwards Ctrl-C only after this, so an early abort still gets k6's graceful path.
-const result = await runAsProcess(script, options, () => toParent({ type: 'ready' }), live);
+// The parent's stop request (its signal aborted) comes as a message, not a signal: after a
+// terminal's Ctrl-C, which reaches the whole process group, this process already has its own
+// SIGINT, and a forwarded one would count as the second (exit at once, no partial results).
+const stop = new AbortController();
+process.on('message', (message: { type?: string }) => {
+  if (message?.type === 'abort') stop.abort();
+});
+// The parent asks to stop only after 'ready', so an early abort still gets k6's graceful path.
+const result = await runAsProcess(
+  script,
+  options,
+  () => toParent({ type: 'ready' }),
+  live,
+  stop.signal,
+);
 if (process.send && process.connected) {
   process.send({ type: 'result', exitCode: result.exitCode, summaryData: result.summaryData }, () =>
     exitAfterFlush(result.exitCode),

@@ -11,14 +11,18 @@ import { writeErr } from './util/output.js';
  * Runs a script with k6's Ctrl-C behaviour: the engine in a worker thread, this thread free to
  * handle signals (the first stops the test gracefully, the second exits at once) and to stop
  * the engine when VU code blocks it. Errors are printed as one line; the exit code is returned.
+ * `stop` asks for the graceful stop without counting as a signal: a parent passing on the
+ * Ctrl-C its process group already delivered here must not make it a second one.
  */
 export async function runAsProcess(
   script: string,
   opts: SupervisedOptions,
   onReady?: () => void,
   live?: LiveSeriesOptions,
+  stop?: AbortSignal,
 ): Promise<EngineResult> {
   const supervision = superviseScript(script, opts, live);
+  stop?.addEventListener('abort', () => supervision.abort(), { once: true });
   let signals = 0;
   const onSignal = () => {
     signals++;

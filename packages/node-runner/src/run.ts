@@ -1,17 +1,11 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { guardChild } from '@rota-perf/core/node';
+import { ENGINE_STOP_GRACE_MS, guardChild } from '@rota-perf/core/node';
 import type { FinishedSecond } from '@rota-perf/core/series';
 import { EXIT } from './errors.js';
 import { parseOutputSpecs } from './outputs/spec.js';
 import type { RunPlan } from './series/plan.js';
 import type { SummaryData } from './summary/data.js';
-
-/**
- * How long a child whose parent is gone may take to stop (abort, teardown, handleSummary
- * writing the partial results) before the watchdog kills it.
- */
-const PARENT_GONE_GRACE_MS = 5000;
 
 /** Options of `run()`. */
 export interface RunOptions {
@@ -112,7 +106,7 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
     });
     // The child stops with this process, even SIGKILLed: on 'disconnect' it stops the test as
     // after Ctrl-C; the watchdog sends SIGTERM, then SIGKILL to a child stuck past the grace.
-    guardChild(child, { stopSignal: 'SIGTERM', killAfterMs: PARENT_GONE_GRACE_MS });
+    guardChild(child, { stopSignal: 'SIGTERM', killAfterMs: ENGINE_STOP_GRACE_MS });
     let summaryData: SummaryData | null = null;
     let reported: number | undefined;
     let ready = false;
@@ -121,7 +115,7 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
       switch (msg?.type) {
         case 'ready':
           ready = true;
-          if (abortPending) child.kill('SIGINT');
+          if (abortPending) requestStop();
           break;
         case 'plan':
           options.onPlan?.(msg.plan);
@@ -135,8 +129,12 @@ export function run(scriptPath: string, options: RunOptions = {}): Promise<RunRe
           break;
       }
     });
+    // A message, not SIGINT: a terminal's Ctrl-C may have reached the child already (see child.ts).
+    const requestStop = () => {
+      if (child.connected) child.send({ type: 'abort' });
+    };
     const onAbort = () => {
-      if (ready) child.kill('SIGINT');
+      if (ready) requestStop();
       else abortPending = true;
     };
     if (options.signal?.aborted) onAbort();

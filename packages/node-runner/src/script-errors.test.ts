@@ -7,6 +7,7 @@ import {
   readJson,
   removeTempDirs,
   runBin,
+  signalAfter,
   tempDir,
 } from './test-support/harness.js';
 
@@ -26,6 +27,9 @@ describe('errors outside the iteration body', () => {
     );
     expect(r.stderr).toMatch(
       /level=error msg="Uncaught \(in promise\) Error: rejected without a handler\\n\\tat default \(file:.*script-errors\.js\?vu=1:\d+:\d+\)" executor=per-vu-iterations scenario=main\n/,
+    );
+    expect(r.stderr).toMatch(
+      /level=error msg="Uncaught \(in promise\) Error: thrown in an async timer\\n\\tat Timeout\._onTimeout \(file:.*script-errors\.js\?vu=1:\d+:\d+\)" executor=per-vu-iterations scenario=main\n/,
     );
     expect(consoleMessages(r.stderr)).toEqual(['ITERATION_END 0', 'ITERATION_END 1']);
     const data = readJson(join(cwd, 'summary.json'));
@@ -49,6 +53,27 @@ describe('errors outside the iteration body', () => {
     expect(r.stderr.trim()).toBe(
       "process.exit() is not available to k6 scripts (k6 has no 'process'); end the iteration with throw or fail(), or the test with exec.test.abort()",
     );
+  });
+
+  it('Node built-ins and process internals are out of reach (k6 has neither)', async () => {
+    const imported = await runBin(['run', '-q', fixture('node-builtin.js')], { timeoutMs: 20_000 });
+    expect(imported.code).toBe(107);
+    expect(imported.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^k6-node: module 'node:child_process' is a Node built-in, which k6 scripts cannot import/,
+      ),
+    ]);
+    const cwd = tempDir();
+    const r = await runBin(['run', '-q', fixture('process-controls.js')], {
+      cwd,
+      timeoutMs: 20_000,
+    });
+    // Not SIGKILLed by its own script: both iterations ran and the summary was written.
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ReferenceError: process\._kill\(\) is not available to k6 scripts/);
+    expect(r.stderr).toMatch(/ReferenceError: process\.binding\(\) is not available to k6 scripts/);
+    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    expect(data.metrics.iterations.values.count).toBe(2);
   });
 
   it('an exception in teardown() exits 107 and the summary is still written', async () => {
@@ -94,6 +119,34 @@ describe('handleSummary outputs the file system refuses', () => {
       expect.stringMatching(
         /level=error msg="failed to handle the end-of-test summary: could not write '\/proc\/self\/x': .*'\/proc\/self\/x\.\d+\.\d+\.tmp'"$/,
       ),
+    ]);
+    expect(readFileSync(join(cwd, 'ok.json'), 'utf8')).toBe('{"written":true}');
+  });
+
+  it('SIGTERM still stops a run whose outputs are under /proc (exit 105, one line each)', async () => {
+    const cwd = tempDir();
+    const started = Date.now();
+    const r = await runBin(
+      [
+        'run',
+        '-q',
+        '-e',
+        'HOLD=1',
+        '-e',
+        'BAD_1=/proc/a/b/c.json',
+        '-e',
+        'BAD_2=/proc/self/fd/0',
+        fixture('summary-paths.js'),
+      ],
+      { cwd, timeoutMs: 20_000, onSpawn: signalAfter('HOLDING', 'SIGTERM') },
+    );
+    expect(r.code).toBe(105);
+    // The test is 60 s long: it ended on the signal.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const errors = r.stderr.split('\n').filter((l) => l.includes('level=error'));
+    expect(errors).toEqual([
+      expect.stringMatching(/could not write '\/proc\/a\/b\/c\.json'/),
+      expect.stringMatching(/could not write '\/proc\/self\/fd\/0'/),
     ]);
     expect(readFileSync(join(cwd, 'ok.json'), 'utf8')).toBe('{"written":true}');
   });

@@ -141,6 +141,40 @@ await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringif
     expect(requests).toBe(afterStop);
   });
 
+  it('a Ctrl-C to the process group counts once: teardown and handleSummary still run', async () => {
+    const entry = resolve(packageRoot, 'dist/index.js');
+    const script = resolve(fixturesDir, 'interrupt.js');
+    const cwd = tempDir();
+    const parentScript = join(tempDir(), 'group-parent.mjs');
+    // The parent turns its SIGINT into run()'s abort, as the CLI does.
+    writeFileSync(
+      parentScript,
+      `const { run } = await import(${JSON.stringify(entry)});
+const stop = new AbortController();
+process.on('SIGINT', () => stop.abort());
+const r = await run(${JSON.stringify(script)}, { quiet: true, signal: stop.signal, env: { BASE: ${JSON.stringify(server.base)} }, cwd: ${JSON.stringify(cwd)} });
+process.exitCode = r.exitCode;\n`,
+    );
+    const parent = spawn(process.execPath, [parentScript], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((ok) => parent.on('close', ok));
+    await new Promise<void>((ok) => {
+      parent.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes('RUNNING')) ok();
+      });
+    });
+    // What a terminal does on Ctrl-C: the parent and its child both get SIGINT.
+    process.kill(-(parent.pid as number), 'SIGINT');
+    expect(await exited).toBe(105);
+    expect(stderr).not.toContain('Aborting k6 in response to signal');
+    expect(consoleMessages(stderr)).toContain('TEARDOWN_RAN');
+    expect(summaryOf(cwd).metrics.iterations.values.count).toBeGreaterThan(0);
+  });
+
   it('is gone within seconds when its parent is SIGKILLed while a phase blocks it', async () => {
     const parentScript = join(tempDir(), 'blocked-parent.mjs');
     writeFileSync(

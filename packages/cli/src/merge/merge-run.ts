@@ -1,8 +1,6 @@
 // `rota-perf merge`: the instances of one run (folders written by rota-perf, or k6 pods'
 // `--out json` files) into one results folder: the script's results file, the merged series,
 // run.json with each instance's share, and the HTML report.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   parseScriptName,
@@ -22,6 +20,7 @@ import { fileEntry, plateauRpsOf, readOwnResults, writeRunRecord } from '../reco
 import { newRunId } from '../record/run-start.js';
 import { readSummaryFacts } from '../record/summary-export.js';
 import { effectiveVariables, scriptProcessEnv } from '../record/variables.js';
+import { scratchDir } from '../scratch-dir.js';
 import { checkParts } from './check.js';
 import { combineParts } from './combine.js';
 import { type InstancePart, readParts } from './parts.js';
@@ -77,9 +76,9 @@ export async function mergeRun(request: MergeRequest, context: RunContext): Prom
   const first = parts[0] as InstancePart;
   const variables = runVariables(script, first, request.env);
   const runId = newRunId(new Date());
-  const scratch = await mkdtemp(join(tmpdir(), 'rota-perf-merge-'));
+  const scratch = await scratchDir('rota-perf-merge-');
   try {
-    const summaryExport = join(scratch, 'summary-export.json');
+    const summaryExport = join(scratch.path, 'summary-export.json');
     const combined = await combineParts(parts, {
       script,
       variables: variables.script,
@@ -142,6 +141,6 @@ export async function mergeRun(request: MergeRequest, context: RunContext): Prom
     );
     return combined.exitCode;
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await scratch.remove();
   }
 }

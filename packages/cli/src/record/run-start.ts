@@ -2,8 +2,6 @@
 // at the start, the script's plan from its effective variables (a malformed one stops here,
 // before a target is started), live progress, and the record written once it ended.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createRunId,
@@ -21,6 +19,7 @@ import {
   type ProgressSettings,
   progressPlanOf,
 } from '../progress/live.js';
+import { scratchDir } from '../scratch-dir.js';
 import type { Target } from '../target.js';
 import { buildRunRecord, targetFacts } from './build.js';
 import { hostFacts, toolFacts } from './host-facts.js';
@@ -85,14 +84,14 @@ export async function beginRun(
   const given = { ...scriptProcessEnv(input.script, context.env), ...env };
   const plan = planScript(input.script, given);
   const engineFacts = await describeEngine(engine);
-  const scratch = await mkdtemp(join(tmpdir(), 'rota-perf-run-'));
-  const dispose = () => rm(scratch, { recursive: true, force: true });
+  const scratch = await scratchDir('rota-perf-run-');
+  const dispose = () => scratch.remove();
   const live = liveProgress(
     progressPlanOf(`${input.command} ${input.script}`, plan),
     context,
     input.progress,
   );
-  const summaryExport = join(scratch, 'summary-export.json');
+  const summaryExport = join(scratch.path, 'summary-export.json');
   return {
     runId,
     startedAt,

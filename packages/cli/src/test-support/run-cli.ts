@@ -31,11 +31,15 @@ export interface StartedCli {
   lines: TimedLine[];
 }
 
-/** Starts `rota-perf <args>`; env is added to a copy of the test's environment. */
+/**
+ * Starts `rota-perf <args>`; env is added to a copy of the test's environment. `detached`: in
+ * its own process group, as a terminal's foreground job (`process.kill(-pid, …)` is Ctrl-C).
+ */
 export function startCli(
   args: string[],
   env: Record<string, string> = {},
   cwd?: string,
+  detached = false,
 ): StartedCli {
   if (!existsSync(BIN))
     throw new Error(`${BIN} is missing: build first (pnpm --filter @rota-perf/cli build)`);
@@ -46,6 +50,7 @@ export function startCli(
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...clean, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
     ...(cwd ? { cwd } : {}),
   });
   let stdout = '';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchdogScript } from './child-guard.js';
+import { tempDirWatchdogScript, watchdogScript } from './child-guard.js';
 
 const GUARD = fileURLToPath(new URL('../../dist/node/child-guard.js', import.meta.url));
 
@@ -96,7 +96,30 @@ describe('guardChild', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('guardTempDir: the folder goes afterMs after its SIGKILLed owner, not before', async () => {
+    const folder = await mkdtemp(join(dir, 'scratch-'));
+    const code = `
+      import { guardTempDir } from ${JSON.stringify(GUARD)};
+      guardTempDir(${JSON.stringify(folder)}, 2000);
+      console.log('guarded');
+      setInterval(() => {}, 1000);`;
+    const owner = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise((resolve) => owner.stdout.once('data', resolve));
+    owner.kill('SIGKILL');
+    const killedAt = Date.now();
+    while (existsSync(folder) && Date.now() - killedAt < 6000)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(folder)).toBe(false);
+    // Not before the children's time to stop has passed.
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(1900);
+  });
+
   it('quotes the folder for the shell', () => {
+    expect(tempDirWatchdogScript(1, "/tmp/a'b", 500)).toBe(
+      `while kill -0 1 2>/dev/null; do sleep 1; done; sleep 1; rm -rf '/tmp/a'\\''b'`,
+    );
     expect(watchdogScript(1, 2, { tempDir: "/tmp/a'b" })).toContain(`rm -rf '/tmp/a'\\''b'`);
     expect(watchdogScript(1, 2, { stopSignal: 'SIGINT' })).toContain('kill -INT 2');
   });

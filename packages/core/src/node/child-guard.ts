@@ -52,10 +52,20 @@ function uninstall(): void {
   for (const s of SIGNALS) process.off(s, onSignal);
 }
 
+/**
+ * How long an engine child (node-runner's process, k6) may take to stop once its parent is gone
+ * (abort, teardown, handleSummary writing the partial results) before its watchdog kills it.
+ */
+export const ENGINE_STOP_GRACE_MS = 5000;
+
+const quoted = (path: string) => `'${path.replace(/'/g, `'\\''`)}'`;
+const waitForParent = (parentPid: number) =>
+  `while kill -0 ${parentPid} 2>/dev/null; do sleep 1; done`;
+
 /** The shell loop of the watchdog: wait for this process to go, then stop the child. */
 export function watchdogScript(parentPid: number, childPid: number, options: GuardOptions): string {
   const steps = [
-    `while kill -0 ${parentPid} 2>/dev/null; do sleep 1; done`,
+    waitForParent(parentPid),
     `kill -${(options.stopSignal ?? 'SIGTERM').replace(/^SIG/, '')} ${childPid} 2>/dev/null`,
   ];
   if (options.killAfterMs !== undefined) {
@@ -68,7 +78,7 @@ export function watchdogScript(parentPid: number, childPid: number, options: Gua
   if (options.tempDir !== undefined) {
     steps.push(
       `while kill -0 ${childPid} 2>/dev/null; do sleep 0.2; done`,
-      `rm -rf '${options.tempDir.replace(/'/g, `'\\''`)}'`,
+      `rm -rf ${quoted(options.tempDir)}`,
     );
   }
   return steps.join('; ');
@@ -85,12 +95,7 @@ export function guardChild(child: ChildProcess, options: GuardOptions = {}): () 
   if (child.pid === undefined) return () => {};
   guarded.set(child, options.stopSignal ?? 'SIGTERM');
   install();
-  const watchdog = spawn('sh', ['-c', watchdogScript(process.pid, child.pid, options)], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  watchdog.on('error', () => {}); // no sh: the exit and signal handlers still cover most cases
-  watchdog.unref();
+  const watchdog = startWatchdog(watchdogScript(process.pid, child.pid, options));
   const forget = () => {
     guarded.delete(child);
     if (guarded.size === 0) uninstall();
@@ -104,4 +109,33 @@ export function guardChild(child: ChildProcess, options: GuardOptions = {}): () 
   };
   child.once('exit', options.tempDir !== undefined ? forget : release);
   return release;
+}
+
+/** Starts a watchdog shell that outlives this process (its own process group, not waited for). */
+function startWatchdog(script: string): ChildProcess {
+  const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.on('error', () => {}); // no sh: the exit and signal handlers still cover most cases
+  watchdog.unref();
+  return watchdog;
+}
+
+/** The shell loop of a folder's watchdog: wait for this process to go, then for `afterMs`, then remove it. */
+export function tempDirWatchdogScript(parentPid: number, dir: string, afterMs: number): string {
+  return [
+    waitForParent(parentPid),
+    `sleep ${Math.ceil(afterMs / 1000)}`,
+    `rm -rf ${quoted(dir)}`,
+  ].join('; ');
+}
+
+/**
+ * Removes a temporary folder of this process should it die without removing it (SIGKILL):
+ * `afterMs` after it is gone, the time its guarded children may still write into the folder
+ * before their own watchdogs kill them. Returns `release`, to call once the folder is removed.
+ */
+export function guardTempDir(dir: string, afterMs: number): () => void {
+  const watchdog = startWatchdog(tempDirWatchdogScript(process.pid, dir, afterMs));
+  return () => {
+    if (watchdog.exitCode === null) watchdog.kill('SIGKILL');
+  };
 }

@@ -1,7 +1,12 @@
 // Node-only part of @rota-perf/core: the bin runner, atomic files, child processes.
 
 export { runBin } from './bin/run-bin.js';
-export { type GuardOptions, guardChild } from './child-guard.js';
+export {
+  ENGINE_STOP_GRACE_MS,
+  type GuardOptions,
+  guardChild,
+  guardTempDir,
+} from './child-guard.js';
 export {
   type CapturedRun,
   type CaptureOptions,

@@ -38,8 +38,23 @@ function refuse(name: string): () => never {
   };
 }
 
+/**
+ * Node's ways to end or signal a process, and to load native code or Node's internals, which
+ * could do the same (`_kill` is what `kill` calls; `dlopen` and the bindings reach native code).
+ */
+const PROCESS_CONTROLS = [
+  'exit',
+  'reallyExit',
+  'abort',
+  'kill',
+  '_kill',
+  'dlopen',
+  'binding',
+  '_linkedBinding',
+];
+
 /** Keeps scripts from ending or signalling the runner process behind the engine's back. */
 export function guardProcess(): void {
   const p = process as unknown as Record<string, unknown>;
-  for (const name of ['exit', 'reallyExit', 'abort', 'kill']) p[name] = refuse(`process.${name}`);
+  for (const name of PROCESS_CONTROLS) p[name] = refuse(`process.${name}`);
 }

@@ -1,5 +1,7 @@
 // Node module hooks (run on the loader thread): map k6 specifiers to our shims, refuse the rest,
 // and give each VU its own module instances (see runtime/vu-context.ts).
+import { isBuiltin } from 'node:module';
+
 const SHIMS: Record<string, string> = {
   k6: 'k6.js',
   'k6/http': 'http.js',
@@ -52,6 +54,18 @@ export async function resolve(
   if (specifier === 'k6' || specifier.startsWith('k6/')) {
     throw new Error(
       `k6-node: module '${specifier}' is not supported by the Node runner (supported: k6, k6/http, k6/metrics, k6/execution); run the script with the real k6 binary (https://grafana.com/docs/k6/latest/set-up/install-k6/)`,
+    );
+  }
+  // k6 has no Node built-ins; through them (child_process, worker_threads, process) a script
+  // could end or signal the runner behind the engine's back. Packages a script imports keep them.
+  if (
+    isBuiltin(specifier) &&
+    context.parentURL &&
+    isScriptModule(context.parentURL) &&
+    !context.parentURL.includes('/node_modules/')
+  ) {
+    throw new Error(
+      `k6-node: module '${specifier}' is a Node built-in, which k6 scripts cannot import (k6 has no Node API); use the k6 modules (k6, k6/http, k6/metrics, k6/execution)`,
     );
   }
   if (/^https?:\/\//.test(specifier)) {

@@ -52,6 +52,22 @@ async function startChild(mode?: string): Promise<{
 }
 
 // Processes whose parent is `pid` (postgres's own workers), from /proc.
+/** The POSIX shared-memory segments (`/dev/shm/PostgreSQL.*`) that these processes map. */
+function sharedSegmentsOf(pids: number[]): string[] {
+  const found = new Set<string>();
+  for (const pid of pids) {
+    try {
+      for (const m of readFileSync(`/proc/${pid}/maps`, 'utf8').matchAll(
+        /\/dev\/shm\/PostgreSQL\.\d+/g,
+      ))
+        found.add(m[0]);
+    } catch {
+      // Gone already.
+    }
+  }
+  return [...found];
+}
+
 function childrenOf(pid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -143,6 +159,23 @@ describe('startEmbeddedDatabase', () => {
   });
 });
 
+describe('a postgres that does not stop', () => {
+  it('is killed after 15 s and its shared memory removed (postgres only removes it itself)', async () => {
+    const db = await startEmbeddedDatabase();
+    const workers = childrenOf(db.pid);
+    const segments = sharedSegmentsOf([db.pid]);
+    expect(segments.length).toBeGreaterThan(0);
+    // A stopped process cannot handle the fast-shutdown SIGINT: only the SIGKILL ends it.
+    process.kill(db.pid, 'SIGSTOP');
+    await db.stop();
+    expect(alive(db.pid)).toBe(false);
+    expect(segments.filter((segment) => existsSync(segment))).toEqual([]);
+    expect(existsSync(db.dataDir)).toBe(false);
+    // Its workers notice the postmaster's death and exit.
+    expect(await waitFor(() => workers.filter(alive).length === 0, 10_000)).toBe(true);
+  }, 40_000);
+});
+
 describe('no orphaned postgres when the parent dies', () => {
   if (!existsSync(DIST)) {
     it('needs the built package (pnpm build)', () => {
@@ -154,12 +187,17 @@ describe('no orphaned postgres when the parent dies', () => {
     it(`parent ${signal}: postgres of that data dir is gone and the dir is deleted`, async () => {
       const { child, pid, dataDir } = await startChild();
       expect(alive(pid)).toBe(true);
+      // Postgres removes its shared-memory segments on a clean shutdown only: the watchdog's
+      // SIGINT (fast shutdown) must be what stops it, not a SIGKILL.
+      const segments = sharedSegmentsOf([pid, ...childrenOf(pid)]);
+      expect(segments.length).toBeGreaterThan(0);
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill(signal);
       await exited;
       // SIGKILL leaves the work to the watchdog, which polls once a second.
       expect(await waitFor(() => !alive(pid), 20_000)).toBe(true);
       expect(await waitFor(() => !existsSync(dataDir), 10_000)).toBe(true);
+      expect(segments.filter((segment) => existsSync(segment))).toEqual([]);
     });
   }
 

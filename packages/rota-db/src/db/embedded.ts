@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -195,9 +196,28 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGINT'); // fast shutdown
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  let segments: string[] = [];
+  const timer = setTimeout(() => {
+    // Only a clean shutdown removes postgres's shared memory: note it before the SIGKILL.
+    segments = sharedSegmentsOf(child.pid as number);
+    child.kill('SIGKILL');
+  }, STOP_TIMEOUT_MS);
   await exited;
   clearTimeout(timer);
+  for (const segment of segments) rmSync(segment, { force: true });
+}
+
+/** How long postgres's fast shutdown may take before it is killed. */
+const STOP_TIMEOUT_MS = 15_000;
+
+/** The POSIX shared-memory segments (`/dev/shm/PostgreSQL.*`) a process maps (Linux; else none). */
+function sharedSegmentsOf(pid: number): string[] {
+  try {
+    const maps = readFileSync(`/proc/${pid}/maps`, 'utf8');
+    return [...new Set(maps.match(/\/dev\/shm\/PostgreSQL\.\d+/g) ?? [])];
+  } catch {
+    return [];
+  }
 }
 
 /** Asks the OS for a free loopback TCP port. */
