@@ -293,8 +293,10 @@ describe('rota-perf bench', () => {
     expect(started.some((p) => POSTGRES.test(p.cmdline))).toBe(true);
     // Its temporary summary-export folder is named in the engine process's arguments.
     const engine = started.find((p) => p.cmdline.includes('node-runner/dist/child.js'));
-    const scratch = /"summaryExport":"([^"]*\/rota-perf-run-[^"/]+)\//.exec(engine?.cmdline ?? '');
-    expect(scratch?.[1]).toBeDefined();
+    const runFolder = /"summaryExport":"([^"]*\/rota-perf-run-[^"/]+)\//.exec(
+      engine?.cmdline ?? '',
+    );
+    expect(runFolder?.[1]).toBeDefined();
     run.child.kill('SIGKILL');
     await run.done;
     // The watchdogs poll every second; the engine process used to run on for its graceful
@@ -306,9 +308,9 @@ describe('rota-perf bench', () => {
     // The folder's watchdog removes it once the engine's grace is over (ENGINE_STOP_GRACE_MS
     // + 2 s after the CLI's death: the engine writes into it until it stops), then ends.
     const deadline = Date.now() + 10_000;
-    while (existsSync(scratch?.[1] as string) && Date.now() < deadline)
+    while (existsSync(runFolder?.[1] as string) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(existsSync(scratch?.[1] as string)).toBe(false);
+    expect(existsSync(runFolder?.[1] as string)).toBe(false);
     const left = (await survivorsAfter(started, 2000)).map((p) => `${p.pid} ${p.cmdline}`);
     expect(left).toEqual([]);
   });
