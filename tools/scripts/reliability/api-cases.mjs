@@ -499,7 +499,7 @@ const rowsCase = {
         const { code } = await bench.done;
         const rowsChanged = rowsChangedBetween(before, await rowDigests(db.client));
         const rows = [...before.values()].reduce((n, s) => n + s.size, 0);
-        const cases = /(\d+) cases?/.exec(bench.output())?.[1] ?? '?';
+        const cases = bench.output().match(/^\s*\w+Repository\.\w+/gm)?.length ?? 0;
         return {
           ok: code === 0 && rowsChanged === 0,
           detail: `db-bench exit ${code} (${cases} cases × 5 iterations), ${rows} rows in ${before.size} tables, ${rowsChanged} changed`,
