@@ -43,10 +43,12 @@ async function withServe(tools, body, env = {}) {
   const crashes = api.alive() ? 0 : 1;
   run.child.kill('SIGINT');
   const { code } = await run.done;
+  // The API prints one line per 500 with its cause: the first names what went wrong.
+  const firstError = /^rota-api: .* -> 500: .*$/m.exec(run.output())?.[0];
   return {
     ...outcome,
     ok: outcome.ok && crashes === 0 && code === 0,
-    detail: `${outcome.detail}; serve ${crashes ? 'CRASHED' : 'alive'}, exit ${code} on SIGINT`,
+    detail: `${outcome.detail}; serve ${crashes ? 'CRASHED' : 'alive'}, exit ${code} on SIGINT${firstError ? `; ${firstError.slice(0, 300)}` : ''}`,
     crashes,
     started,
   };
