@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { apiCases } from './reliability/api-cases.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = `${ROOT}packages/cli/dist/bin/rota-perf.js`;
@@ -419,6 +420,7 @@ const cases = [
       };
     },
   })),
+  ...apiCases({ start, waitFor, descendantsOf }), // items 6–9, db-bench's rows changed
 ];
 
 // `--item N` runs the cases of one item only.
@@ -431,6 +433,7 @@ const startedAt = Date.now();
 let failed = 0;
 let orphans = 0;
 let pending = 0;
+const totals = { tried: 0, serverErrors: 0, crashes: 0, rowsChanged: 0 };
 for (const c of cases) {
   if (only !== null && c.item !== only) continue;
   if (c.run === null) {
@@ -450,6 +453,7 @@ for (const c of cases) {
     outcome.started.push(...descendantsOf(child.pid));
     child.kill('SIGTERM');
   }
+  for (const k in totals) totals[k] += outcome[k] ?? (k === 'tried' ? 1 : 0);
   const left = await survivors(outcome.started, 4000);
   for (const p of left) process.kill(p.pid, 'SIGKILL'); // leave the machine clean regardless
   orphans += left.length;
@@ -463,8 +467,13 @@ await sleep(2000);
 rmSync(OUT, { recursive: true, force: true });
 const used = inUse();
 const leaked = [...listing()].filter((name) => !before.has(name) && !used.has(name));
-const tried = cases.filter((c) => only === null || c.item === only).length - pending;
 console.log(
-  `\ncases tried: ${tried} (${pending} pending), failed: ${failed}, orphaned processes: ${orphans}, leaked folders: ${leaked.length}${leaked.length ? ` (${leaked.join(', ')})` : ''}, ${Math.round((Date.now() - startedAt) / 1000)} s`,
+  `\ncases tried: ${totals.tried} (${pending} pending), failed: ${failed}, 500s: ${totals.serverErrors}, crashes: ${totals.crashes}, rows changed: ${totals.rowsChanged}, orphaned processes: ${orphans}, leaked folders: ${leaked.length}${leaked.length ? ` (${leaked.join(', ')})` : ''}, ${Math.round((Date.now() - startedAt) / 1000)} s`,
 );
-process.exitCode = failed > 0 || orphans > 0 || leaked.length > 0 ? 1 : 0;
+process.exitCode =
+  failed > 0 ||
+  orphans > 0 ||
+  leaked.length > 0 ||
+  totals.serverErrors + totals.crashes + totals.rowsChanged > 0
+    ? 1
+    : 0;
