@@ -78,7 +78,8 @@ describe('readReportInputs', () => {
         cases: results,
         skipped: [{ name: 'FormsRepository.get_form', missing: ['form_item_id'] }],
         aggregate,
-        calibration: results.slice(0, 1),
+        // Calibration cases carry no per-iteration samples (nothing compares them).
+        calibration: results.slice(0, 1).map(({ samples_ms: _samples, ...rest }) => rest),
         context: { trail_id: 1, section_id: 2, item_id: 3, user_id: 4 },
         environment: {
           started_at: '2026-11-26T12:00:00.000Z',

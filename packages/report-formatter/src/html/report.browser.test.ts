@@ -92,7 +92,7 @@ describe('HTML report in Chromium', () => {
     ]);
     const path = chart(charts, 'chart-adaptive-probe-path').datasets;
     expect(path.map((d) => [d.label, d.values])).toEqual([
-      ['Rate tried (green passed, red failed)', [10, 20, 40, 30, 35, 30]],
+      ['Rate tried (green passed, red failed, grey interrupted)', [10, 20, 40, 30, 35, 30]],
       ['confirmed ceiling (30 RPS)', [30, 30, 30, 30, 30, 30]],
     ]);
     // The sweep's levels on the memory timeline (the README promises them).
