@@ -59,27 +59,28 @@ function uninstall(): void {
 export const ENGINE_STOP_GRACE_MS = 5000;
 
 const quoted = (path: string) => `'${path.replace(/'/g, `'\\''`)}'`;
-const waitForParent = (parentPid: number) =>
-  `while kill -0 ${parentPid} 2>/dev/null; do sleep 1; done`;
+// `alive PID`: the process exists and is not a zombie. `kill -0` succeeds on a zombie, and an
+// orphan whose parent was SIGKILLed can stay one for a while where PID 1 reaps late (containers),
+// so the watchdog would wait on a process that is gone. Builtins only: it runs every tick.
+const ALIVE = `alive() { read -r s 2>/dev/null </proc/$1/stat || return 1; s=\${s##*') '}; [ "\${s%% *}" != Z ]; }`;
+const waitForParent = (parentPid: number) => `while alive ${parentPid}; do sleep 1; done`;
 
 /** The shell loop of the watchdog: wait for this process to go, then stop the child. */
 export function watchdogScript(parentPid: number, childPid: number, options: GuardOptions): string {
   const steps = [
+    ALIVE,
     waitForParent(parentPid),
     `kill -${(options.stopSignal ?? 'SIGTERM').replace(/^SIG/, '')} ${childPid} 2>/dev/null`,
   ];
   if (options.killAfterMs !== undefined) {
     const ticks = Math.max(1, Math.ceil(options.killAfterMs / 200));
     steps.push(
-      `i=0; while kill -0 ${childPid} 2>/dev/null && [ $i -lt ${ticks} ]; do sleep 0.2; i=$((i+1)); done`,
+      `i=0; while alive ${childPid} && [ $i -lt ${ticks} ]; do sleep 0.2; i=$((i+1)); done`,
       `kill -KILL ${childPid} 2>/dev/null`,
     );
   }
   if (options.tempDir !== undefined) {
-    steps.push(
-      `while kill -0 ${childPid} 2>/dev/null; do sleep 0.2; done`,
-      `rm -rf ${quoted(options.tempDir)}`,
-    );
+    steps.push(`while alive ${childPid}; do sleep 0.2; done`, `rm -rf ${quoted(options.tempDir)}`);
   }
   return steps.join('; ');
 }
@@ -122,6 +123,7 @@ function startWatchdog(script: string): ChildProcess {
 /** The shell loop of a folder's watchdog: wait for this process to go, then for `afterMs`, then remove it. */
 export function tempDirWatchdogScript(parentPid: number, dir: string, afterMs: number): string {
   return [
+    ALIVE,
     waitForParent(parentPid),
     `sleep ${Math.ceil(afterMs / 1000)}`,
     `rm -rf ${quoted(dir)}`,
