@@ -1,6 +1,7 @@
 // The `run` command (`k6-node run`, `rota-perf run`): a k6 script on Node, in this process.
 
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   type CommandDef,
   envPairs,
@@ -116,7 +117,12 @@ async function assertWritableOutputs(
   files: readonly (readonly [string, string | undefined])[],
 ): Promise<void> {
   for (const [option, path] of files) {
-    // '' is stdout (json output without a file).
-    if (path) await assertWritable(option, resolve(cwd, path), false);
+    if (!path) continue; // '' is stdout (json output without a file)
+    const file = resolve(cwd, path);
+    // As in k6, an --out output never creates its folder: a missing one fails when the output
+    // opens (exit 255 with k6's message), so only an existing folder is probed here.
+    const isOut = option === '--out';
+    if (isOut && !(await stat(dirname(file)).catch(() => null))?.isDirectory()) continue;
+    await assertWritable(option, file, false, { create: !isOut });
   }
 }
