@@ -142,14 +142,13 @@ await run(${JSON.stringify(script)}, { quiet: true, env: { BASE: ${JSON.stringif
   });
 
   it('a Ctrl-C to the process group counts once: teardown and handleSummary still run', async () => {
-    const entry = resolve(packageRoot, 'dist/index.js');
-    const script = resolve(fixturesDir, 'interrupt.js');
+    const script = fixturePath('interrupt.js');
     const cwd = tempDir();
     const parentScript = join(tempDir(), 'group-parent.mjs');
     // The parent turns its SIGINT into run()'s abort, as the CLI does.
     writeFileSync(
       parentScript,
-      `const { run } = await import(${JSON.stringify(entry)});
+      `const { run } = await import(${JSON.stringify(builtEntry)});
 const stop = new AbortController();
 process.on('SIGINT', () => stop.abort());
 const r = await run(${JSON.stringify(script)}, { quiet: true, signal: stop.signal, env: { BASE: ${JSON.stringify(server.base)} }, cwd: ${JSON.stringify(cwd)} });
