@@ -27,6 +27,23 @@ describe('prepareLoginPool', () => {
     expect(client.calls).toHaveLength(2);
   });
 
+  it('keeps a user that exists already (409: another instance of a split test registered it)', async () => {
+    const client = scriptedClient(BASE, {
+      'POST /auth/register': [
+        authOk('s', 'c'),
+        respond(409, { error: 'conflict' }),
+        authOk('s', 'c'),
+      ],
+    });
+    const pool = await prepareLoginPool(client, config, 3);
+    expect(pool.map((user) => user.email)).toEqual([
+      'perf-77-0@example.com',
+      'perf-77-1@example.com',
+      'perf-77-2@example.com',
+    ]);
+    expect(client.calls).toHaveLength(3);
+  });
+
   it('does nothing for 0 and rejects a negative size', async () => {
     const client = scriptedClient(BASE, {});
     expect(await prepareLoginPool(client, config, 0)).toEqual([]);

@@ -19,8 +19,11 @@ export async function prepareLoginPool(
   const pool: Credentials[] = [];
   for (let index = 0; index < n; index++) {
     const credentials = poolCredentials(config, index);
-    const response = await postRegister(client, config, credentials, [200]);
-    if (response.status !== 200) {
+    // 409: the user exists already. Instances of one split test (execution segments) start
+    // together, so their pool names (from the start time) can match; the other instance
+    // registered it with the same password, so it serves this instance's logins too.
+    const response = await postRegister(client, config, credentials, [200, 409]);
+    if (response.status !== 200 && response.status !== 409) {
       const excerpt = bodyExcerpt(response.body);
       throw new BootstrapError(
         `login pool: registering user ${index + 1} of ${n} (${credentials.email}) failed: POST ${config.baseUrl}/auth/register returned ${response.status}${excerpt === '' ? '' : `; body: ${excerpt}`}`,
