@@ -26,13 +26,34 @@ export function performanceScenarios(
   endpoints: readonly Pick<Endpoint, 'key' | 'phase'>[],
 ) {
   const scenarios: Record<string, ReturnType<typeof endpointScenario>> = {};
-  for (const e of endpoints) scenarios[e.key] = endpointScenario(config, e);
+  endpoints.forEach((e, i) => {
+    scenarios[e.key] = endpointScenario(
+      config,
+      e,
+      staggerMs(i, endpoints.length, endpointRps(config, e)),
+    );
+  });
   return scenarios;
 }
 
-function endpointScenario(config: PerformanceConfig, endpoint: Pick<Endpoint, 'key' | 'phase'>) {
+/**
+ * Where scenario `index` of `count` starts within its arrival period. Scenarios that all start
+ * at 0 with one rate fire their iterations at the same instants, so every request arrives in a
+ * burst with the others and an endpoint's latency depends on its place in that burst (which
+ * differs from run to run); spread over one period they interleave evenly.
+ */
+export function staggerMs(index: number, count: number, rps: number): number {
+  return Math.round(((index / count) * 1000) / rps);
+}
+
+function endpointScenario(
+  config: PerformanceConfig,
+  endpoint: Pick<Endpoint, 'key' | 'phase'>,
+  startMs: number,
+) {
   return {
     executor: 'ramping-arrival-rate',
+    startTime: `${startMs}ms`,
     ...plateauStages(performanceShape(config, endpointRps(config, endpoint))),
     timeUnit: '1s',
     preAllocatedVUs: config.preAllocatedVUs,

@@ -5,10 +5,11 @@ import { ENDPOINTS } from '../catalogue.js';
 import { plateauStages } from './plateau.js';
 import { planScript } from './script-plan.js';
 
+/** The rate `t` seconds into the scenario (each starts a fraction of a second apart). */
 const rateOf = (plan: ReturnType<typeof planScript>, scenario: string, t: number) => {
   const s = scheduleOf(plan.scenarios).find((x) => x.name === scenario);
   if (!s) throw new Error(`no scenario ${scenario}`);
-  return targetRateAt(s, t);
+  return targetRateAt(s, s.startSeconds + t);
 };
 
 describe('performance: warm-up 0 -> TARGET_RPS, plateau at TARGET_RPS, cool-down, ramp-down', () => {
@@ -69,6 +70,22 @@ describe('performance: warm-up 0 -> TARGET_RPS, plateau at TARGET_RPS, cool-down
     expect(short.phases.map((p) => p.name)).toEqual(['plateau', 'ramp-down']);
     expect(Object.keys(short.scenarios)).not.toContain('trail_item_progress');
   });
+
+  it('the scenarios start spread over one arrival period, so their requests interleave', () => {
+    const schedule = scheduleOf(plan.scenarios);
+    const reads = schedule.filter((s) => plan.scenarios[s.name]?.tags.traffic === 'read');
+    const starts = reads.map((s) => s.startSeconds).sort((a, b) => a - b);
+    // 15 reads at 5/s: one every 200 ms, each scenario 200/19 ms after the one before it.
+    expect(new Set(starts).size).toBe(reads.length);
+    expect(starts[0]).toBe(0);
+    expect(Math.max(...starts)).toBeLessThan(0.2);
+    const gaps = starts.slice(1).map((s, i) => s - (starts[i] as number));
+    for (const gap of gaps) expect(gap).toBeGreaterThan(0.009);
+    // Login and writes at 1/s spread over their own period (a second).
+    const login = schedule.find((s) => s.name === 'auth_login');
+    expect(login?.startSeconds).toBeGreaterThan(0.2);
+    expect(login?.startSeconds).toBeLessThan(1);
+  });
 });
 
 describe('progress_write: the same shape at PROGRESS_WRITE_RPS', () => {
@@ -111,7 +128,7 @@ describe('sweeps: warm-up and one phase per level', () => {
       { name: 'probe_20', start_seconds: 17, end_seconds: 27, target_rps: 20 },
       { name: 'probe_30', start_seconds: 29, end_seconds: 39, target_rps: 30 },
     ]);
-    expect(rateOf(plan, 'probe_20', 20)).toBe(20);
+    expect(rateOf(plan, 'probe_20', 3)).toBe(20); // 3 s into the level (test clock 20 s)
     expect(plan.computed).toEqual({ MAX_PROBE_RPS: '30', MAX_VUS: '200' });
   });
 });
