@@ -27,6 +27,13 @@ export {
   twoSidedNormalP,
 } from './compare/mann-whitney.js';
 export {
+  MIN_PEERS,
+  PEER_RATIO,
+  peerShifts,
+  runShift,
+  type ShiftInput,
+} from './compare/run-shift.js';
+export {
   type ChangeRule,
   DEFAULT_CHANGE_RULE,
   isSignificant,

@@ -204,6 +204,7 @@ describe('comparison schema', () => {
     candidate: 13,
     absolute_change: 3,
     relative_change: 0.3,
+    relative_to_run: 0.25,
     p_value: 0.0001,
     significant: true,
   };
@@ -226,6 +227,9 @@ describe('comparison schema', () => {
       alpha: 0.05,
       min_relative_change: 0.1,
       min_samples: 5,
+      relative_to_run: true,
+      peer_ratio: 4,
+      min_peers: 4,
     },
     budgets: {
       default: { max_p95_increase: 0.1, max_error_rate_increase: 0.005, max_rps_decrease: null },
@@ -236,11 +240,12 @@ describe('comparison schema', () => {
         kind: 'endpoint',
         name: 'GET /trails/:id',
         samples: { baseline: 20, candidate: 20 },
+        peer_shift: 0.04,
         p50_ms: metric,
         p95_ms: metric,
         p99_ms: metric,
         rps: { ...metric, significant: false },
-        error_rate: { ...metric, baseline: 0, relative_change: null },
+        error_rate: { ...metric, baseline: 0, relative_change: null, relative_to_run: null },
         verdict: 'slower',
         budgets: [
           {
@@ -257,6 +262,7 @@ describe('comparison schema', () => {
         },
       },
     ],
+    run_shift: { endpoint: 0.04, db_bench_case: null },
     ceilings: [
       {
         file: 'rps_results.json',

@@ -23,7 +23,10 @@ ${RESULT_FILE.dbBench}) of the same script and target: per endpoint over the pla
 level and per db-bench case, the change of p50/p95/p99, achieved RPS and error rate. Each row is
 judged faster, slower or "no significant change" by a two-sided Mann–Whitney U test over the
 per-second values (per-iteration latencies for db-bench), Holm-adjusted across the rows, and
-only when the median moved by at least --min-change. Writes ${RESULT_FILE.comparison} (atomically)
+only when the median moved by at least --min-change. Latencies are judged relative to the run:
+against the median drift of the row's peers (rows within ×4 of its median), so two runs on a
+machine whose speed drifted between them are not "slower" everywhere; the drift of the whole
+run is printed once (--absolute judges raw changes). Writes ${RESULT_FILE.comparison} (atomically)
 into the candidate's folder or --out; $GITHUB_STEP_SUMMARY gets the Markdown when set.
 Exit code: 99 when a budget is exceeded by a significant change, 0 otherwise, 2 on bad usage or
 when the runs cannot be compared (different scripts or targets, missing or corrupt files, an

@@ -1,6 +1,9 @@
 // Builds comparison.json from two sides: matches rows by kind and name, tests each metric with
 // Mann–Whitney U over the rows' per-second (or per-iteration) values, adjusts each metric's
 // p-values with Holm across the rows, draws the verdicts and holds every row to its budgets.
+// Latencies are judged relative to the run (core compare/run-shift.ts): the baseline's values
+// are scaled by the drift of the row's peers before the test, so a machine that ran the second
+// run 15 % slower throughout does not make every endpoint "slower".
 //
 // The gate: a budget is exceeded only when its change is past the limit AND that metric's
 // adjusted p-value is below alpha (a significant change). Exit code 99 then, else 0.
@@ -17,7 +20,11 @@ import {
   isSignificant,
   LEVEL_CAUSE_LABEL,
   type MetricChange,
+  MIN_PEERS,
   mannWhitneyU,
+  PEER_RATIO,
+  peerShifts,
+  runShift,
   verdictOf,
 } from '@rota-perf/core';
 import { type BudgetSet, budgetsFor } from './budgets.js';
@@ -27,11 +34,16 @@ import { dbBenchRows, type RowSamples, seriesRows } from './rows.js';
 const METRICS = ['p50', 'p95', 'p99', 'rps', 'errorRate'] as const;
 type Metric = (typeof METRICS)[number];
 
-/** The values one metric's test compares, on one side of a row. */
-function testValues(row: RowSamples, metric: Metric): number[] {
+const LATENCIES: readonly Metric[] = ['p50', 'p95', 'p99'];
+
+/**
+ * The values one metric's test compares, on one side of a row; latencies (and a db-bench
+ * case's iterations) multiplied by `scale`, the peers' drift, on the baseline side.
+ */
+function testValues(row: RowSamples, metric: Metric, scale = 1): number[] {
   if (row.kind === 'db_bench_case') {
     // Every figure of a case derives from its latencies: one test of the iterations serves all.
-    return metric === 'errorRate' ? [] : row.iterations;
+    return metric === 'errorRate' ? [] : row.iterations.map((v) => v * scale);
   }
   const seconds = row.seconds;
   switch (metric) {
@@ -40,7 +52,7 @@ function testValues(row: RowSamples, metric: Metric): number[] {
     case 'errorRate':
       return seconds.filter((s) => s.requests > 0).map((s) => s.failed / s.requests);
     default:
-      return seconds.flatMap((s) => (s[metric] === null ? [] : [s[metric] as number]));
+      return seconds.flatMap((s) => (s[metric] === null ? [] : [(s[metric] as number) * scale]));
   }
 }
 
@@ -69,18 +81,22 @@ function rowsOf(side: CompareSide): RowSamples[] {
   return [...fromSeries, ...(side.dbBench ? dbBenchRows(side.dbBench) : [])];
 }
 
+/** One metric on both sides; `scale` is the peers' drift the latencies are judged against. */
 function change(
   baseline: number | null,
   candidate: number | null,
   p: number | null,
   rule: ChangeRule,
+  scale = 1,
 ): MetricChange {
   const both = baseline !== null && candidate !== null;
+  const relative = (b: number) => (both && b !== 0 ? candidate / b - 1 : null);
   return {
     baseline,
     candidate,
     absolute_change: both ? candidate - baseline : null,
-    relative_change: both && baseline !== 0 ? (candidate - baseline) / baseline : null,
+    relative_change: both ? relative(baseline) : null,
+    relative_to_run: both ? relative(baseline * scale) : null,
     p_value: p,
     significant: isSignificant(p, rule),
   };
@@ -107,7 +123,7 @@ function budgetChecks(row: Omit<ComparisonRow, 'budgets'>, set: BudgetSet): Budg
       exceeded: significant && value !== null && over(value, limit),
     });
   };
-  add('max_p95_increase', row.p95_ms, row.p95_ms.relative_change, (v, l) => v > l);
+  add('max_p95_increase', row.p95_ms, row.p95_ms.relative_to_run, (v, l) => v > l);
   if (row.kind !== 'db_bench_case') {
     add('max_error_rate_increase', row.error_rate, row.error_rate.absolute_change, (v, l) => v > l);
   }
@@ -165,11 +181,19 @@ export function buildComparison(
     if (!candRows.some((c) => key(c) === key(b)))
       notes.push(`${b.name}: only in the baseline, not compared`);
   }
+  const medians = pairs.map(({ b, c }) => ({
+    kind: c.kind,
+    baselineP50: b.p50,
+    candidateP50: c.p50,
+  }));
+  const shifts = rule.relativeToRun ? peerShifts(medians) : pairs.map(() => null);
+  const scaleOf = (i: number, m: Metric) =>
+    LATENCIES.includes(m) || pairs[i]?.c.kind === 'db_bench_case' ? (shifts[i] ?? 1) : 1;
   // One family per metric: Holm across the rows of this comparison.
   const adjusted = Object.fromEntries(
     METRICS.map((m) => {
-      const raw = pairs.map(({ b, c }) => {
-        const [x, y] = [testValues(b, m), testValues(c, m)];
+      const raw = pairs.map(({ b, c }, i) => {
+        const [x, y] = [testValues(b, m, scaleOf(i, m)), testValues(c, m)];
         return x.length === 0 || y.length === 0 ? null : mannWhitneyU(x, y).pValue;
       });
       return [m, holmAdjust(raw)];
@@ -179,21 +203,24 @@ export function buildComparison(
   const rows: ComparisonRow[] = pairs.map(({ b, c }, i) => {
     const at = (m: Metric) => adjusted[m][i] ?? null;
     const samples = { baseline: sampleCount(b), candidate: sampleCount(c) };
-    const p50 = change(b.p50, c.p50, at('p50'), rule);
+    const peer = shifts[i] ?? null;
+    const shift = peer ?? 1;
+    const p50 = change(b.p50, c.p50, at('p50'), rule, shift);
     const row = {
       kind: c.kind,
       name: c.name,
       samples,
+      peer_shift: peer === null ? null : peer - 1,
       p50_ms: p50,
-      p95_ms: change(b.p95, c.p95, at('p95'), rule),
-      p99_ms: change(b.p99, c.p99, at('p99'), rule),
+      p95_ms: change(b.p95, c.p95, at('p95'), rule, shift),
+      p99_ms: change(b.p99, c.p99, at('p99'), rule, shift),
       rps: change(b.rps, c.rps, at('rps'), rule),
       error_rate: change(b.errorRate, c.errorRate, at('errorRate'), rule),
       verdict: verdictOf(
         {
           baselineSamples: samples.baseline,
           candidateSamples: samples.candidate,
-          medianChange: p50.relative_change,
+          medianChangeRelativeToRun: p50.relative_to_run,
           adjustedP: p50.p_value,
         },
         rule,
@@ -221,9 +248,16 @@ export function buildComparison(
       alpha: rule.alpha,
       min_relative_change: rule.minRelativeChange,
       min_samples: rule.minSamples,
+      relative_to_run: rule.relativeToRun,
+      peer_ratio: PEER_RATIO,
+      min_peers: MIN_PEERS,
     },
     budgets: { default: budgets.default, overrides: budgets.overrides },
     rows,
+    run_shift: {
+      endpoint: runShift(medians, 'endpoint'),
+      db_bench_case: runShift(medians, 'db_bench_case'),
+    },
     ceilings: ceilingOf(baseline, candidate),
     exceeded,
     exit_code: exceeded > 0 ? EXIT_CODES.thresholds : EXIT_CODES.ok,

@@ -42,6 +42,11 @@ export const COMPARE_OPTIONS: OptionTable = {
     default: `${DEFAULT_CHANGE_RULE.minRelativeChange * 100}%`,
     description: 'practical floor: a smaller change of the median is "no significant change"',
   },
+  absolute: {
+    type: 'boolean',
+    description:
+      "judge raw changes: by default each row's latencies are judged against the drift of its peers (rows within ×4 of its median), so a machine that ran one run slower throughout does not flag every row",
+  },
   'allow-different-target': {
     type: 'boolean',
     description: 'compare runs against different targets (refused otherwise)',
@@ -61,7 +66,8 @@ export const COMPARE_OPTIONS: OptionTable = {
 /** Reads the change rule (the practical floor) from the options. */
 export function readChangeRule(args: ParsedArgs): ChangeRule {
   const text = stringValue(args, 'min-change');
-  if (text === undefined) return DEFAULT_CHANGE_RULE;
+  const relativeToRun = args.values.absolute !== true;
+  if (text === undefined) return { ...DEFAULT_CHANGE_RULE, relativeToRun };
   const value = text.endsWith('%') ? Number(text.slice(0, -1)) : Number.NaN;
   if (!Number.isFinite(value) || value < 0 || text.trim() === '%') {
     throw new ConfigError(
@@ -69,7 +75,7 @@ export function readChangeRule(args: ParsedArgs): ChangeRule {
       `--min-change must be a percentage such as 10%, got "${text}"`,
     );
   }
-  return { ...DEFAULT_CHANGE_RULE, minRelativeChange: value / 100 };
+  return { ...DEFAULT_CHANGE_RULE, minRelativeChange: value / 100, relativeToRun };
 }
 
 /** Reads the budgets in force: defaults, the budgets file, then the options given. */

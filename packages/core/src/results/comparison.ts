@@ -4,7 +4,7 @@
 // every results file; its JSON Schema is core/schemas/comparison.schema.json.
 
 /** The layout version of comparison.json; readers refuse versions they do not know. */
-export const COMPARISON_VERSION = 1;
+export const COMPARISON_VERSION = 2;
 
 /** A row's conclusion: the candidate is faster, slower, not measurably different, or unknown. */
 export type ChangeVerdict = 'faster' | 'slower' | 'no_significant_change' | 'not_enough_data';
@@ -44,6 +44,11 @@ export interface MetricChange {
   absolute_change: number | null;
   /** (candidate − baseline) / baseline; null when the baseline is 0 or missing. */
   relative_change: number | null;
+  /**
+   * Latencies: candidate / (baseline × (1 + the row's peer_shift)) − 1, the change the verdict
+   * and the p95 budget judge; relative_change for the other metrics and rows judged raw.
+   */
+  relative_to_run: number | null;
   /** Two-sided Mann–Whitney U p-value over the per-second or per-iteration values, Holm-adjusted. */
   p_value: number | null;
   /** The adjusted p-value is below alpha. */
@@ -77,6 +82,8 @@ export interface ComparisonRow {
   name: string;
   /** Values compared on each side: seconds (endpoints, levels) or iterations (db-bench cases). */
   samples: { baseline: number; candidate: number };
+  /** Median relative p50 change of the row's peers (compare/run-shift.ts); null: judged raw. */
+  peer_shift: number | null;
   p50_ms: MetricChange;
   p95_ms: MetricChange;
   p99_ms: MetricChange;
@@ -113,6 +120,12 @@ export interface ComparisonSettings {
   min_relative_change: number;
   /** Fewer values than this on either side: "not enough data". */
   min_samples: number;
+  /** Each row judged against the drift of its peers; false: raw changes. */
+  relative_to_run: boolean;
+  /** Peers lie within this factor of a row's baseline median. */
+  peer_ratio: number;
+  /** With fewer peers a row is judged on its raw change. */
+  min_peers: number;
 }
 
 /** `comparison.json`. */
@@ -124,6 +137,8 @@ export interface ComparisonJson {
   settings: ComparisonSettings;
   budgets: { default: ComparisonBudgets; overrides: Record<string, Partial<ComparisonBudgets>> };
   rows: ComparisonRow[];
+  /** Median relative p50 change over all rows of a kind: the whole run's drift (null: too few). */
+  run_shift: { endpoint: number | null; db_bench_case: number | null };
   ceilings: CeilingComparison[];
   /** Budget checks exceeded, over all rows. */
   exceeded: number;

@@ -109,6 +109,16 @@ export function exceededText(row: ComparisonRow): string {
     .join(', ');
 }
 
+/** The verdict, with the p50 change it rests on when that is relative to the run. */
+export function verdictText(row: ComparisonRow): string {
+  const text = CHANGE_VERDICT_TEXT[row.verdict];
+  const relative = row.p50_ms.relative_to_run;
+  const judged = row.verdict === 'slower' || row.verdict === 'faster';
+  return judged && row.peer_shift !== null && relative !== null
+    ? `${text} (p50 ${signed(relative * 100, 1, '%')} vs run)`
+    : text;
+}
+
 /** The table's header and one row of cells per compared row. */
 export function comparisonCells(comparison: ComparisonJson): {
   header: string[];
@@ -124,7 +134,7 @@ export function comparisonCells(comparison: ComparisonJson): {
       latencyText(row.p99_ms),
       rpsText(row.rps),
       errorRateText(row.error_rate),
-      CHANGE_VERDICT_TEXT[row.verdict],
+      verdictText(row),
       row.budgets.some((c) => c.exceeded) ? `exceeded: ${exceededText(row)}` : 'held',
     ]),
   };
@@ -133,7 +143,22 @@ export function comparisonCells(comparison: ComparisonJson): {
 /** The sentence that explains the marks and the rule. */
 export function ruleText(comparison: ComparisonJson): string {
   const s = comparison.settings;
-  return `* significant: two-sided Mann–Whitney U over per-second values (db-bench: per-iteration), Holm-adjusted p < ${s.alpha}; a verdict also needs the median to move by at least ${formatNumber(s.min_relative_change * 100, 0)}%. A budget fails only on a significant change past its limit.`;
+  const rule = `* significant: two-sided Mann–Whitney U over per-second values (db-bench: per-iteration), Holm-adjusted p < ${s.alpha}; a verdict also needs the median to move by at least ${formatNumber(s.min_relative_change * 100, 0)}%. A budget fails only on a significant change past its limit.`;
+  return s.relative_to_run ? `${rule} ${runShiftText(comparison)}` : rule;
+}
+
+/** How latencies were judged relative to the run, and how far the whole run drifted. */
+function runShiftText(comparison: ComparisonJson): string {
+  const { endpoint, db_bench_case: cases } = comparison.run_shift;
+  const drift = [
+    endpoint === null ? null : `the endpoints ${signed(endpoint * 100, 1, '%')}`,
+    cases === null ? null : `the db-bench cases ${signed(cases * 100, 1, '%')}`,
+  ].filter((d) => d !== null);
+  const whole =
+    drift.length > 0
+      ? ` The whole run moved (median p50 change): ${drift.join(', ')}; two runs cannot tell such a drift of the machine from a change that slows every row alike (--absolute judges raw changes).`
+      : '';
+  return `Latency tests, verdicts and the p95 budget are relative to the run: each row against the median p50 change of its peers (rows within ×${comparison.settings.peer_ratio} of its median, at least ${comparison.settings.min_peers}; rows without peers are judged raw); the columns show raw changes.${whole}`;
 }
 
 /** The one-line conclusion. */

@@ -54,7 +54,17 @@ describe('comparison Markdown', () => {
     expect(rows).toHaveLength(1 + 3);
     expect(rows[0]).toBe('|  | kind | p50 | p95 | p99 | RPS | error rate | verdict | budgets |');
     expect(markdown).toContain('|---|---|---:|---:|---:|---:|---:|---|---|');
-    expect(rows[1]).toContain('| slower |');
+    // 13 / (10 × 1.02) − 1: the change the verdict rests on, relative to the peers' drift.
+    expect(rows[1]).toContain('| slower (p50 +27.5% vs run) |');
+    expect(rows[2]).toContain('| no significant change |');
+  });
+
+  it('says latencies were judged relative to the run and how far the whole run moved', () => {
+    expect(markdown).toContain('relative to the run');
+    expect(markdown).toContain('The whole run moved (median p50 change): the endpoints +2.0%;');
+    const raw = fixtureComparison();
+    raw.settings.relative_to_run = false;
+    expect(formatComparisonMarkdown(raw)).not.toContain('relative to the run');
   });
 
   it('lists the ceilings and notes', () => {

@@ -7,12 +7,14 @@ import {
   type MetricChange,
 } from '@rota-perf/core';
 
-function metric(baseline: number, candidate: number, p: number): MetricChange {
+/** One metric; `peerShift` is the drift of the row's peers its change is judged against. */
+function metric(baseline: number, candidate: number, p: number, peerShift = 0): MetricChange {
   return {
     baseline,
     candidate,
     absolute_change: candidate - baseline,
     relative_change: (candidate - baseline) / baseline,
+    relative_to_run: candidate / (baseline * (1 + peerShift)) - 1,
     p_value: p,
     significant: p < 0.05,
   };
@@ -23,6 +25,7 @@ const noErrors: MetricChange = {
   candidate: 0,
   absolute_change: 0,
   relative_change: null,
+  relative_to_run: null,
   p_value: 1,
   significant: false,
 };
@@ -35,9 +38,10 @@ const slower: ComparisonRow = {
   kind: 'endpoint',
   name: 'GET /trails/:id',
   samples: { baseline: 20, candidate: 20 },
-  p50_ms: metric(10, 13, 1e-6),
-  p95_ms: metric(20, 26, 1e-5),
-  p99_ms: metric(30, 36, 0.01),
+  peer_shift: 0.02,
+  p50_ms: metric(10, 13, 1e-6, 0.02),
+  p95_ms: metric(20, 26, 1e-5, 0.02),
+  p99_ms: metric(30, 36, 0.01, 0.02),
   rps: metric(5, 5, 1),
   error_rate: noErrors,
   verdict: 'slower',
@@ -58,9 +62,10 @@ const slower: ComparisonRow = {
 const unchanged: ComparisonRow = {
   ...slower,
   name: 'GET /me <&"quoted">',
-  p50_ms: metric(10, 10.2, 0.8),
-  p95_ms: metric(20, 20.5, 0.9),
-  p99_ms: metric(30, 30.5, 0.9),
+  peer_shift: 0.02,
+  p50_ms: metric(10, 10.2, 0.8, 0.02),
+  p95_ms: metric(20, 20.5, 0.9, 0.02),
+  p99_ms: metric(30, 30.5, 0.9, 0.02),
   verdict: 'no_significant_change',
   budgets: slower.budgets.map((b) => ({
     ...b,
@@ -75,6 +80,7 @@ const dbCase: ComparisonRow = {
   kind: 'db_bench_case',
   name: 'TrailsRepository.list_showcase',
   samples: { baseline: 200, candidate: 200 },
+  peer_shift: null,
   p50_ms: metric(1.2, 1.1, 0.3),
   p95_ms: metric(1.6, 1.5, 0.3),
   p99_ms: metric(2.1, 2.0, 0.3),
@@ -113,12 +119,16 @@ export function fixtureComparison(): ComparisonJson {
       alpha: 0.05,
       min_relative_change: 0.1,
       min_samples: 5,
+      relative_to_run: true,
+      peer_ratio: 4,
+      min_peers: 4,
     },
     budgets: {
       default: { max_p95_increase: 0.1, max_error_rate_increase: 0.005, max_rps_decrease: 0.05 },
       overrides: {},
     },
     rows: [slower, unchanged, dbCase],
+    run_shift: { endpoint: 0.02, db_bench_case: null },
     ceilings: [
       {
         file: 'rps_results.json',
