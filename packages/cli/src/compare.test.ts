@@ -85,6 +85,46 @@ describe('rota-perf compare: verdicts and exit codes', () => {
     expect(verdicts(await comparisonIn(at('out-faster')))['GET /trails/:id']).toBe('faster');
   });
 
+  it('a run that drifted: judged against its peers, only the slowed endpoint is slower', async () => {
+    // Six endpoints within ×4 of each other; the whole candidate run 35 % slower (the machine),
+    // GET /trails/:id 30 % slower again on top of that (the code).
+    const peers = [
+      ...FIXTURE_ENDPOINTS,
+      { name: 'GET /trails/:id/learn', scenario: 'trail_learn', medianMs: 4, rps: 5 },
+      { name: 'GET /trails/:id/sections', scenario: 'trail_sections', medianMs: 6, rps: 5 },
+      { name: 'GET /trails/showcase', scenario: 'trails_showcase', medianMs: 7, rps: 5 },
+    ];
+    const drifted = peers.map((e) => ({
+      ...e,
+      medianMs: e.medianMs * 1.35 * (e.name === 'GET /trails/:id' ? 1.3 : 1),
+    }));
+    await writeLoadRun(at('peers-base'), { seed: 11, endpoints: peers });
+    await writeLoadRun(at('peers-drifted'), { seed: 12, endpoints: drifted });
+    const run = await runCli(['compare', at('peers-base'), at('peers-drifted'), '-o', at('rel')]);
+    const comparison = await comparisonIn(at('rel'));
+    const slower = comparison.rows.filter((r) => r.verdict === 'slower').map((r) => r.name);
+    expect(slower).toEqual(['GET /trails/:id']);
+    expect(comparison.run_shift.endpoint).toBeCloseTo(0.35, 1);
+    const row = comparison.rows.find((r) => r.name === 'GET /trails/:id');
+    expect(row?.peer_shift).toBeCloseTo(0.35, 1);
+    expect(row?.p50_ms.relative_to_run).toBeCloseTo(0.3, 1);
+    expect(run.stdout).toMatch(/slower \(p50 \+\d+\.\d% vs run\)/);
+    expect(run.stdout).toMatch(/The whole run moved \(median p50 change\): the endpoints \+\d/);
+    // Judged raw, the machine's drift makes every endpoint slower.
+    const raw = await runCli([
+      'compare',
+      at('peers-base'),
+      at('peers-drifted'),
+      '-o',
+      at('abs'),
+      '--absolute',
+    ]);
+    const absolute = await comparisonIn(at('abs'));
+    expect(absolute.settings.relative_to_run).toBe(false);
+    expect(absolute.rows.every((r) => r.verdict === 'slower' && r.peer_shift === null)).toBe(true);
+    expect(raw.code).toBe(99);
+  });
+
   it('budgets: off with none, or raised for one endpoint in a budgets file', async () => {
     const off = await runCli([
       'compare',

@@ -4,7 +4,7 @@ import { ConfigError } from '@rota-perf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRotaApp } from './app.js';
 import { resolveConfig } from './config.js';
-import { parseRouteDelays } from './route-delay.js';
+import { parseRouteDelays, preciseDelay } from './route-delay.js';
 import { registerUser } from './test-support/client.js';
 import { type Harness, startHarness } from './test-support/harness.js';
 
@@ -39,6 +39,21 @@ describe('parseRouteDelays', () => {
     expect(() => createRotaApp({ config, repos })).toThrow(
       /^ROTA_API_DELAY names "GET \/trails\/:id", not a route of the API \(routes: .*GET \/trails\/:trailId[,)]/,
     );
+  });
+});
+
+describe('preciseDelay', () => {
+  it('waits at least the delay, sub-millisecond ones too, while the event loop keeps running', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    for (const ms of [0.3, 0.8, 4.5]) {
+      const started = performance.now();
+      await preciseDelay(ms);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(ms);
+    }
+    clearInterval(ticker);
+    // Timers fired during the 5.6 ms of waits: nothing blocked the loop.
+    expect(ticks).toBeGreaterThan(0);
   });
 });
 

@@ -31,7 +31,7 @@ describe('verdictOf', () => {
     // The run drifted 20 % faster; this endpoint is 10 % slower raw, 37 % relative to the run.
     const slowed = { ...enough, medianChangeRelativeToRun: 0.37, adjustedP: 1e-6 };
     expect(verdictOf(slowed, DEFAULT_CHANGE_RULE)).toBe('slower');
-    // Below the default floor of 20 %: no change, however small the p-value.
+    // Below the default floor of 25 %: no change, however small the p-value.
     const small = { ...enough, medianChangeRelativeToRun: 0.15, adjustedP: 1e-9 };
     expect(verdictOf(small, DEFAULT_CHANGE_RULE)).toBe('no_significant_change');
   });

@@ -19,7 +19,7 @@ export interface ChangeRule {
 /** The defaults of `rota-perf compare` (measured with the A/A benchmark, docs/benchmarks.md). */
 export const DEFAULT_CHANGE_RULE: ChangeRule = {
   alpha: 0.05,
-  minRelativeChange: 0.2,
+  minRelativeChange: 0.25,
   minSamples: 5,
   relativeToRun: true,
 };
