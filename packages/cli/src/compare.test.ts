@@ -208,7 +208,7 @@ describe('rota-perf compare: verdicts and exit codes', () => {
     await writeDbBenchResults(at('db-a'), { seed: 4, cases });
     await writeDbBenchResults(at('db-b'), {
       seed: 5,
-      cases: cases.map((c, i) => (i === 0 ? { ...c, medianMs: 1.5 } : c)),
+      cases: cases.map((c, i) => (i === 0 ? { ...c, medianMs: 1.6 } : c)),
     });
     const run = await runCli(['compare', at('db-a'), join(at('db-b'), 'db_bench_results.json')]);
     expect(run.code, run.stderr).toBe(99);

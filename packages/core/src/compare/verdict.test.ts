@@ -36,6 +36,13 @@ describe('verdictOf', () => {
     expect(verdictOf(small, DEFAULT_CHANGE_RULE)).toBe('no_significant_change');
   });
 
+  it('the floor is on the ratio: the mirror of 30 % slower (23 % faster) is a change too', () => {
+    const faster = { ...enough, medianChangeRelativeToRun: 1 / 1.3 - 1, adjustedP: 1e-6 };
+    expect(verdictOf(faster, DEFAULT_CHANGE_RULE)).toBe('faster');
+    const notQuite = { ...enough, medianChangeRelativeToRun: -0.19, adjustedP: 1e-6 };
+    expect(verdictOf(notQuite, DEFAULT_CHANGE_RULE)).toBe('no_significant_change');
+  });
+
   it('says when either side has too few values', () => {
     const few = {
       baselineSamples: 20,

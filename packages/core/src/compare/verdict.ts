@@ -8,7 +8,7 @@ import type { ChangeVerdict } from '../results/comparison.js';
 /** How a change is judged (comparison.json's settings, in camel case). */
 export interface ChangeRule {
   alpha: number;
-  /** The practical floor on the median's relative change (0.1 = 10 %). */
+  /** The practical floor on the median's change: 0.25 = 1.25× slower or 1/1.25× faster. */
   minRelativeChange: number;
   /** Fewer values than this on either side: not enough data. */
   minSamples: number;
@@ -46,6 +46,10 @@ export function verdictOf(input: VerdictInput, rule: ChangeRule): ChangeVerdict 
   }
   const change = input.medianChangeRelativeToRun;
   if (change === null || !isSignificant(input.adjustedP, rule)) return 'no_significant_change';
-  if (Math.abs(change) < rule.minRelativeChange) return 'no_significant_change';
+  // The floor is on the ratio, so it is the same either way: 25 % slower is 1.25×, its mirror
+  // 20 % faster is 1/1.25× (a run 30 % slower than another is the other 23 % faster).
+  if (Math.abs(Math.log1p(change)) < Math.log1p(rule.minRelativeChange)) {
+    return 'no_significant_change';
+  }
   return change > 0 ? 'slower' : 'faster';
 }
