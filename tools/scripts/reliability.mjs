@@ -7,20 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { apiCases } from './reliability/api-cases.mjs';
+import { adaptiveProbeArgs, FIRST_LEVEL_JUDGED, SHORT_PHASES } from './short-runs.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = `${ROOT}packages/cli/dist/bin/rota-perf.js`;
 const DB_BENCH = `${ROOT}packages/db-bench/dist/bin/db-bench.js`;
 const K6_NODE = `${ROOT}packages/node-runner/dist/bin/k6-node.js`;
 const FIXTURES = `${ROOT}packages/node-runner/src/test-support/fixtures`;
-const SHORT = [
-  '-e',
-  'WARMUP_DURATION=1s',
-  '-e',
-  'COOLDOWN_DURATION=1s',
-  '-e',
-  'RAMP_DOWN_DURATION=1s',
-];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- the process table ----------------------------------------------------------------------
@@ -157,7 +150,7 @@ const cases = [
         `${tmpdir()}/rota-perf-reliability`,
         '-e',
         'TEST_DURATION=2m',
-        ...SHORT,
+        ...SHORT_PHASES,
       ]);
       await waitFor(run, /memory: sampling/, 150_000);
       await sleep(8000);
@@ -186,7 +179,7 @@ const cases = [
       const out = `${OUT}/group`;
       const run = start(
         process.execPath,
-        [CLI, 'bench', '-q', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT],
+        [CLI, 'bench', '-q', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT_PHASES],
         { detached: true },
       );
       await waitFor(run, /memory: sampling/, 150_000);
@@ -294,22 +287,8 @@ const cases = [
     name: 'probe --adaptive, SIGINT mid-level: partial adaptive_probe_results.json, level interrupted',
     async run() {
       const out = `${OUT}/probe`;
-      const run = start(process.execPath, [
-        CLI,
-        'probe',
-        '--adaptive',
-        '--min',
-        '2',
-        '--max',
-        '64',
-        '--step-duration',
-        '5s',
-        '--tolerance',
-        '0.5',
-        '--out',
-        out,
-      ]);
-      await waitFor(run, /\] step 2 RPS: .*(PASS|FAIL)/, 150_000);
+      const run = start(process.execPath, [CLI, ...adaptiveProbeArgs(out)]);
+      await waitFor(run, FIRST_LEVEL_JUDGED, 150_000);
       await sleep(2000);
       const started = descendantsOf(run.child.pid);
       run.child.kill('SIGINT');

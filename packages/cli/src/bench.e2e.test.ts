@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MEMORY_CSV_COLUMNS, parseMemoryCsv } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
+import { SHORT_PHASES } from '../../../tools/scripts/short-runs.mjs';
 import {
   descendantsOf,
   type ProcessEntry,
@@ -25,15 +26,6 @@ import { useScratchDir } from './test-support/scratch-dir.js';
 // The postgres server and its workers (`postgres: checkpointer` …), not scripts naming a path.
 const POSTGRES = /^(\S*\/)?postgres(:|\s|$)/;
 
-// Short phases: the run takes seconds, not the documented minutes.
-const SHORT = [
-  '-e',
-  'WARMUP_DURATION=1s',
-  '-e',
-  'COOLDOWN_DURATION=1s',
-  '-e',
-  'RAMP_DOWN_DURATION=1s',
-];
 // 0 = thresholds held, 99 = a latency threshold was crossed (other engineers load this
 // machine); anything else is a failure of the run itself.
 const RUN_CODES = [0, 99];
@@ -78,7 +70,7 @@ describe('rota-perf bench', () => {
       '-q',
       '-e',
       'TEST_DURATION=3s',
-      ...SHORT,
+      ...SHORT_PHASES,
     ]);
     expect(RUN_CODES, run.stderr).toContain(run.code);
     const results = await readResults(out);
@@ -141,7 +133,7 @@ describe('rota-perf bench', () => {
         '-q',
         '-e',
         'TEST_DURATION=2s',
-        ...SHORT,
+        ...SHORT_PHASES,
       ]);
       expect(RUN_CODES, run.stderr).toContain(run.code);
       expect(run.stdout).toContain(`target: ${api.url}`);
@@ -157,7 +149,17 @@ describe('rota-perf bench', () => {
       // the same layout as this node-runner run.
       const viaK6 = join(scratch.dir, 'remote-k6');
       const k6Run = await runCli(
-        ['bench', '--base-url', api.url, '--out', viaK6, '-q', '-e', 'TEST_DURATION=2s', ...SHORT],
+        [
+          'bench',
+          '--base-url',
+          api.url,
+          '--out',
+          viaK6,
+          '-q',
+          '-e',
+          'TEST_DURATION=2s',
+          ...SHORT_PHASES,
+        ],
         { K6_BINARY: FAKE_K6 },
       );
       expect(k6Run.code, k6Run.stderr).toBe(0);
@@ -214,7 +216,7 @@ describe('rota-perf bench', () => {
           String(api.pid),
           '-e',
           'TEST_DURATION=2s',
-          ...SHORT,
+          ...SHORT_PHASES,
         ],
         { BASE_URL: api.url },
       );
@@ -229,7 +231,7 @@ describe('rota-perf bench', () => {
 
   it('Ctrl-C mid-run: partial results, non-zero exit, no server or postgres left', async () => {
     const out = join(scratch.dir, 'interrupted');
-    const run = startCli(['bench', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT]);
+    const run = startCli(['bench', '--out', out, '-e', 'TEST_DURATION=2m', ...SHORT_PHASES]);
     await waitForOutput(run, /memory: sampling/, 150_000);
     // Let load flow for a few seconds, and note every process the run started. Setup (the
     // synthetic user, the login pool) takes several seconds on a loaded machine, and a Ctrl-C
@@ -259,7 +261,7 @@ describe('rota-perf bench', () => {
   it('Ctrl-C in a terminal (SIGINT to the process group) counts once: partial results, exit 105', async () => {
     const out = join(scratch.dir, 'group-interrupted');
     const run = startCli(
-      ['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT],
+      ['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT_PHASES],
       {},
       undefined,
       true,
@@ -284,7 +286,7 @@ describe('rota-perf bench', () => {
 
   it('SIGKILLed mid-run: no process it started outlives it by more than a few seconds', async () => {
     const out = join(scratch.dir, 'killed');
-    const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT]);
+    const run = startCli(['bench', '--out', out, '-q', '-e', 'TEST_DURATION=2m', ...SHORT_PHASES]);
     await waitForOutput(run, /memory: sampling/, 150_000);
     // The load generator (node-runner's process) is running its schedule by now.
     await new Promise((resolve) => setTimeout(resolve, 10_000));

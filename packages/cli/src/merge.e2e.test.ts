@@ -7,17 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunRecord } from '@rota-perf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHORT_PHASES } from '../../../tools/scripts/short-runs.mjs';
 import { readJsonFile, readRunRecord, readSeries } from './test-support/records.js';
 import { type CliRun, runCli } from './test-support/run-cli.js';
 
 // The plateau holds 3 s at a low rate: every iteration starts even on a loaded machine.
 const SETTINGS = [
-  '-e',
-  'WARMUP_DURATION=1s',
-  '-e',
-  'COOLDOWN_DURATION=1s',
-  '-e',
-  'RAMP_DOWN_DURATION=1s',
+  ...SHORT_PHASES,
   '-e',
   'TEST_DURATION=3s',
   '-e',

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { adaptiveProbeArgs, FIRST_LEVEL_JUDGED } from '../../../tools/scripts/short-runs.mjs';
 import {
   readJsonFile,
   readRunRecord,
@@ -76,22 +77,9 @@ it('probe --adaptive runs levels within [min, max], concludes, and writes its re
 
 it('probe --adaptive interrupted mid-level: partial results, the cut level marked interrupted', async () => {
   const out = join(scratch.dir, 'adaptive-interrupted');
-  const run = startCli([
-    'probe',
-    '--adaptive',
-    '--min',
-    '2',
-    '--max',
-    '64',
-    '--step-duration',
-    '5s',
-    '--tolerance',
-    '0.5',
-    '--out',
-    out,
-  ]);
+  const run = startCli(adaptiveProbeArgs(out));
   // The first level has been judged; two seconds into the second one, Ctrl-C.
-  await waitForOutput(run, /\] step 2 RPS: .*(PASS|FAIL)/, 150_000);
+  await waitForOutput(run, FIRST_LEVEL_JUDGED, 150_000);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   run.child.kill('SIGINT');
   const result = await run.done;

@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadResultSchema } from './node/files.js';
-import { COMPARISON_VERSION, type ComparisonJson } from './results/comparison.js';
 import { RECORD_SCHEMA, RESULT_FILE, RESULT_FILES } from './results/files.js';
+import { sampleComparison } from './test-support/comparison.js';
 import { schemaErrors } from './test-support/schema.js';
 
 const SCHEMAS = fileURLToPath(new URL('../schemas/', import.meta.url));
@@ -199,84 +199,7 @@ describe('database schemas', () => {
 });
 
 describe('comparison schema', () => {
-  const metric = {
-    baseline: 10,
-    candidate: 13,
-    absolute_change: 3,
-    relative_change: 0.3,
-    relative_to_run: 0.25,
-    p_value: 0.0001,
-    significant: true,
-  };
-  const side = {
-    folder: '/tmp/results/a',
-    run_id: '20260101T000000Z-abcd',
-    command: 'bench',
-    script: 'performance',
-    target_url: 'http://127.0.0.1:3000',
-    started_at: '2026-01-01T00:00:00.000Z',
-  };
-  const comparison: ComparisonJson = {
-    version: COMPARISON_VERSION,
-    created_at: '2026-01-01T00:10:00.000Z',
-    baseline: side,
-    candidate: { ...side, run_id: '20260101T000500Z-efgh' },
-    settings: {
-      test: 'mann-whitney-u',
-      correction: 'holm',
-      alpha: 0.05,
-      min_relative_change: 0.1,
-      min_samples: 5,
-      relative_to_run: true,
-      peer_ratio: 4,
-      min_peers: 4,
-    },
-    budgets: {
-      default: { max_p95_increase: 0.1, max_error_rate_increase: 0.005, max_rps_decrease: null },
-      overrides: { 'GET /trails': { max_p95_increase: 0.2 } },
-    },
-    rows: [
-      {
-        kind: 'endpoint',
-        name: 'GET /trails/:id',
-        samples: { baseline: 20, candidate: 20 },
-        peer_shift: 0.04,
-        p50_ms: metric,
-        p95_ms: metric,
-        p99_ms: metric,
-        rps: { ...metric, significant: false },
-        error_rate: { ...metric, baseline: 0, relative_change: null, relative_to_run: null },
-        verdict: 'slower',
-        budgets: [
-          {
-            budget: 'max_p95_increase',
-            limit: 0.1,
-            change: 0.3,
-            significant: true,
-            exceeded: true,
-          },
-        ],
-        series: {
-          baseline: [{ t: 0, rps: 5, p95_ms: 11 }],
-          candidate: [{ t: 0, rps: 5, p95_ms: 14 }],
-        },
-      },
-    ],
-    run_shift: { endpoint: 0.04, db_bench_case: null },
-    ceilings: [
-      {
-        file: 'rps_results.json',
-        baseline: 200,
-        candidate: 180,
-        baseline_lower_bound: false,
-        candidate_lower_bound: true,
-        note: 'candidate 180 RPS is a lower bound',
-      },
-    ],
-    exceeded: 1,
-    exit_code: 99,
-    notes: [],
-  };
+  const comparison = sampleComparison();
 
   it('accepts a comparison and rejects a drifted verdict or exit code', () => {
     expect(schemaErrors(RESULT_FILE.comparison, comparison)).toEqual([]);
@@ -290,5 +213,13 @@ describe('comparison schema', () => {
     expect(schemaErrors(RESULT_FILE.comparison, { ...comparison, exit_code: 1 })).toEqual([
       '/exit_code must be equal to one of the allowed values',
     ]);
+  });
+
+  it('accepts unset budgets and per-endpoint overrides', () => {
+    const budgets = {
+      default: { max_p95_increase: 0.1, max_error_rate_increase: 0.005, max_rps_decrease: null },
+      overrides: { 'GET /trails': { max_p95_increase: 0.2 } },
+    };
+    expect(schemaErrors(RESULT_FILE.comparison, { ...comparison, budgets })).toEqual([]);
   });
 });

@@ -94,21 +94,17 @@ describe('errors outside the iteration body', () => {
 });
 
 describe('handleSummary outputs the file system refuses', () => {
+  // summary-paths.js writes ok.json and the outputs named by BAD_1 and BAD_2 (HOLD: a 60 s run).
+  const runSummaryPaths = (vars: string[], options: Parameters<typeof runBin>[1]) =>
+    runBin(['run', '-q', ...vars.flatMap((v) => ['-e', v]), fixture('summary-paths.js')], options);
+
   it('fail at once with one line naming each path; the other outputs are written', async () => {
     const cwd = tempDir();
     const started = Date.now();
-    const r = await runBin(
-      [
-        'run',
-        '-q',
-        '-e',
-        'BAD_1=/proc/nonexistent/x.json',
-        '-e',
-        'BAD_2=/proc/self/x',
-        fixture('summary-paths.js'),
-      ],
-      { cwd, timeoutMs: 15_000 },
-    );
+    const r = await runSummaryPaths(['BAD_1=/proc/nonexistent/x.json', 'BAD_2=/proc/self/x'], {
+      cwd,
+      timeoutMs: 15_000,
+    });
     expect(r.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     const lines = r.stderr.trim().split('\n');
@@ -126,20 +122,11 @@ describe('handleSummary outputs the file system refuses', () => {
   it('SIGTERM still stops a run whose outputs are under /proc (exit 105, one line each)', async () => {
     const cwd = tempDir();
     const started = Date.now();
-    const r = await runBin(
-      [
-        'run',
-        '-q',
-        '-e',
-        'HOLD=1',
-        '-e',
-        'BAD_1=/proc/a/b/c.json',
-        '-e',
-        'BAD_2=/proc/self/fd/0',
-        fixture('summary-paths.js'),
-      ],
-      { cwd, timeoutMs: 20_000, onSpawn: signalAfter('HOLDING', 'SIGTERM') },
-    );
+    const r = await runSummaryPaths(['HOLD=1', 'BAD_1=/proc/a/b/c.json', 'BAD_2=/proc/self/fd/0'], {
+      cwd,
+      timeoutMs: 20_000,
+      onSpawn: signalAfter('HOLDING', 'SIGTERM'),
+    });
     expect(r.code).toBe(105);
     // The test is 60 s long: it ended on the signal.
     expect(Date.now() - started).toBeLessThan(15_000);

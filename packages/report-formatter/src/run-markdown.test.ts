@@ -1,18 +1,16 @@
 import type { RunRecord } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
+import { sampleRunRecord } from '../../core/src/test-support/run-record.js';
 import { formatRunMarkdown, markdownTable } from './run-markdown.js';
 import { runFacts, shownValue, statusClass, withoutCredentials } from './run-summary.js';
 import { FIXTURE_HOST } from './test-support/run-fixture.js';
 
+// The sample run, on k6 against a remote target with credentials in its URL and variables,
+// its thresholds crossed.
+const sample = sampleRunRecord();
 const record: RunRecord = {
-  version: 1,
+  ...sample,
   run_id: '2026-12-01T06-00-00Z-4f3a',
-  tool: { name: 'rota-perf', version: '0.1.0', git_commit: 'f011a85' },
-  command: 'bench',
-  script: 'performance',
-  started_at: '2026-12-01T06:00:00.000Z',
-  ended_at: '2026-12-01T06:02:15.000Z',
-  duration_seconds: 135,
   engine: { kind: 'k6', version: '0.49.0' },
   target: { url: 'https://bench:s3cret@api.example.test/v1', embedded: false },
   variables: {
@@ -23,7 +21,6 @@ const record: RunRecord = {
   },
   host: FIXTURE_HOST,
   exit_code: 99,
-  interrupted: false,
   verdict: 'thresholds-crossed',
   thresholds: [
     { metric: 'http_req_failed', expression: 'rate<0.01', passed: true },
@@ -33,16 +30,8 @@ const record: RunRecord = {
   status_codes: { '503': 8, '200': 990, '0': 2 },
   dropped_iterations: 4,
   rate: { target_rps: 100, achieved_rps: 95, plateau_rps: 99.5 },
-  files: {
-    results: 'results.json',
-    series: null,
-    memory_csv: null,
-    report: null,
-    ndjson: null,
-    others: [],
-  },
+  files: { ...sample.files, series: null, memory_csv: null, report: null },
   phases: [],
-  instances: [],
   notes: ['k6 ran with --out json'],
 };
 

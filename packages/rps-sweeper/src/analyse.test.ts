@@ -56,6 +56,14 @@ function level(
   };
 }
 
+// A generator with CPU to spare that starts every iteration on time.
+const HEALTHY_GENERATOR = { cpuPercent: [20, 25], eventLoopLagMs: [5, 8], startLagMs: [1, 2, 3] };
+
+/** The rps_probe analysis of `figures`, one level each, swept over `rates`. */
+function analyseProbe(figures: LevelFigures[], rates: number[], extra: { p95SloMs?: number } = {}) {
+  return analyseSweep(buildSummaryData(figures), plan(rates, extra), { kind: 'rps_probe' });
+}
+
 describe('analyseSweep', () => {
   it('monotonic: the ceiling is the last pass before the first failure', () => {
     const figures = [
@@ -65,9 +73,7 @@ describe('analyseSweep', () => {
       level(40, { failRate: 0.05 }),
       level(50, { failRate: 0.2 }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30, 40, 50]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20, 30, 40, 50]);
     expect(result.levels.map((l) => l.passed)).toEqual([true, true, true, false, false]);
     expect(result.highestPassingTarget).toBe(30);
     expect(result.unstable).toBe(false);
@@ -91,7 +97,7 @@ describe('analyseSweep', () => {
 
   it('reads p95 from the level sub-metric, and p99 only when the trend stats include it', () => {
     const figures = [level(10, { latency: [10, 110] })];
-    const without = analyseSweep(buildSummaryData(figures), plan([10]), { kind: 'rps_probe' });
+    const without = analyseProbe(figures, [10]);
     // Durations are spread evenly over 10..110 ms, so the interpolated p(N) is 10 + N.
     expect(without.levels[0]?.p95Ms).toBeCloseTo(10 + 0.95 * 100, 9);
     expect(without.levels[0]?.p99Ms).toBeNull();
@@ -104,7 +110,7 @@ describe('analyseSweep', () => {
 
   it('fail at the first level: no ceiling', () => {
     const figures = [level(10, { failRate: 0.5 }), level(20, { failRate: 0.6 })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [10, 20]);
     expect(result.highestPassingTarget).toBeNull();
     expect(result.unstable).toBe(false);
     expect(result.levels.every((l) => !l.passed)).toBe(true);
@@ -117,9 +123,7 @@ describe('analyseSweep', () => {
       level(30),
       level(40, { failRate: 0.1 }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30, 40]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20, 30, 40]);
     expect(result.levels.map((l) => l.passed)).toEqual([true, false, true, false]);
     expect(result.highestPassingTarget).toBe(10);
     expect(result.unstable).toBe(true);
@@ -132,9 +136,7 @@ describe('analyseSweep', () => {
       level(20),
       level(30, { share: 0.75, dropped: 75, latency: [800, 1000] }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20, 30]);
     const l30 = result.levels[2];
     expect(result.highestPassingTarget).toBe(20);
     expect(l30?.cause).toBe('vu_pool_exhausted');
@@ -171,7 +173,7 @@ describe('analyseSweep', () => {
       startLagMs: [30, 60, 250],
     };
     const figures = [level(10), level(20, { share: 0.8, generator: busy })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [10, 20]);
     const l20 = result.levels[1];
     expect(l20?.cause).toBe('generator_saturated');
     expect(l20?.generatorCpuPercent).toBeCloseTo(97.67, 2);
@@ -189,7 +191,7 @@ describe('analyseSweep', () => {
       startLagMs: spreadDurations(100, 50, 900),
     };
     const figures = [level(10), level(20, { share: 0.7, generator: starved })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [10, 20]);
     expect(result.levels[1]?.cause).toBe('generator_saturated');
     expect(result.levels[1]?.startLagMs).toBeGreaterThan(800);
     expect(result.generatorSaturated).toBe(true);
@@ -200,7 +202,7 @@ describe('analyseSweep', () => {
     const figures = [
       level(30, { share: 0.75, dropped: 75, latency: [800, 1000], generator: lagging }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([30]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [30]);
     expect(result.levels[0]?.cause).toBe('vu_pool_exhausted');
     expect(result.generatorSaturated).toBe(false);
   });
@@ -208,7 +210,7 @@ describe('analyseSweep', () => {
   it('the real k6 (no generator metrics): drops with VUs free are another reason, not a lower bound', () => {
     // 20 RPS at ~22 ms needs under one VU; 5 are pre-allocated, 20 allowed.
     const figures = [level(10), level(20, { share: 0.8, dropped: 40 })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [10, 20]);
     const l20 = result.levels[1];
     expect(l20?.generatorCpuPercent).toBeNull();
     expect(l20?.startLagMs).toBeNull();
@@ -221,11 +223,10 @@ describe('analyseSweep', () => {
 
   it('drops while VUs beyond the pre-allocated ones were being initialised: says so and what to raise', () => {
     // 20 RPS at ~400 ms needs 8 VUs; 5 are pre-allocated, 20 allowed.
-    const healthy = { cpuPercent: [20, 25], eventLoopLagMs: [5, 8], startLagMs: [1, 2, 3] };
     const figures = [
-      level(20, { share: 0.9, dropped: 20, latency: [300, 500], generator: healthy }),
+      level(20, { share: 0.9, dropped: 20, latency: [300, 500], generator: HEALTHY_GENERATOR }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([20]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [20]);
     expect(result.levels[0]?.cause).toBe('rate_not_reached');
     expect(result.levels[0]?.reason).toContain(
       'more than the 5 pre-allocated VUs were needed and the rest were still being initialised; raise preAllocatedVUs',
@@ -236,9 +237,8 @@ describe('analyseSweep', () => {
   });
 
   it('a short rate without drops, with a healthy generator: iterations that never completed', () => {
-    const healthy = { cpuPercent: [20, 25], eventLoopLagMs: [5, 8], startLagMs: [1, 2, 3] };
-    const figures = [level(20, { share: 0.7, generator: healthy })];
-    const result = analyseSweep(buildSummaryData(figures), plan([20]), { kind: 'rps_probe' });
+    const figures = [level(20, { share: 0.7, generator: HEALTHY_GENERATOR })];
+    const result = analyseProbe(figures, [20]);
     expect(result.levels[0]?.cause).toBe('rate_not_reached');
     expect(result.levels[0]?.reason).toContain(
       '60 scheduled iterations did not complete within the level, none dropped',
@@ -252,9 +252,7 @@ describe('analyseSweep', () => {
       level(20),
       level(30, { share: 0.9, dropped: 30, failRate: 0.2, generator: busy }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20, 30]);
     expect(result.highestPassingTarget).toBe(20);
     expect(result.levels[2]?.cause).toBe('system_failing');
     expect(result.levels[2]?.reason).toMatch(
@@ -269,9 +267,7 @@ describe('analyseSweep', () => {
       level(10, { latency: [5, 50] }),
       level(20, { latency: [100, 400], generator: busy }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20], { p95SloMs: 200 }), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20], { p95SloMs: 200 });
     expect(result.levels[1]?.cause).toBe('generator_saturated');
     expect(result.levels[1]?.reason).toMatch(
       /^load generator saturated: p95 \d+(\.\d+)? ms above SLO 200 ms; generator CPU/,
@@ -284,9 +280,7 @@ describe('analyseSweep', () => {
       level(20, { share: 0.99, dropped: 2 }),
       level(30, { failRate: 0.2 }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20, 30]);
     expect(result.levels[1]).toMatchObject({
       passed: true,
       droppedIterations: 2,
@@ -298,19 +292,11 @@ describe('analyseSweep', () => {
 
   it('with no failing level, a generator at its limit anywhere makes the top a floor; drops alone do not', () => {
     const busy = { cpuPercent: [95, 96], eventLoopLagMs: [20, 30], startLagMs: [10, 20] };
-    const saturated = analyseSweep(
-      buildSummaryData([level(10), level(20, { generator: busy })]),
-      plan([10, 20]),
-      { kind: 'rps_probe' },
-    );
+    const saturated = analyseProbe([level(10), level(20, { generator: busy })], [10, 20]);
     expect(saturated.highestPassingTarget).toBe(20);
     expect(saturated.generatorSaturated).toBe(true);
     expect(saturated.limitedBy).toBeNull();
-    const dropsOnly = analyseSweep(
-      buildSummaryData([level(10), level(20, { share: 0.99, dropped: 2 })]),
-      plan([10, 20]),
-      { kind: 'rps_probe' },
-    );
+    const dropsOnly = analyseProbe([level(10), level(20, { share: 0.99, dropped: 2 })], [10, 20]);
     expect(dropsOnly.generatorSaturated).toBe(false);
   });
 
@@ -320,16 +306,14 @@ describe('analyseSweep', () => {
       level(20, { failRate: 0.5 }),
       level(30, { share: 0.5, dropped: 100, failRate: 0.5 }),
     ];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20, 30]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20, 30]);
     expect(result.highestPassingTarget).toBe(10);
     expect(result.generatorSaturated).toBe(false);
   });
 
   it('zero requests: the level fails as having no requests, not as missing', () => {
     const figures = [level(10), { ...level(20), requests: 0, failures: 0, durationsMs: [] }];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20]), { kind: 'rps_probe' });
+    const result = analyseProbe(figures, [10, 20]);
     expect(result.levels[1]).toMatchObject({
       requests: 0,
       achievedRps: 0,
@@ -342,9 +326,7 @@ describe('analyseSweep', () => {
   });
 
   it('missing sub-metrics: requests null and "no data", not a silent 0', () => {
-    const result = analyseSweep(buildSummaryData([level(10)]), plan([10, 20]), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe([level(10)], [10, 20]);
     expect(result.levels[1]).toMatchObject({
       scenario: 'probe_20',
       requests: null,
@@ -366,9 +348,7 @@ describe('analyseSweep', () => {
 
   it('applies the p95 SLO when set', () => {
     const figures = [level(10, { latency: [5, 50] }), level(20, { latency: [100, 400] })];
-    const result = analyseSweep(buildSummaryData(figures), plan([10, 20], { p95SloMs: 200 }), {
-      kind: 'rps_probe',
-    });
+    const result = analyseProbe(figures, [10, 20], { p95SloMs: 200 });
     expect(result.p95SloMs).toBe(200);
     expect(result.levels[0]?.passed).toBe(true);
     expect(result.levels[1]?.passed).toBe(false);

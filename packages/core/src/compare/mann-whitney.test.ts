@@ -41,18 +41,11 @@ describe('mannWhitneyU', () => {
     // A deterministic spread (no randomness in a unit test): 30 values around 10 ms.
     const base = Array.from({ length: 30 }, (_, i) => 10 + ((i * 7) % 30) / 10);
     expect(mannWhitneyU(base, [...base]).pValue).toBe(1);
-    expect(
-      mannWhitneyU(
-        base,
-        base.map((v) => v * 1.3),
-      ).pValue,
-    ).toBeLessThan(1e-6);
-    expect(
-      mannWhitneyU(
-        base,
-        base.map((v) => v * 0.7),
-      ).pValue,
-    ).toBeLessThan(1e-6);
+    // 30 % slower and 30 % faster.
+    for (const factor of [1.3, 0.7]) {
+      const shifted = base.map((v) => v * factor);
+      expect(mannWhitneyU(base, shifted).pValue, `× ${factor}`).toBeLessThan(1e-6);
+    }
   });
 
   it('returns p = 1 when there is nothing to test', () => {

@@ -11,6 +11,7 @@ import {
   type RunSeries,
 } from '@rota-perf/core';
 import { latencyStatsOf, mergeHistograms, SeriesRecorder } from '@rota-perf/core/series';
+import { sampleRunRecord } from '../../../core/src/test-support/run-record.js';
 import { FIXTURE_RESULTS } from './report-fixture.js';
 
 /** The endpoints of the fixture: scenario (endpoint key), name tag and a typical latency. */
@@ -151,17 +152,13 @@ export function fixtureRecord(
     for (const [code, n] of Object.entries(r.status)) status[code] = (status[code] ?? 0) + n;
   }
   const duration = SETUP_SECONDS + seconds;
+  // The sample run (node-runner, embedded target, every file written) with this run's figures.
   return {
-    version: 1,
+    ...sampleRunRecord(),
     run_id: RUN_ID,
-    tool: { name: 'rota-perf', version: '0.1.0', git_commit: 'f011a85' },
-    command: 'bench',
-    script: 'performance',
     started_at: new Date(runStartMs).toISOString(),
     ended_at: new Date(runStartMs + duration * 1000).toISOString(),
     duration_seconds: duration,
-    engine: { kind: 'node-runner', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:38315', embedded: true, fixture: 'small' },
     variables: {
       TARGET_RPS: '10',
       TEST_DURATION: '80s',
@@ -182,22 +179,12 @@ export function fixtureRecord(
     status_codes: status,
     dropped_iterations: series.scenarios.reduce((n, s) => n + s.dropped_iterations, 0),
     rate: { target_rps: 30, achieved_rps: requests / seconds, plateau_rps: 30 },
-    files: {
-      results: 'results.json',
-      series: 'performance_series.json',
-      memory_csv: 'performance_memory.csv',
-      report: 'report.html',
-      ndjson: null,
-      others: [],
-    },
     phases: RUN_PHASES.filter((p) => p.start < seconds).map((p) => ({
       name: p.name,
       start_seconds: p.start + SETUP_SECONDS,
       end_seconds: Math.min(p.end, seconds) + SETUP_SECONDS,
       ...(p.name === 'plateau' ? { target_rps: 30 } : {}),
     })),
-    instances: [],
-    notes: [],
   };
 }
 
