@@ -42,6 +42,27 @@ describe('parseRouteDelays', () => {
   });
 });
 
+describe('only the delayed route gets a hook', () => {
+  it('the other routes are registered exactly as without ROTA_API_DELAY', async () => {
+    const repos = new Proxy({}, { get: () => ({}) }) as never;
+    const hooksOf = async (env: Record<string, string>) => {
+      const app = createRotaApp({ config: resolveConfig(env), repos });
+      await app.ready();
+      const printed = app.printRoutes({ includeHooks: true, commonPrefix: false });
+      await app.close();
+      return printed;
+    };
+    const plain = await hooksOf({});
+    const delayed = await hooksOf({ ROTA_API_DELAY: 'GET /trails/:trailId=5ms' });
+    // The one difference: a preHandler on the delayed route.
+    expect(delayed).not.toBe(plain);
+    const lines = (text: string) => text.split('\n');
+    const changed = lines(delayed).filter((l) => !lines(plain).includes(l));
+    expect(changed.some((l) => l.includes('preHandler'))).toBe(true);
+    expect(changed.every((l) => l.includes('preHandler') || l.includes('trailId'))).toBe(true);
+  });
+});
+
 describe('preciseDelay', () => {
   it('waits at least the delay, sub-millisecond ones too, while the event loop keeps running', async () => {
     let ticks = 0;
