@@ -22,9 +22,9 @@ import { describeEngine } from './engine.js';
 import { type AttachedMonitor, attachMonitor } from './monitor.js';
 import { combineSeries, levelPhases, mergeSummaries } from './record/adaptive-record.js';
 import { buildRunRecord, targetFacts } from './record/build.js';
-import { hostFacts, toolFacts } from './record/host-facts.js';
+import { toolFacts } from './record/host-facts.js';
 import { fileEntry, writeRunRecord } from './record/run-files.js';
-import { newRunId } from './record/run-start.js';
+import { runOpening } from './record/run-start.js';
 import { effectiveVariables, scriptProcessEnv } from './record/variables.js';
 import { scratchDir } from './scratch-dir.js';
 import { openTarget, type Target } from './target.js';
@@ -48,9 +48,7 @@ export async function runSearch(
   outDir: string,
   context: RunContext,
 ): Promise<number> {
-  const startedAt = new Date();
-  const host = hostFacts();
-  const runId = newRunId(startedAt);
+  const { startedAt, runId, host } = runOpening();
   const engine = chooseEngine('rps_probe', run.engine, context);
   const engineFacts = await describeEngine(engine);
   const scratch = await scratchDir('rota-perf-probe-');

@@ -8,9 +8,10 @@ export class RotaPerfError extends Error {
   /** The process exit code a bin ends with when this error stops a command. */
   declare readonly exitCode: number;
 
-  constructor(message: string, exitCode: number) {
+  /** `name` is the subclass's own (set here, not read from the class: bundlers rename classes). */
+  constructor(message: string, exitCode: number, name = 'RotaPerfError') {
     super(message);
-    this.name = 'RotaPerfError';
+    this.name = name;
     this.exitCode = exitCode;
   }
 }
@@ -18,8 +19,7 @@ export class RotaPerfError extends Error {
 /** A mistake on the command line (unknown option, missing argument): exit code 2. */
 export class UsageError extends RotaPerfError {
   constructor(message: string) {
-    super(message, EXIT_CODES.usage);
-    this.name = 'UsageError';
+    super(message, EXIT_CODES.usage, 'UsageError');
   }
 }
 
@@ -32,8 +32,7 @@ export class ConfigError extends RotaPerfError {
   declare readonly variable: string;
 
   constructor(variable: string, message: string) {
-    super(message, EXIT_CODES.usage);
-    this.name = 'ConfigError';
+    super(message, EXIT_CODES.usage, 'ConfigError');
     this.variable = variable;
   }
 }
@@ -41,16 +40,14 @@ export class ConfigError extends RotaPerfError {
 /** The run was stopped by Ctrl-C / SIGTERM before it could finish: exit code 105. */
 export class InterruptedError extends RotaPerfError {
   constructor(message: string) {
-    super(message, EXIT_CODES.externalAbort);
-    this.name = 'InterruptedError';
+    super(message, EXIT_CODES.externalAbort, 'InterruptedError');
   }
 }
 
 /** A failure the user can act on that is not a usage mistake (a missing folder…): exit code 1. */
 export class CommandError extends RotaPerfError {
   constructor(message: string) {
-    super(message, EXIT_CODES.failure);
-    this.name = 'CommandError';
+    super(message, EXIT_CODES.failure, 'CommandError');
   }
 }
 

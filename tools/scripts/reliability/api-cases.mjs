@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { connect as connectSocket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { authHeaders, registerUser } from '../../rota-api/dist/client.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = `${ROOT}packages/cli/dist/bin/rota-perf.js`;
@@ -68,37 +69,12 @@ function rssKb(pid) {
 }
 
 // --- a client -------------------------------------------------------------------------------
-let registered = 0;
 /** Registers a fresh user; returns the headers of its authenticated, CSRF-protected writes. */
 async function register(url) {
-  registered += 1;
-  const tag = `${process.pid}-${Date.now()}-${registered}`;
-  const response = await fetch(`${url}/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `reliability-${tag}@example.com`,
-      password: 'PerfTest@123',
-      name_for_certificate: 'Reliability Tester',
-      username: `reliability_${tag}`,
-      sex: 'M',
-      color: 'NS',
-      role: 'User',
-      birthday: '1990-01-01',
-      remember: true,
-    }),
-  });
-  if (response.status !== 200) throw new Error(`register: ${response.status}`);
-  const cookies = new Map(
-    response.headers.getSetCookie().map((line) => line.split(';')[0].split(/=(.*)/s)),
-  );
+  const user = await registerUser(url, {}, 'reliability');
   return {
-    userId: (await response.json()).user.user_id,
-    headers: {
-      cookie: `rota_session=${cookies.get('rota_session')}; rota_csrf=${cookies.get('rota_csrf')}`,
-      'x-csrf-token': cookies.get('rota_csrf'),
-      'content-type': 'application/json',
-    },
+    userId: user.userId,
+    headers: authHeaders(user, { 'content-type': 'application/json' }),
   };
 }
 /** A 4xx with a JSON error in either of the API's styles ({detail} or {error, message}). */

@@ -71,15 +71,19 @@ export function newRunId(startedAt: Date): string {
   return createRunId(startedAt, randomBytes(2).toString('hex'));
 }
 
+/** What a run notes as it starts: the time, the id made from it, and the host as it is then. */
+export function runOpening(): { startedAt: Date; runId: string; host: RunRecord['host'] } {
+  const startedAt = new Date();
+  return { startedAt, runId: newRunId(startedAt), host: hostFacts() };
+}
+
 /** Starts a run of `input.script` with `engine`. */
 export async function beginRun(
   input: RunStartInput,
   engine: Engine,
   context: RunContext,
 ): Promise<StartedRun> {
-  const startedAt = new Date();
-  const host = hostFacts();
-  const runId = newRunId(startedAt);
+  const { startedAt, runId, host } = runOpening();
   const env = { ...input.env, RESULTS_DIR: input.outDir, RUN_ID: runId };
   const given = { ...scriptProcessEnv(input.script, context.env), ...env };
   const plan = planScript(input.script, given);

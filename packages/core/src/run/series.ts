@@ -59,6 +59,19 @@ export interface SeriesScenarioRow {
   target_rate?: number;
 }
 
+/** A scenario's row of a second before anything is counted in it (the `t` is the caller's). */
+export function emptyScenarioRow(scenario: string): Omit<SeriesScenarioRow, 't'> {
+  return {
+    scenario,
+    iterations: 0,
+    dropped_iterations: 0,
+    data_received: 0,
+    data_sent: 0,
+    checks_passed: 0,
+    checks_failed: 0,
+  };
+}
+
 /** One second of the whole run. */
 export interface SeriesSecondRow {
   t: number;

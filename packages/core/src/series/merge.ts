@@ -8,7 +8,7 @@ import type {
   SeriesScenarioRow,
   SeriesSecondRow,
 } from '../run/series.js';
-import { SERIES_VERSION } from '../run/series.js';
+import { emptyScenarioRow, SERIES_VERSION } from '../run/series.js';
 import {
   createLatencyHistogram,
   decodeHistogram,
@@ -64,16 +64,7 @@ function mergeRequests(rows: SeriesRequestRow[]): SeriesRequestRow {
 
 function mergeScenarios(rows: SeriesScenarioRow[]): SeriesScenarioRow {
   const first = rows[0] as SeriesScenarioRow;
-  const merged: SeriesScenarioRow = {
-    t: first.t,
-    scenario: first.scenario,
-    iterations: 0,
-    dropped_iterations: 0,
-    data_received: 0,
-    data_sent: 0,
-    checks_passed: 0,
-    checks_failed: 0,
-  };
+  const merged: SeriesScenarioRow = { t: first.t, ...emptyScenarioRow(first.scenario) };
   for (const row of rows) {
     merged.iterations += row.iterations;
     merged.dropped_iterations += row.dropped_iterations;

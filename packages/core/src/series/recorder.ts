@@ -10,7 +10,7 @@ import type {
   SeriesScenarioRow,
   SeriesSecondRow,
 } from '../run/series.js';
-import { SERIES_VERSION } from '../run/series.js';
+import { emptyScenarioRow, SERIES_VERSION } from '../run/series.js';
 import {
   createLatencyHistogram,
   encodeHistogram,
@@ -50,13 +50,8 @@ interface RequestKey {
   name: string;
 }
 
-interface OpenRequest {
-  scenario: string;
-  name: string;
-  requests: number;
-  failed: number;
-  status: Record<string, number>;
-  errorCodes: Record<string, number>;
+/** A request row of an open second: its counts so far, and what its latency stats come from. */
+interface OpenRequest extends Omit<SeriesRequestRow, 't' | 'duration_ms' | 'hdr'> {
   histogram: LatencyHistogram;
   sum: number;
   min: number;
@@ -69,18 +64,6 @@ interface OpenBucket {
   requests: Map<RequestKey, OpenRequest>;
   scenarios: Map<string, OpenScenario>;
   second: SeriesSecondRow | null;
-}
-
-function emptyScenario(scenario: string): OpenScenario {
-  return {
-    scenario,
-    iterations: 0,
-    dropped_iterations: 0,
-    data_received: 0,
-    data_sent: 0,
-    checks_passed: 0,
-    checks_failed: 0,
-  };
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -133,7 +116,7 @@ export class SeriesRecorder {
         requests: 0,
         failed: 0,
         status: {},
-        errorCodes: {},
+        error_codes: {},
         histogram: this.spareHistograms.pop() ?? createLatencyHistogram(),
         sum: 0,
         min: Number.POSITIVE_INFINITY,
@@ -145,7 +128,7 @@ export class SeriesRecorder {
     if (failed) row.failed++;
     bump(row.status, String(status));
     if (errorCode !== undefined && errorCode !== '' && errorCode !== 0) {
-      bump(row.errorCodes, String(errorCode));
+      bump(row.error_codes, String(errorCode));
     }
     recordLatency(row.histogram, durationMs);
     row.sum += durationMs;
@@ -246,7 +229,7 @@ export class SeriesRecorder {
     const bucket = this.bucketAt(timeMs);
     let row = bucket.scenarios.get(scenario);
     if (row === undefined) {
-      row = emptyScenario(scenario);
+      row = emptyScenarioRow(scenario);
       bucket.scenarios.set(scenario, row);
     }
     return row;
@@ -265,7 +248,7 @@ export class SeriesRecorder {
           requests: r.requests,
           failed: r.failed,
           status: r.status,
-          error_codes: r.errorCodes,
+          error_codes: r.error_codes,
           duration_ms: latencyStatsOf(r.histogram, { min: r.min, max: r.max, sum: r.sum }),
           hdr: encodeHistogram(r.histogram),
         });

@@ -32,14 +32,14 @@ export type ResponseInit = Pick<
 
 /** The response object `http.asyncRequest` resolves to, shaped like k6's (same key order). */
 export class K6Response {
-  status: number;
-  status_text: string;
-  proto: string;
-  url: string;
-  headers: Record<string, string>;
-  cookies: Record<string, ResponseCookie[]>;
-  body: string | ArrayBuffer | null;
-  timings: Timings;
+  status!: number;
+  status_text!: string;
+  proto!: string;
+  url!: string;
+  headers!: Record<string, string>;
+  cookies!: Record<string, ResponseCookie[]>;
+  body!: string | ArrayBuffer | null;
+  timings!: Timings;
   tls_version = '';
   tls_cipher_suite = '';
   ocsp = {
@@ -50,26 +50,15 @@ export class K6Response {
     revocation_reason: '',
     status: '',
   };
-  error: string;
-  error_code: number;
-  remote_ip: string;
-  remote_port: number;
-  request: RequestEcho;
+  error!: string;
+  error_code!: number;
+  remote_ip!: string;
+  remote_port!: number;
+  request!: RequestEcho;
 
   constructor(init: ResponseInit) {
-    this.status = init.status;
-    this.status_text = init.status_text;
-    this.proto = init.proto;
-    this.url = init.url;
-    this.headers = init.headers;
-    this.cookies = init.cookies;
-    this.body = init.body;
-    this.timings = init.timings;
-    this.error = init.error;
-    this.error_code = init.error_code;
-    this.remote_ip = init.remote_ip;
-    this.remote_port = init.remote_port;
-    this.request = init.request;
+    // The fields were declared above in k6's key order, so assigning keeps that order.
+    Object.assign(this, init);
   }
 
   /** Parses the body as JSON; with a selector, reads a gjson-style path. */

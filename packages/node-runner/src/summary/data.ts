@@ -1,25 +1,15 @@
+import type { K6Metric, K6SummaryData } from '@rota-perf/core';
 import type { Metric, MetricRegistry } from '../metrics/registry.js';
 import type { Sink } from '../metrics/sinks.js';
 import type { GroupNode } from '../runtime/groups.js';
 import type { ThresholdSet } from '../thresholds/evaluate.js';
 import { isTty } from '../util/output.js';
 
-/** One metric in handleSummary data. */
-export interface SummaryMetric {
-  type: Metric['type'];
-  contains: Metric['contains'];
-  values: Record<string, number>;
-  thresholds?: Record<string, { ok: boolean }>;
-}
+/** One metric in handleSummary data: the core's one definition of k6's layout. */
+export type SummaryMetric = K6Metric;
 
-/** The `data` argument of handleSummary, in k6 v0.49's layout. */
-export interface SummaryData {
-  metrics: Record<string, SummaryMetric>;
-  root_group: GroupNode;
-  options: { summaryTrendStats: string[]; summaryTimeUnit: string; noColor: boolean };
-  state: { isStdOutTTY: boolean; isStdErrTTY: boolean; testRunDurationMs: number };
-  setup_data?: unknown;
-}
+/** The `data` argument of handleSummary, in k6 v0.49's layout (what the k6 scripts read). */
+export type SummaryData = K6SummaryData;
 
 /** Inputs for building summary data. */
 export interface SummaryInput {

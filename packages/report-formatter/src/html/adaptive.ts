@@ -4,12 +4,7 @@ import type { AdaptiveResultsJson } from '@rota-perf/core';
 import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
 import { runVerdict } from './adaptive-chart.js';
 import { htmlTable, num, para, tiles } from './markup.js';
-import {
-  LEVEL_HEALTH_NOTE,
-  LEVEL_OUTCOME_HEADERS,
-  levelOutcomeCells,
-  verdictParas,
-} from './sweep-levels.js';
+import { levelTable, verdictParas } from './sweep-levels.js';
 
 const rps = (n: number | null) => (n === null ? 'none' : `${formatNumber(n, 0)} RPS`);
 
@@ -37,25 +32,19 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
   for (const note of doc.notes) parts.push(para(note, 'note'));
   parts.push(
     '<h3>Levels by target</h3>',
-    htmlTable(
-      ['Target', 'Achieved', 'Requests', 'Fail %', 'p95 (ms)', 'Dropped', ...LEVEL_OUTCOME_HEADERS],
-      levels.map((l) => [
+    levelTable(
+      levels,
+      doc.ceiling,
+      ['Target', 'Achieved', 'Requests', 'Fail %', 'p95 (ms)', 'Dropped'],
+      (l) => [
         num(formatNumber(l.target_rps, 0)),
         num(formatNumber(l.observed_rps)),
         num(formatCount(l.requests)),
         num(formatPercent(l.failure_rate)),
         num(formatNumber(l.p95_ms)),
         num(formatCount(l.dropped_iterations ?? null)),
-        ...levelOutcomeCells(l),
-      ]),
-      (i) => {
-        const l = levels[i];
-        if (!l) return '';
-        if (l.passed && l.target_rps === doc.ceiling) return 'best';
-        return l.passed ? '' : 'failed';
-      },
+      ],
     ),
-    para(LEVEL_HEALTH_NOTE, 'note'),
     '<h3>Search runs in order</h3>',
     htmlTable(
       ['#', 'Phase', 'Rate', 'Result'],

@@ -15,12 +15,7 @@ import {
 } from '@rota-perf/core';
 import type { DbBenchInput, MemoryInput } from './inputs.js';
 import { htmlTable, num, para, tiles } from './markup.js';
-import {
-  LEVEL_HEALTH_NOTE,
-  LEVEL_OUTCOME_HEADERS,
-  levelOutcomeCells,
-  verdictParas,
-} from './sweep-levels.js';
+import { levelTable, verdictParas } from './sweep-levels.js';
 
 const count = (n: number | null | undefined) =>
   n === null || n === undefined ? 'missing' : formatCount(n);
@@ -93,7 +88,9 @@ export function sweepSection(sweep: SweepResultsJson): string {
   if (sweep.unstable)
     parts.push(para('Unstable: a level passed after an earlier level failed.', 'warn'));
   parts.push(
-    htmlTable(
+    levelTable(
+      sweep.scenarios,
+      best,
       [
         'Scenario',
         'Target',
@@ -104,9 +101,8 @@ export function sweepSection(sweep: SweepResultsJson): string {
         'p95 (ms)',
         'p99 (ms)',
         'Dropped',
-        ...LEVEL_OUTCOME_HEADERS,
       ],
-      sweep.scenarios.map((l) => [
+      (l) => [
         l.scenario,
         num(formatNumber(l.target_rps, 0)),
         num(formatNumber(l.observed_rps)),
@@ -116,17 +112,9 @@ export function sweepSection(sweep: SweepResultsJson): string {
         num(formatNumber(l.p95_ms ?? null)),
         num(formatNumber(l.p99_ms ?? null)),
         num(formatCount(l.dropped_iterations ?? null)),
-        ...levelOutcomeCells(l),
-      ]),
-      (i) => {
-        const l = sweep.scenarios[i];
-        if (!l) return '';
-        if (l.passed && l.target_rps === best) return 'best';
-        return l.passed ? '' : 'failed';
-      },
+      ],
     ),
   );
-  parts.push(para(LEVEL_HEALTH_NOTE, 'note'));
   return parts.join('\n');
 }
 

@@ -33,6 +33,15 @@ export function legacyTemplateName(initdb: string, user: string, password: strin
   return `${TEMPLATE_PREFIX}${key}`;
 }
 
+/** The names in the temp root; none when it cannot be read (not made yet, or not ours). */
+async function entriesOf(root: string): Promise<string[]> {
+  try {
+    return await readdir(root);
+  } catch {
+    return [];
+  }
+}
+
 /** Records a use of the template (its mtime), which keeps it from being swept. */
 export async function markUsed(template: string, nowMs = Date.now()): Promise<void> {
   const now = new Date(nowMs);
@@ -50,13 +59,7 @@ export async function sweepStaleTemplates(
   nowMs = Date.now(),
 ): Promise<string[]> {
   const removed: string[] = [];
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
+  for (const name of await entriesOf(root)) {
     const template = name.startsWith(TEMPLATE_PREFIX) && name !== keep;
     if (!template && !name.startsWith(STAGING_PREFIX)) continue;
     const maxAge = template ? STALE_TEMPLATE_DAYS * 24 * 60 * 60 * 1000 : STALE_STAGING_MS;
@@ -99,13 +102,7 @@ async function clusterRunning(dir: string): Promise<boolean> {
  */
 export async function removeTemporaryClusters(root: string, nowMs = Date.now()): Promise<string[]> {
   const removed: string[] = [];
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
+  for (const name of await entriesOf(root)) {
     if (!name.startsWith(CLUSTER_PREFIX)) continue;
     const dir = join(root, name);
     try {
