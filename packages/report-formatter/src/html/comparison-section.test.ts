@@ -2,6 +2,7 @@
 // baseline/candidate overlays, flagged rows first; an unreadable comparison is a note.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { COMPARISON_VERSION } from '@rota-perf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureComparison } from '../test-support/comparison-fixture.js';
 import { writeRunFolder } from '../test-support/run-fixture.js';
@@ -75,7 +76,7 @@ describe('the comparison section', () => {
     const { html } = await render();
     expect(html).not.toContain('id="comparison"');
     expect(html).toContain(
-      'comparison.json: not a comparison this build reads (version 1); not shown',
+      `comparison.json: not a comparison this build reads (version ${COMPARISON_VERSION}); not shown`,
     );
   });
 });
