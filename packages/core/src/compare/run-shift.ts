@@ -8,6 +8,7 @@
 // slowed endpoint among many barely moves it. A change of the whole run cannot be told from the
 // machine's drift by two runs: it is reported once, not per row. Pure and k6-safe.
 import type { ComparisonRowKind } from '../results/comparison.js';
+import { quantile } from '../stats.js';
 
 /** A row's medians on both sides, as the peer search needs them. */
 export interface ShiftInput {
@@ -29,14 +30,6 @@ function logChange(row: ShiftInput): number | null {
   return b !== null && c !== null && b > 0 && c > 0 ? Math.log(c / b) : null;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /**
  * Per row, the factor its peers' medians moved by (candidate / baseline, 1.1 = 10 % slower), or
  * null when the row has too few peers (or no medians) and is judged on its raw change.
@@ -51,7 +44,7 @@ export function peerShifts(rows: readonly ShiftInput[]): (number | null)[] {
       const near = b !== null && b * PEER_RATIO >= own && b <= own * PEER_RATIO;
       return j !== i && peer.kind === row.kind && near && change !== null ? [change] : [];
     });
-    return changes.length >= MIN_PEERS ? Math.exp(median(changes)) : null;
+    return changes.length >= MIN_PEERS ? Math.exp(quantile(changes, 0.5)) : null;
   });
 }
 
@@ -61,5 +54,5 @@ export function runShift(rows: readonly ShiftInput[], kind: ComparisonRowKind): 
     const change = r.kind === kind ? logChange(r) : null;
     return change === null ? [] : [change];
   });
-  return changes.length >= MIN_PEERS ? Math.exp(median(changes)) - 1 : null;
+  return changes.length >= MIN_PEERS ? Math.exp(quantile(changes, 0.5)) - 1 : null;
 }
