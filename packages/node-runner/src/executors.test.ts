@@ -66,6 +66,19 @@ describe('arrival-rate executors', () => {
     expect(firstSecond).toBeLessThanOrEqual(62);
   });
 
+  it('counts slots from the planned start even when the start itself is late', async () => {
+    const { result, rows } = await starts('blocker,anchored');
+    expect(result.code).toBe(0);
+    const [blocker] = rows.filter((r) => r.name === 'blocker');
+    const anchored = rows.filter((r) => r.name === 'anchored').map((r) => r.at);
+    // 10/s from 10 ms: slots at 10, 110, 210 … after the blocker's start. The blocker holds the
+    // loop for 80 ms, so the first slot starts late and the second is still due at 110 ms
+    // (a schedule counted from the late start would put it at 180 ms or later).
+    expect(anchored.length).toBeGreaterThanOrEqual(9);
+    expect((anchored[0] ?? 0) - (blocker?.at ?? 0)).toBeGreaterThanOrEqual(75);
+    expect((anchored[1] ?? 0) - (blocker?.at ?? 0)).toBeLessThan(150);
+  });
+
   it('drops iterations when no VU is free and maxVUs is reached', async () => {
     const r = await run(script, { quiet: true, env: { BASE: server.base, SCENARIOS: 'dropped' } });
     expect(r.exitCode).toBe(0);

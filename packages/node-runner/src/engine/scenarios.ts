@@ -175,7 +175,11 @@ export async function runScenarios(
     ordered.map(async (s) => {
       const run = runs.get(s) as ScenarioRun;
       if (s.startTimeMs > 0 && (await waitUntil(t0 + s.startTimeMs, open.stop))) return;
-      run.start();
+      // The schedule is anchored where the plan puts the start, not where the timer fired:
+      // k6 starts scenarios within microseconds of their startTime, this event loop may be
+      // milliseconds late, and staggered scenarios would then drift into each other by an
+      // amount that differs from run to run.
+      run.start(t0 + s.startTimeMs);
       await (EXECUTORS[s.executor] as (r: ScenarioRun, h: ExecutorHost) => Promise<void>)(
         run,
         host,

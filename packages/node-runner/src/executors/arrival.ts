@@ -22,7 +22,7 @@ export async function runArrivalRate(run: ScenarioRun, host: ExecutorHost): Prom
   const inflight = new Set<Promise<void>>();
   let creating = 0;
   let warned = false;
-  // Anchor the schedule where k6/execution's scenario.startTime was taken.
+  // Slots count from the scenario's planned start (see ScenarioRun.start).
   const t0 = run.startedAt || performance.now();
 
   const start = (vu: VuState) => {

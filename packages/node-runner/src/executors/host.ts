@@ -34,7 +34,7 @@ export class ScenarioRun {
   iterationsStarted = 0;
   completed = 0;
   interrupted = 0;
-  /** performance.now() when the scenario started: the anchor of its schedule. */
+  /** performance.now() of the scenario's planned start: the anchor of its schedule. */
   startedAt = 0;
   private plannedMs: number;
   // Numbers iterations in the whole test: 0, 1, 2 … or, in a segment, the instance's stripe.
@@ -65,9 +65,12 @@ export class ScenarioRun {
     };
   }
 
-  /** Marks the scenario as started now. */
-  start(): void {
-    this.startedAt = performance.now();
+  /**
+   * Marks the scenario as started now; `anchor` (a performance.now() time, default now) is
+   * where its schedule counts from.
+   */
+  start(anchor = performance.now()): void {
+    this.startedAt = anchor;
     this.info.startTime = Date.now();
   }
 
