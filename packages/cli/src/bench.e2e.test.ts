@@ -17,7 +17,7 @@ import {
   layoutOf,
   readRunRecord,
   readSeries,
-  seriesTotals,
+  seriesMetricTotals,
 } from './test-support/records.js';
 import { useRotaApi } from './test-support/rota-api.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
@@ -51,8 +51,8 @@ async function expectSeriesMatchesResults(out: string, results: ResultsJson): Pr
     return;
   }
   const series = await readSeries(out, record);
-  expect(seriesTotals(series).requests).toBe(results.total_requests);
-  expect(seriesTotals(series).failed).toBe(results.failed_requests);
+  expect(seriesMetricTotals(series).http_reqs).toBe(results.total_requests);
+  expect(seriesMetricTotals(series).http_req_failed).toBe(results.failed_requests);
 }
 
 async function readResults(out: string): Promise<ResultsJson> {

@@ -12,7 +12,7 @@ import {
   readJsonFile,
   readRunRecord,
   readSeries,
-  seriesTotals,
+  seriesMetricTotals,
 } from './test-support/records.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
 import { useScratchDir } from './test-support/scratch-dir.js';
@@ -43,12 +43,13 @@ describe('rota-perf bench with the real k6 (a stand-in replaying its recording)'
     // 06-out-json.out: http_reqs 18, http_req_failed 9 (the 503s), iterations 9, checks 9.
     const series = await readSeries(out, record);
     expect(series.engine).toBe('k6');
-    expect(seriesTotals(series)).toEqual({
-      requests: 18,
-      failed: 9,
+    expect(seriesMetricTotals(series)).toMatchObject({
+      http_reqs: 18,
+      http_req_failed: 9,
       iterations: 9,
-      dropped: 0,
-      checksPassed: 9,
+      dropped_iterations: 0,
+      checks_passed: 9,
+      checks_failed: 0,
     });
     expect(record.status_codes).toEqual({ '200': 9, '503': 9 });
     expect(record.checks).toEqual([{ name: 'status is 200', passes: 9, fails: 0 }]);
@@ -63,7 +64,7 @@ describe('rota-perf bench with the real k6 (a stand-in replaying its recording)'
       'results.json',
     );
     expect(results.run_id).toBe(record.run_id);
-    expect(results.total_requests).toBe(seriesTotals(series).requests);
+    expect(results.total_requests).toBe(seriesMetricTotals(series).http_reqs);
     // target_rate comes from the script's own plan (warm-up 0 -> 5/s over 1 s, then 5/s).
     const plan = scheduleOf(
       planScript('performance', {
@@ -110,7 +111,7 @@ describe('rota-perf bench with the real k6 (a stand-in replaying its recording)'
     expect(record).toMatchObject({ interrupted: true, verdict: 'interrupted', exit_code: 105 });
     const series = await readSeries(out, record);
     const results = await readJsonFile<{ total_requests: number }>(out, 'results.json');
-    expect(seriesTotals(series).requests).toBe(results.total_requests);
+    expect(seriesMetricTotals(series).http_reqs).toBe(results.total_requests);
     expect(results.total_requests).toBeGreaterThan(0);
     expect(results.total_requests).toBeLessThan(30 * 18);
   });

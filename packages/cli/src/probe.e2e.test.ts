@@ -9,7 +9,7 @@ import {
   readRunRecord,
   readSeries,
   schemaErrors,
-  seriesTotals,
+  seriesMetricTotals,
 } from './test-support/records.js';
 import { runCli, startCli, waitForOutput } from './test-support/run-cli.js';
 import { useScratchDir } from './test-support/scratch-dir.js';
@@ -71,7 +71,7 @@ it('probe --adaptive runs levels within [min, max], concludes, and writes its re
     const series = await readSeries(out, record);
     const requests = doc.scenarios.reduce((n, l) => n + (l.requests ?? 0), 0);
     // The levels' own requests; setup requests of each level run come on top.
-    expect(seriesTotals(series).requests).toBeGreaterThanOrEqual(requests);
+    expect(seriesMetricTotals(series).http_reqs).toBeGreaterThanOrEqual(requests);
   }
 });
 

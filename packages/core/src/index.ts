@@ -51,17 +51,8 @@ export {
   readRaw,
   readTolerance,
 } from './env.js';
-export {
-  CommandError,
-  ConfigError,
-  escapeControl,
-  exitCodeFor,
-  firstLine,
-  InterruptedError,
-  quote,
-  RotaPerfError,
-  UsageError,
-} from './errors.js';
+// Everything errors.ts exports is public surface, so it is re-exported whole.
+export * from './errors.js';
 export { EXIT_CODES, type ExitCode } from './exit-codes.js';
 export type { FailedThreshold, K6Check, K6Group, K6Metric, K6SummaryData } from './k6-summary.js';
 export {
@@ -166,14 +157,6 @@ export {
   seriesFileName,
 } from './run/series.js';
 export { leastSquaresSlope, mean, quantile, safeRatio, stddev } from './stats.js';
-export {
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatMs,
-  formatNumber,
-  formatPercent,
-  isPrintable,
-  MISSING,
-} from './text/format.js';
+// Likewise every formatter of text/format.ts.
+export * from './text/format.js';
 export { type Cell, type TableOptions, table, visibleWidth } from './text/table.js';

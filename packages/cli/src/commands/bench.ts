@@ -1,19 +1,17 @@
 // rota-perf bench [script]: one k6 script of the registry, run by the k6 binary or node-runner.
 import {
   type CommandDef,
-  type OptionTable,
   parseScriptName,
   positiveNumber,
   SCRIPTS,
   UsageError,
 } from '@rota-perf/core';
 import { runBenchStep, writeReportSafely } from '../bench-run.js';
-import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
+import { compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { BENCH_SUMMARY } from './bench-summary.js';
-import { LOAD_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
+import { loadRunCommandOptions, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
-const OPTIONS: OptionTable = {
-  ...LOAD_RUN_OPTIONS,
+const OPTIONS = loadRunCommandOptions({
   'no-report': { type: 'boolean', description: 'do not write the HTML report' },
   instances: {
     type: 'string',
@@ -22,8 +20,7 @@ const OPTIONS: OptionTable = {
     description:
       'node-runner instances, each an execution segment of the test, merged into one folder',
   },
-  ...BASELINE_OPTIONS,
-};
+});
 
 // The scripts as --help lists them, from the registry.
 const SCRIPT_LINES = SCRIPTS.map((s) => {

@@ -11,6 +11,7 @@ import {
   valueUnlessDefault,
 } from '@rota-perf/core';
 import { checkDatabaseUrl } from '@rota-perf/core/node';
+import { BASELINE_OPTIONS } from '../compare/after-run.js';
 import type { EnginePreference } from '../engine.js';
 import type { MonitorChoice } from '../monitor.js';
 import { prepareOutDir } from '../outputs.js';
@@ -94,8 +95,14 @@ const MONITOR_OPTIONS: OptionTable = {
 /** A bundle run with the target's memory sampled (probe). */
 export const MONITORED_RUN_OPTIONS: OptionTable = { ...RUN_OPTIONS, ...MONITOR_OPTIONS };
 
-/** A load run that also reads the target's database (bench, start). */
-export const LOAD_RUN_OPTIONS: OptionTable = { ...MONITORED_RUN_OPTIONS, ...DATABASE_OPTIONS };
+/**
+ * The options table of a load run that also reads the target's database (bench, start): the
+ * monitored run's and the database's options, the command's own, then --baseline and
+ * compare's, in that order in `--help`.
+ */
+export function loadRunCommandOptions(own: OptionTable): OptionTable {
+  return { ...MONITORED_RUN_OPTIONS, ...DATABASE_OPTIONS, ...own, ...BASELINE_OPTIONS };
+}
 
 /** The --out value, undefined when it is the default (the default's text is descriptive). */
 export function outOption(args: ParsedArgs): string | undefined {

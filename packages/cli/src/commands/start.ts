@@ -5,29 +5,26 @@ import {
   type CommandDef,
   EXIT_CODES,
   literalDefault,
-  type OptionTable,
   REPORT_FILE,
   RESULT_FILE,
   RUN_RECORD_FILE,
 } from '@rota-perf/core';
 import { runCommandLine } from '@rota-perf/core/node';
 import { printOutputs, runBenchStep, writeReportSafely } from '../bench-run.js';
-import { BASELINE_OPTIONS, compareAfterRun, pendingComparison } from '../compare/after-run.js';
+import { compareAfterRun, pendingComparison } from '../compare/after-run.js';
 import { writtenSince } from '../outputs.js';
 import { recordWithEnd } from '../record/build.js';
 import { writeRunRecord } from '../record/run-files.js';
-import { LOAD_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
+import { loadRunCommandOptions, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
-const OPTIONS: OptionTable = {
-  ...LOAD_RUN_OPTIONS,
+const OPTIONS = loadRunCommandOptions({
   'no-db-bench': { type: 'boolean', description: 'skip the repository benchmark' },
   strict: {
     type: 'boolean',
     description:
       'exit 99 when a threshold was crossed (default: warn, exit 0 once all outputs exist)',
   },
-  ...BASELINE_OPTIONS,
-};
+});
 
 // The endpoint benchmark's schedule, with its documented defaults from the script registry.
 const SCHEDULE = [

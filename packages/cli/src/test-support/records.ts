@@ -4,19 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunRecord, RunSeries } from '@rota-perf/core';
-import { loadResultSchema } from '@rota-perf/core/node';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { schemaErrors } from '../../../core/src/test-support/schema.js';
+
+export { seriesMetricTotals } from '../../../core/src/test-support/series.js';
+// Core's test support (by path: it is not published), for the e2e tests as well.
+export { schemaErrors };
 
 /** The stand-in k6 binary (K6_BINARY) that replays the real k6's recording. */
 export const FAKE_K6 = fileURLToPath(new URL('./fake-k6.mjs', import.meta.url));
-
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-
-/** Schema violations of a document as file `file` (empty when valid). */
-export function schemaErrors(file: string, doc: unknown): string[] {
-  const validate = ajv.compile(loadResultSchema(file));
-  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-}
 
 /** A JSON file of the folder. */
 export async function readJsonFile<T>(folder: string, file: string): Promise<T> {
@@ -38,18 +33,6 @@ export async function readSeries(folder: string, record: RunRecord): Promise<Run
   const errors = schemaErrors(file, series);
   if (errors.length > 0) throw new Error(`${file} is invalid: ${errors.join('; ')}`);
   return series;
-}
-
-/** Totals of a series, for comparing with a summary. */
-export function seriesTotals(series: RunSeries) {
-  const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  return {
-    requests: sum(series.requests, (r) => r.requests),
-    failed: sum(series.requests, (r) => r.failed),
-    iterations: sum(series.scenarios, (r) => r.iterations),
-    dropped: sum(series.scenarios, (r) => r.dropped_iterations),
-    checksPassed: sum(series.scenarios, (r) => r.checks_passed),
-  };
 }
 
 // Objects whose keys are data (variable names, status codes), not layout.

@@ -1,7 +1,7 @@
 // The adaptive ceiling search (adaptive_probe_results.json): the search as it went, the levels
 // ordered by target with their verdicts, and the ceiling it confirmed.
 import type { AdaptiveResultsJson } from '@rota-perf/core';
-import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
+import { formatCount, formatNumber } from '@rota-perf/core';
 import { runVerdict } from './adaptive-chart.js';
 import { htmlTable, num, para, tiles } from './markup.js';
 import { levelTable, verdictParas } from './sweep-levels.js';
@@ -32,19 +32,14 @@ export function adaptiveSection(doc: AdaptiveResultsJson): string {
   for (const note of doc.notes) parts.push(para(note, 'note'));
   parts.push(
     '<h3>Levels by target</h3>',
-    levelTable(
-      levels,
-      doc.ceiling,
-      ['Target', 'Achieved', 'Requests', 'Fail %', 'p95 (ms)', 'Dropped'],
-      (l) => [
-        num(formatNumber(l.target_rps, 0)),
-        num(formatNumber(l.observed_rps)),
-        num(formatCount(l.requests)),
-        num(formatPercent(l.failure_rate)),
-        num(formatNumber(l.p95_ms)),
-        num(formatCount(l.dropped_iterations ?? null)),
-      ],
-    ),
+    levelTable(levels, doc.ceiling, [
+      'target',
+      'achieved',
+      'requests',
+      'failRate',
+      'p95',
+      'dropped',
+    ]),
     '<h3>Search runs in order</h3>',
     htmlTable(
       ['#', 'Phase', 'Rate', 'Result'],

@@ -88,32 +88,17 @@ export function sweepSection(sweep: SweepResultsJson): string {
   if (sweep.unstable)
     parts.push(para('Unstable: a level passed after an earlier level failed.', 'warn'));
   parts.push(
-    levelTable(
-      sweep.scenarios,
-      best,
-      [
-        'Scenario',
-        'Target',
-        'Achieved',
-        'Requests',
-        'Failed',
-        'Fail %',
-        'p95 (ms)',
-        'p99 (ms)',
-        'Dropped',
-      ],
-      (l) => [
-        l.scenario,
-        num(formatNumber(l.target_rps, 0)),
-        num(formatNumber(l.observed_rps)),
-        num(count(l.requests)),
-        num(count(l.failed_requests)),
-        num(formatPercent(l.failure_rate)),
-        num(formatNumber(l.p95_ms ?? null)),
-        num(formatNumber(l.p99_ms ?? null)),
-        num(formatCount(l.dropped_iterations ?? null)),
-      ],
-    ),
+    levelTable(sweep.scenarios, best, [
+      'scenario',
+      'target',
+      'achieved',
+      'requests',
+      'failed',
+      'failRate',
+      'p95',
+      'p99',
+      'dropped',
+    ]),
   );
   return parts.join('\n');
 }

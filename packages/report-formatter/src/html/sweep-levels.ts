@@ -1,8 +1,39 @@
 // What the sweep and adaptive sections share about levels: the verdict on the ceiling (what
-// held the first failing level back) and each level's Little's-law, generator and result cells.
-import type { SweepLevelJson, SweepResultsJson } from '@rota-perf/core';
+// held the first failing level back), the level columns they pick from, and each level's
+// Little's-law, generator and result cells.
+import {
+  formatCount,
+  formatNumber,
+  formatPercent,
+  type SweepLevelJson,
+  type SweepResultsJson,
+} from '@rota-perf/core';
 import { ceilingVerdict, generatorCell, lowestFailure, vuCell } from '../sweep-verdict.js';
 import { type HtmlCell, htmlTable, num, para } from './markup.js';
+
+/** A count the level lacks is `missing` (the metric was not in the summary), not `n/a`. */
+const counted = (n: number | null | undefined) =>
+  n === null || n === undefined ? 'missing' : formatCount(n);
+
+/** A level column: its header and its cell. */
+type LevelColumn = readonly [header: string, cell: (l: SweepLevelJson) => HtmlCell | string];
+
+/** The columns a level table picks from, each defined once for the sweep and adaptive tables. */
+const LEVEL_COLUMNS = {
+  scenario: ['Scenario', (l) => l.scenario],
+  target: ['Target', (l) => num(formatNumber(l.target_rps, 0))],
+  achieved: ['Achieved', (l) => num(formatNumber(l.observed_rps))],
+  requests: ['Requests', (l) => num(counted(l.requests))],
+  failed: ['Failed', (l) => num(counted(l.failed_requests))],
+  failRate: ['Fail %', (l) => num(formatPercent(l.failure_rate))],
+  // Older files may lack the percentiles and the dropped count.
+  p95: ['p95 (ms)', (l) => num(formatNumber(l.p95_ms ?? null))],
+  p99: ['p99 (ms)', (l) => num(formatNumber(l.p99_ms ?? null))],
+  dropped: ['Dropped', (l) => num(formatCount(l.dropped_iterations ?? null))],
+} as const satisfies Record<string, LevelColumn>;
+
+/** The name of a level column. */
+export type LevelColumnName = keyof typeof LEVEL_COLUMNS;
 
 /** The headers of levelOutcomeCells. */
 const LEVEL_OUTCOME_HEADERS = [
@@ -40,15 +71,15 @@ function levelOutcomeCells(l: OutcomeLevel): (HtmlCell | string)[] {
  * A table of levels and the note on its health columns: the caller's columns, then each level's
  * outcome columns; the ceiling's passing rows are marked `best`, failing rows `failed`.
  */
-export function levelTable<L extends OutcomeLevel & Pick<SweepLevelJson, 'target_rps'>>(
-  levels: readonly L[],
+export function levelTable(
+  levels: readonly SweepLevelJson[],
   ceiling: number | null,
-  columns: readonly string[],
-  cellsOf: (level: L) => (HtmlCell | string)[],
+  columns: readonly LevelColumnName[],
 ): string {
+  const picked = columns.map((name) => LEVEL_COLUMNS[name]);
   const table = htmlTable(
-    [...columns, ...LEVEL_OUTCOME_HEADERS],
-    levels.map((l) => [...cellsOf(l), ...levelOutcomeCells(l)]),
+    [...picked.map(([header]) => header), ...LEVEL_OUTCOME_HEADERS],
+    levels.map((l) => [...picked.map(([, cell]) => cell(l)), ...levelOutcomeCells(l)]),
     (row) => {
       const l = levels[row];
       if (!l) return '';
