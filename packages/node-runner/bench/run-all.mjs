@@ -7,12 +7,13 @@
 //      BENCH_MEM_SERIES (1: the memory run records the series, 0: it does not),
 //      BENCH_ROUNDS (throughput rounds, 2), BENCH_BIN (another build's dist/bin/k6-node.js,
 //      e.g. to profile the code before a change).
-import { fork, spawn } from 'node:child_process';
+import { execFile, fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = process.env.BENCH_BIN || resolve(here, '../dist/bin/k6-node.js');
@@ -43,31 +44,19 @@ function childCpuSeconds() {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
-/** Runs a child process to its end; returns its stdout/stderr, wall time and CPU time. */
-function runChild(args) {
-  return new Promise((ok, fail) => {
-    const cpu0 = childCpuSeconds();
-    const started = Date.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', fail);
-    child.on('close', (code) =>
-      ok({
-        code,
-        stdout,
-        stderr,
-        wallMs: Date.now() - started,
-        cpuSeconds: childCpuSeconds() - cpu0,
-      }),
-    );
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs a node child process to its end; returns its stdout/stderr, wall time and CPU time. A
+ * child that fails (none of the bench scripts has thresholds) ends the bench with its stderr.
+ */
+async function runChild(args) {
+  const cpu0 = childCpuSeconds();
+  const started = Date.now();
+  const { stdout, stderr } = await execFileAsync(process.execPath, args, {
+    maxBuffer: 64 * 1024 * 1024,
   });
+  return { stdout, stderr, wallMs: Date.now() - started, cpuSeconds: childCpuSeconds() - cpu0 };
 }
 
 function runScript(script, env, options = []) {
@@ -76,6 +65,17 @@ function runScript(script, env, options = []) {
   args.push(resolve(here, 'scripts', script));
   return runChild(args);
 }
+
+/** The runner's `http_reqs` line: requests made, requests per second, and CPU µs per request. */
+function httpReqs(out) {
+  const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
+  if (!m) return { requests: Number.NaN, rps: Number.NaN, cpuUsPerRequest: Number.NaN };
+  const requests = Number(m[1]);
+  return { requests, rps: Number(m[2]), cpuUsPerRequest: (out.cpuSeconds * 1e6) / requests };
+}
+
+/** Rounded to 0.1, as the report shows CPU µs per request. */
+const tenths = (x) => Math.round(x * 10) / 10;
 
 function metricLine(text, name) {
   return text.split('\n').find((l) => l.trimStart().startsWith(`${name}.`)) ?? '';
@@ -103,21 +103,19 @@ try {
       ]);
       const acJson = JSON.parse(ac.stdout);
       const loadBeforeRunner = loadavg()[0];
-      const ours = await runScript('throughput.js', { BASE: server.base, DURATION: duration });
-      const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(ours.stdout);
-      const runnerRps = m ? Number(m[2]) : Number.NaN;
-      const runnerRequests = m ? Number(m[1]) : Number.NaN;
+      const ours = httpReqs(
+        await runScript('throughput.js', { BASE: server.base, DURATION: duration }),
+      );
       const autocannonCpuUsPerRequest = (ac.cpuSeconds * 1e6) / acJson.requests.total;
-      const runnerCpuUsPerRequest = (ours.cpuSeconds * 1e6) / runnerRequests;
       rounds.push({
         loadBeforeAutocannon,
         autocannonRps: acJson.requests.average,
-        autocannonCpuUsPerRequest: Math.round(autocannonCpuUsPerRequest * 10) / 10,
+        autocannonCpuUsPerRequest: tenths(autocannonCpuUsPerRequest),
         loadBeforeRunner,
-        runnerRps,
-        runnerCpuUsPerRequest: Math.round(runnerCpuUsPerRequest * 10) / 10,
-        ratio: runnerRps / acJson.requests.average,
-        cpuRatio: autocannonCpuUsPerRequest / runnerCpuUsPerRequest,
+        runnerRps: ours.rps,
+        runnerCpuUsPerRequest: tenths(ours.cpuUsPerRequest),
+        ratio: ours.rps / acJson.requests.average,
+        cpuRatio: autocannonCpuUsPerRequest / ours.cpuUsPerRequest,
       });
     }
     const sum = (k) => rounds.reduce((a, r) => a + r[k], 0);
@@ -138,8 +136,7 @@ try {
       const args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, bin, 'run', '--quiet'];
       args.push('-e', `BASE=${server.base}`, '-e', `DURATION=${duration}`);
       const out = await runChild([...args, resolve(here, 'scripts', 'throughput.js')]);
-      const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
-      console.log(`profile: ${m?.[2] ?? '?'} req/s, load average ${loadavg()[0]}`);
+      console.log(`profile: ${httpReqs(out).rps} req/s, load average ${loadavg()[0]}`);
       // One profile per thread; the engine's (the busiest) is the largest.
       const files = readdirSync(dir).map((f) => join(dir, f));
       const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
@@ -166,13 +163,8 @@ try {
                 script,
                 ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
               ]);
-        const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
-        rounds.push({
-          engine: where,
-          load,
-          rps: m ? Number(m[2]) : Number.NaN,
-          cpuUsPerRequest: m ? Math.round((out.cpuSeconds * 1e7) / Number(m[1])) / 10 : Number.NaN,
-        });
+        const { rps, cpuUsPerRequest } = httpReqs(out);
+        rounds.push({ engine: where, load, rps, cpuUsPerRequest: tenths(cpuUsPerRequest) });
       }
     }
     report.workerOverhead = rounds;
@@ -191,16 +183,8 @@ try {
           const env = { BASE: server.base, DURATION: duration };
           const options = series ? ['--series', join(dir, `series-${i}.json`)] : [];
           const out = await runScript('throughput.js', env, options);
-          const m = /http_reqs\.*: (\d+)\s+([\d.]+)\/s/.exec(out.stdout);
-          rounds.push({
-            round: i,
-            series,
-            load,
-            rps: m ? Number(m[2]) : Number.NaN,
-            cpuUsPerRequest: m
-              ? Math.round((out.cpuSeconds * 1e7) / Number(m[1])) / 10
-              : Number.NaN,
-          });
+          const { rps, cpuUsPerRequest } = httpReqs(out);
+          rounds.push({ round: i, series, load, rps, cpuUsPerRequest: tenths(cpuUsPerRequest) });
         }
       }
     } finally {

@@ -1,16 +1,15 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  builtEntry,
   consoleMessages,
   fixturePath,
-  readJson,
+  readSummary,
   runBin,
   tempDir,
   useLoopbackServer,
 } from './test-support/harness.js';
 
-// Exit codes and one-line errors as k6 gives them, lifecycle rules, Ctrl-C and aborts.
+// Exit codes and one-line errors as k6 gives them, lifecycle rules and aborts from the script
+// (Ctrl-C and run()'s signal: supervision.test.ts).
 const server = useLoopbackServer((_req, res) => res.end('ok'));
 
 const fixture = (name: string) => fixturePath(name);
@@ -77,7 +76,7 @@ describe('lifecycle and context', () => {
     expect(consoleMessages(r.stderr)).toContain(
       'GROUP_ERROR GoError: group() does not support async functions as arguments, please see https://grafana.com/docs/k6/latest/javascript-api/k6/group/#working-with-async-functions',
     );
-    const data = readJson(join(cwd, 'summary.json'));
+    const data = readSummary(cwd);
     expect(data.metrics['http_reqs{traffic:read}'].values.count).toBe(
       data.metrics.http_reqs.values.count,
     );
@@ -85,44 +84,6 @@ describe('lifecycle and context', () => {
     expect(data.options.summaryTrendStats).toEqual(['avg', 'p(99)', 'count']);
     expect(Object.keys(data.metrics.http_req_duration.values)).toEqual(['avg', 'p(99)', 'count']);
     expect(data.metrics.http_req_duration.values.count).toBe(data.metrics.http_reqs.values.count);
-  });
-
-  it('Ctrl-C stops scheduling, runs teardown and handleSummary, exits 105', async () => {
-    const cwd = tmp();
-    const started = Date.now();
-    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}`, fixture('interrupt.js')], {
-      cwd,
-      // Interrupt once iterations run (process start-up time varies on a loaded machine).
-      onSpawn: (child) => {
-        const onData = (chunk: Buffer) => {
-          if (!chunk.toString().includes('RUNNING')) return;
-          child.stderr?.off('data', onData);
-          setTimeout(() => child.kill('SIGINT'), 500);
-        };
-        child.stderr?.on('data', onData);
-      },
-    });
-    expect(r.code).toBe(105);
-    expect(Date.now() - started).toBeLessThan(25_000);
-    expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN');
-    const data = readJson(join(cwd, 'summary.json'));
-    expect(data.metrics.iterations.values.count).toBeGreaterThan(0);
-    expect(data.state.testRunDurationMs).toBeLessThan(10_000);
-  });
-
-  it('run() with an aborted signal behaves like Ctrl-C (teardown, handleSummary data, 105)', async () => {
-    const { run } = (await import(builtEntry)) as typeof import('./index.js');
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 1000);
-    const r = await run(fixture('interrupt.js'), {
-      quiet: true,
-      cwd: tmp(),
-      env: { BASE: server.base },
-      signal: controller.signal,
-    });
-    expect(r.exitCode).toBe(105);
-    expect(r.summaryData?.metrics.iterations?.values.count ?? 0).toBeGreaterThanOrEqual(0);
-    expect(r.summaryData?.state.testRunDurationMs ?? 99_999).toBeLessThan(25_000);
   });
 
   it('an abortOnFail threshold ends the run early with exit 99', async () => {
@@ -135,7 +96,7 @@ describe('lifecycle and context', () => {
     expect(r.stderr).toMatch(
       /thresholds on metrics 'checks' were crossed; at least one has abortOnFail enabled/,
     );
-    const data = readJson(join(cwd, 'summary.json'));
+    const data = readSummary(cwd);
     expect(data.state.testRunDurationMs).toBeLessThan(10_000);
     expect(data.metrics.checks.thresholds['rate>0.99'].ok).toBe(false);
   });

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from './run.js';
 import {
-  builtEntry,
   consoleMessages,
   fixturePath,
+  loadRun,
   readJson,
   runBin,
   tempDir,
@@ -12,17 +12,13 @@ import {
 } from './test-support/harness.js';
 
 // Executors against a real loopback server, through the programmatic run() (built package).
-type Run = (
-  script: string,
-  opts: { env?: Record<string, string>; quiet?: boolean; cwd?: string },
-) => Promise<RunResult>;
-let run: Run;
+let run: Awaited<ReturnType<typeof loadRun>>;
 const server = useLoopbackServer((req, res) => {
   const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
   setTimeout(() => res.end('ok'), ms);
 });
 beforeAll(async () => {
-  ({ run } = (await import(builtEntry)) as { run: Run });
+  run = await loadRun();
 });
 
 const script = fixturePath('executors.js');

@@ -1,6 +1,12 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixturesDir, readJson, removeTempDirs, runBin, tempDir } from './test-support/harness.js';
+import {
+  fixturesDir,
+  readSummary,
+  removeTempDirs,
+  runBin,
+  tempDir,
+} from './test-support/harness.js';
 
 // node-runner's extension metrics: the generator's CPU share, its event-loop lag and how late
 // arrival-rate iterations start, in summary data and usable in thresholds.
@@ -20,7 +26,7 @@ async function runGenerator(busyMs: number, script = 'generator.js') {
     timeoutMs: 30_000,
   });
   expect(r.code).toBe(0);
-  const data = readJson(join(cwd, 'summary.json'));
+  const data = readSummary(cwd);
   const values = (name: string) => ({
     ...data.metrics[name].values,
     type: data.metrics[name].type,

@@ -2,7 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleMessages, fixturesDir, runBin, startServer } from './test-support/harness.js';
+import {
+  consoleMessages,
+  envArgs,
+  fixturesDir,
+  runBin,
+  startServer,
+} from './test-support/harness.js';
 
 // The runner's HTTP/1.1 client against a raw TCP server that answers each path in a way a
 // real server may: chunked, HTTP/1.0 to the close, closing idle keep-alive connections, garbage.
@@ -71,15 +77,8 @@ afterAll(async () => {
 
 describe('HTTP/1.1 client', () => {
   it('reads chunked, HEAD and HTTP/1.0 responses, survives idle closes, refuses bad headers and garbage', async () => {
-    const r = await runBin([
-      'run',
-      '-q',
-      '-e',
-      `BASE=${base}`,
-      '-e',
-      `SLOW_READER=${slowReader.base}`,
-      resolve(fixturesDir, 'http-client.js'),
-    ]);
+    const env = envArgs({ BASE: base, SLOW_READER: slowReader.base });
+    const r = await runBin(['run', '-q', ...env, resolve(fixturesDir, 'http-client.js')]);
     expect(r.code).toBe(0);
     const messages = consoleMessages(r.stderr);
     // A large body's `sending` lasts until the server has taken it (k6 times the write).

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   consoleMessages,
   fixturesDir,
-  readJson,
+  readSummary,
   removeTempDirs,
   runBin,
   signalAfter,
@@ -32,7 +32,7 @@ describe('errors outside the iteration body', () => {
       /level=error msg="Uncaught \(in promise\) Error: thrown in an async timer\\n\\tat Timeout\._onTimeout \(file:.*script-errors\.js\?vu=1:\d+:\d+\)" executor=per-vu-iterations scenario=main\n/,
     );
     expect(consoleMessages(r.stderr)).toEqual(['ITERATION_END 0', 'ITERATION_END 1']);
-    const data = readJson(join(cwd, 'summary.json'));
+    const data = readSummary(cwd);
     expect(data.metrics.iterations.values.count).toBe(3);
   });
 
@@ -72,7 +72,7 @@ describe('errors outside the iteration body', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ReferenceError: process\._kill\(\) is not available to k6 scripts/);
     expect(r.stderr).toMatch(/ReferenceError: process\.binding\(\) is not available to k6 scripts/);
-    const data = JSON.parse(readFileSync(join(cwd, 'summary.json'), 'utf8'));
+    const data = readSummary(cwd);
     expect(data.metrics.iterations.values.count).toBe(2);
   });
 

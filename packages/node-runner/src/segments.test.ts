@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consoleMessages, fixturesDir, type RunOutput, runBin } from './test-support/harness.js';
+import {
+  consoleMessages,
+  envArgs,
+  fixturesDir,
+  type RunOutput,
+  runBin,
+  segmentArgs,
+} from './test-support/harness.js';
 
 // VU-based executors split unevenly (a quarter and three quarters of 7 VUs), through the bin:
 // what each instance runs and what __VU and k6/execution report in it.
@@ -26,12 +33,8 @@ async function runSegment(scenario: string, segment: string): Promise<Instance> 
   const out = await runBin([
     'run',
     '-q',
-    '-e',
-    `SCENARIO=${scenario}`,
-    '--execution-segment',
-    segment,
-    '--execution-segment-sequence',
-    '0,1/4,1',
+    ...envArgs({ SCENARIO: scenario }),
+    ...segmentArgs(segment, '0,1/4,1'),
     script,
   ]);
   const iters = consoleMessages(out.stderr)
@@ -116,15 +119,7 @@ describe('bad segment settings', () => {
   it("end the run with k6's invalid-config code 104 and one line naming the value", async () => {
     const bad = await Promise.all([
       runBin(['run', '-q', '--execution-segment', '2/3:1/3', script]),
-      runBin([
-        'run',
-        '-q',
-        '--execution-segment',
-        '1/4:1/2',
-        '--execution-segment-sequence',
-        '0,1/3,2/3,1',
-        script,
-      ]),
+      runBin(['run', '-q', ...segmentArgs('1/4:1/2', '0,1/3,2/3,1'), script]),
     ]);
     expect(bad.map((r) => r.code)).toEqual([104, 104]);
     expect(bad.map((r) => r.stderr)).toEqual([

@@ -10,6 +10,7 @@ import {
   freePort,
   packageRoot,
   readJson,
+  readSummary,
   removeTempDirs,
   runBin,
   signalAfter,
@@ -83,7 +84,7 @@ describe('--series FILE (k6-node run)', () => {
     );
     code = r.code;
     series = readJson(join(cwd, 'out/series.json'));
-    summary = readJson(join(cwd, 'summary.json'));
+    summary = readSummary(cwd);
   }, 45_000);
 
   it('totals equal the summary totals exactly', () => {
@@ -237,7 +238,7 @@ describe('the series file however the run ends', () => {
     );
     expect(r.code).toBe(0);
     const file: RunSeries = readJson(join(cwd, 'series.json'));
-    const summary = readJson(join(cwd, 'summary.json'));
+    const summary = readSummary(cwd);
     const totals = seriesTotals(file);
     // The seconds finished before the engine stopped turning; the summary has the last
     // snapshot (at most a second later).

@@ -6,15 +6,17 @@ import {
   builtEntry,
   consoleMessages,
   fixturePath,
-  readJson,
+  loadRun,
+  readSummary,
   runBin,
   signalAfter,
   tempDir,
   useLoopbackServer,
 } from './test-support/harness.js';
 
-// VU code that never returns control: the supervisor stops the engine thread at k6's deadline
-// and the test still ends as k6 ends it (teardown, handleSummary, the exit code).
+// How a run is stopped from outside, and still ends as k6 ends it (teardown, handleSummary, the
+// exit code): Ctrl-C and run()'s signal; VU code that never returns control, which the
+// supervisor stops at k6's deadline; run() in a child process whose parent goes away.
 let requests = 0;
 const server = useLoopbackServer((_req, res) => {
   requests++;
@@ -22,7 +24,40 @@ const server = useLoopbackServer((_req, res) => {
 });
 
 const blocking = fixturePath('blocking.js');
-const summaryOf = (cwd: string) => readJson(join(cwd, 'summary.json'));
+const interrupt = fixturePath('interrupt.js');
+
+describe('a run whose VU code yields', () => {
+  it('Ctrl-C stops scheduling, runs teardown and handleSummary, exits 105', async () => {
+    const cwd = tempDir();
+    const started = Date.now();
+    const r = await runBin(['run', '-q', '-e', `BASE=${server.base}`, interrupt], {
+      cwd,
+      // Interrupt once iterations run (process start-up time varies on a loaded machine).
+      onSpawn: signalAfter('RUNNING', 'SIGINT', 1, 500),
+    });
+    expect(r.code).toBe(105);
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN');
+    const data = readSummary(cwd);
+    expect(data.metrics.iterations.values.count).toBeGreaterThan(0);
+    expect(data.state.testRunDurationMs).toBeLessThan(10_000);
+  });
+
+  it('run() with an aborted signal behaves like Ctrl-C (teardown, handleSummary data, 105)', async () => {
+    const run = await loadRun();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1000);
+    const r = await run(interrupt, {
+      quiet: true,
+      cwd: tempDir(),
+      env: { BASE: server.base },
+      signal: controller.signal,
+    });
+    expect(r.exitCode).toBe(105);
+    expect(r.summaryData?.metrics.iterations?.values.count ?? 0).toBeGreaterThanOrEqual(0);
+    expect(r.summaryData?.state.testRunDurationMs ?? 99_999).toBeLessThan(25_000);
+  });
+});
 
 describe('a synchronous loop in VU code', () => {
   it('is stopped at duration + gracefulStop; teardown, handleSummary and exit code as k6', async () => {
@@ -42,7 +77,7 @@ describe('a synchronous loop in VU code', () => {
       /level=warning msg="VU code did not return control .*interrupted [12] running iteration/,
     );
     expect(r.stderr).toMatch(/complete and [12] interrupted iterations/);
-    const data = summaryOf(cwd);
+    const data = readSummary(cwd);
     // VU 1 finished two iterations before it blocked; the samples reached the summary.
     expect(data.metrics.iterations.values.count).toBeGreaterThanOrEqual(2);
     expect(data.metrics.http_reqs.values.count).toBeGreaterThanOrEqual(3);
@@ -62,7 +97,7 @@ describe('a synchronous loop in VU code', () => {
     });
     expect(r.code).toBe(105);
     expect(consoleMessages(r.stderr)).toContain('TEARDOWN_RAN setup');
-    expect(summaryOf(cwd).metrics.iterations.values.count).toBeGreaterThanOrEqual(2);
+    expect(readSummary(cwd).metrics.iterations.values.count).toBeGreaterThanOrEqual(2);
   });
 
   it('in setup() is stopped after setupTimeout: exit 100 with k6 message', async () => {
@@ -99,7 +134,7 @@ describe('a synchronous loop in VU code', () => {
     );
     expect(r.code).toBe(101);
     expect(r.stderr).toContain('msg="teardown() execution timed out after 1 seconds"');
-    expect(summaryOf(cwd).metrics.iterations.values.count).toBeGreaterThan(10);
+    expect(readSummary(cwd).metrics.iterations.values.count).toBeGreaterThan(10);
   });
 
   it('in handleSummary(): a second SIGTERM ends the runner at once (exit 105)', async () => {
@@ -171,7 +206,7 @@ process.exitCode = r.exitCode;\n`,
     expect(await exited).toBe(105);
     expect(stderr).not.toContain('Aborting k6 in response to signal');
     expect(consoleMessages(stderr)).toContain('TEARDOWN_RAN');
-    expect(summaryOf(cwd).metrics.iterations.values.count).toBeGreaterThan(0);
+    expect(readSummary(cwd).metrics.iterations.values.count).toBeGreaterThan(0);
   });
 
   it('is gone within seconds when its parent is SIGKILLed while a phase blocks it', async () => {

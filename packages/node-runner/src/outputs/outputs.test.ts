@@ -45,13 +45,15 @@ describe('sample times', () => {
   });
 });
 
-describe('csv fields', () => {
-  it("quotes as Go's encoding/csv: separators, quotes, line breaks, a leading space", () => {
-    expect(csvField('status is 200')).toBe('status is 200');
-    expect(csvField('')).toBe('');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(' lead')).toBe('" lead"');
+describe("csv fields quote as Go's encoding/csv: separators, quotes, line breaks, a leading space", () => {
+  it.each([
+    ['status is 200', 'status is 200'],
+    ['', ''],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [' lead', '" lead"'],
+  ])('%j is written %j', (field, written) => {
+    expect(csvField(field)).toBe(written);
   });
 });

@@ -21,11 +21,18 @@ export const readGolden = (name: string): string => readFileSync(goldenPath(name
 /** A JSON file a run wrote (summary, export), parsed: as loosely typed as JSON.parse's. */
 // biome-ignore lint/suspicious/noExplicitAny: the tests index into k6's summary shapes freely.
 export const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));
+/** The summary.json that a fixture's handleSummary wrote in `cwd`, parsed. */
+// biome-ignore lint/suspicious/noExplicitAny: as readJson's.
+export const readSummary = (cwd: string): any => readJson(join(cwd, 'summary.json'));
 const bin = resolve(packageRoot, 'dist/bin/k6-node.js');
 /** The built package's entry (the programmatic `run()`). */
 export const builtEntry = resolve(packageRoot, 'dist/index.js');
 /** The path of a test fixture script. */
 export const fixturePath = (name: string): string => resolve(fixturesDir, name);
+/** The built package's programmatic `run()`, imported as a user would import it. */
+export async function loadRun(): Promise<typeof import('../index.js')['run']> {
+  return ((await import(builtEntry)) as typeof import('../index.js')).run;
+}
 
 /** Output of one runner process. */
 export interface RunOutput {
@@ -61,6 +68,18 @@ export function runBin(
     opts.onSpawn?.(child);
   });
 }
+
+/** `-e NAME=value` for each entry: the script variables of a `run`, as k6 takes them. */
+export const envArgs = (env: Record<string, string>): string[] =>
+  Object.entries(env).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+
+/** The flags that make a `run` one instance (`segment`) of a test split as `sequence`. */
+export const segmentArgs = (segment: string, sequence: string): string[] => [
+  '--execution-segment',
+  segment,
+  '--execution-segment-sequence',
+  sequence,
+];
 
 /** Sends `signal` once the runner logged `marker` (plus `delayMs`), `times` times 300 ms apart. */
 export function signalAfter(marker: string, signal: NodeJS.Signals, times = 1, delayMs = 0) {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { guardChild } from '@rota-perf/core/node';
 import { locateBinaries, postgresUser } from './binaries.js';
 import { RotaDbError } from './errors.js';
-import { copyDir, ensureTemplate, initialise, isInitialised, tempRoot } from './initdb.js';
+import { copyDir, initialise, isInitialised, tempRoot } from './initdb.js';
+import { ensureTemplate } from './template-cache.js';
 
 /** Options of `startEmbeddedDatabase`. */
 export interface EmbeddedDatabaseOptions {

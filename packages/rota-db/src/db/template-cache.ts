@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { initialise, isInitialised, type LogSink, type Owner } from './initdb.js';
 
 /**
  * The initialised cluster that temporary clusters are copied from lives in the temp root (see
@@ -118,4 +119,59 @@ export async function removeTemporaryClusters(root: string, nowMs = Date.now()):
     }
   }
   return removed;
+}
+
+// One initialised cluster per (binary version, user, password) in the temp root, created
+// atomically and shared by every checkout (named and swept as above).
+export async function ensureTemplate(
+  root: string,
+  bins: { initdb: string; version: string },
+  user: string,
+  password: string,
+  owner: Owner,
+  env: NodeJS.ProcessEnv,
+  record: LogSink,
+): Promise<string> {
+  const name = templateName(bins.version, user, password);
+  const template = join(root, name);
+  await sweepOnce(root, name);
+  if (!(await isInitialised(template)))
+    await adoptLegacyTemplate(root, bins.initdb, user, password, template);
+  if (await isInitialised(template)) {
+    await markUsed(template);
+    return template;
+  }
+  const staging = await mkdtemp(join(root, 'rota-db-staging-'));
+  try {
+    await initialise(bins.initdb, staging, user, password, owner, env, record, true);
+    await rename(staging, template);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    // Another process may have won the race; its template is as good as ours.
+    if (await isInitialised(template)) return template;
+    throw error;
+  }
+  return template;
+}
+
+const swept = new Set<string>();
+
+// Once per process and root: a start should not pay for a directory scan every time.
+async function sweepOnce(root: string, keep: string): Promise<void> {
+  if (swept.has(root)) return;
+  swept.add(root);
+  await sweepStaleTemplates(root, keep);
+}
+
+// This checkout's template under the earlier per-checkout name (same binaries): renamed to the
+// shared name rather than initialising a second one beside it.
+async function adoptLegacyTemplate(
+  root: string,
+  initdb: string,
+  user: string,
+  password: string,
+  template: string,
+): Promise<void> {
+  const legacy = join(root, legacyTemplateName(initdb, user, password));
+  if (await isInitialised(legacy)) await rename(legacy, template).catch(() => {});
 }

@@ -1,14 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/types.js';
-import {
-  lkItemType,
-  trailIncludedItems,
-  trailItems,
-  trailRequirements,
-  trailSections,
-  trails,
-  trailTargetAudience,
-} from '../schema/index.js';
+import { lkItemType, trailItems, trailSections, trails, trailTextLists } from '../schema/index.js';
 import { lazy } from './prepared.js';
 import type {
   ItemRow,
@@ -46,14 +38,15 @@ const sectionColumns = {
 /** Trail content queries (db-bench cases 1–9 and the public trail endpoints). */
 export function createTrailsRepository(db: Executor) {
   // Prepared once per repository (see prepared.ts): the API calls these on every request.
-  const textList = (table: typeof trailIncludedItems, name: string) => {
+  // Each list's statement is named after its table.
+  const textList = (table: (typeof trailTextLists)[keyof typeof trailTextLists]) => {
     const query = lazy(() =>
       db
         .select({ id: table.id, textVal: table.textVal, ord: table.ord })
         .from(table)
         .where(eq(table.trailId, p('trailId')))
         .orderBy(asc(table.ord), asc(table.id))
-        .prepare(name),
+        .prepare(getTableName(table)),
     );
     return (trailId: number): Promise<TextRow[]> => query().execute({ trailId });
   };
@@ -200,11 +193,11 @@ export function createTrailsRepository(db: Executor) {
     },
 
     /** Case 7: included items by (ord, id). */
-    listIncludedItems: textList(trailIncludedItems, 'trail_included_items'),
+    listIncludedItems: textList(trailTextLists.included),
     /** Case 8: requirements by (ord, id). */
-    listRequirements: textList(trailRequirements, 'trail_requirements'),
+    listRequirements: textList(trailTextLists.requirements),
     /** Case 9: target audience by (ord, id). */
-    listAudience: textList(trailTargetAudience, 'trail_target_audience'),
+    listAudience: textList(trailTextLists.audience),
 
     /** The first trail id of a one-row query with no ORDER BY (db-bench's arbitrary trail). */
     async anyTrailId(): Promise<number | null> {

@@ -129,3 +129,10 @@ export const trailTargetAudience = textListTable(
   'trail_target_audience',
   'idx_trail_target_audience_trail',
 );
+
+/** The three text lists of a trail (one table each), by what they list. */
+export const trailTextLists = {
+  included: trailIncludedItems,
+  requirements: trailRequirements,
+  audience: trailTargetAudience,
+};
