@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import type { RunSeries } from '@rota-perf/core';
 import type { FinishedSecond } from '@rota-perf/core/series';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Test support is not published: imported by path, as cli's e2e tests do.
+import { seriesMetricTotals as seriesTotals } from '../../core/src/test-support/series.js';
 import type { RunOptions, RunResult } from './run.js';
 import type { RunPlan } from './series/plan.js';
 import {
@@ -37,21 +39,6 @@ afterAll(() => {
 });
 
 const fixture = (name: string) => resolve(fixturesDir, name);
-
-/** The series' totals, named as the summary's metrics. */
-function seriesTotals(s: Pick<RunSeries, 'requests' | 'scenarios'>) {
-  const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
-  return {
-    http_reqs: sum(s.requests, (r) => r.requests),
-    http_req_failed: sum(s.requests, (r) => r.failed),
-    iterations: sum(s.scenarios, (r) => r.iterations),
-    dropped_iterations: sum(s.scenarios, (r) => r.dropped_iterations),
-    data_sent: sum(s.scenarios, (r) => r.data_sent),
-    data_received: sum(s.scenarios, (r) => r.data_received),
-    checks_passed: sum(s.scenarios, (r) => r.checks_passed),
-    checks_failed: sum(s.scenarios, (r) => r.checks_failed),
-  };
-}
 
 /** The same totals from handleSummary data. */
 function summaryTotals(data: { metrics: Record<string, { values: Record<string, number> }> }) {
