@@ -35,6 +35,9 @@ describe('rota-perf usage errors', () => {
     [['bench', '--engine', 'k7'], '--engine must be one of auto, k6, node, got "k7"'],
     [['bench', '-e', 'NOVALUE'], '-e expects KEY=VALUE, got "NOVALUE"'],
     [['bench', '--base-url', 'localhost:8001'], '--base-url must be an http(s) URL'],
+    // The target comes from -e BASE_URL as in k6 (it was once ignored for the embedded API).
+    [['bench', '-e', 'BASE_URL=localhost:8001'], '-e BASE_URL must be an http(s) URL'],
+    [['bench'], 'BASE_URL must be an http(s) URL', { BASE_URL: 'localhost:8001' }],
     [['probe'], 'probe needs --adaptive'],
     [['probe', '--adaptive', '--min', '0'], '--min must be a positive integer, got "0"'],
     [['probe', '--adaptive', '--step-duration', '5x'], '5x'],

@@ -33,14 +33,15 @@ export const benchCommand: CommandDef = {
   name: 'bench',
   summary: BENCH_SUMMARY,
   description: `Runs the built bundle performance/k6/<script>.test.js (default: performance) with the k6
-binary or node-runner. Without --base-url/BASE_URL it starts the reference Rota API on an
-embedded PostgreSQL and samples its memory. Writes the results JSON, <script>_series.json (per
-second), <script>_memory.csv, run.json (settings, target, engine, verdict) and report.html into
-the results folder (with k6 also <script>_k6.ndjson) and prints where they are. Shows live
-progress on stderr: a status block on a terminal, a heartbeat line every --progress-interval
-seconds otherwise. Script variables (see the README) come from the environment or -e KEY=VALUE.
-With --instances N, node-runner runs as N processes, each an execution segment of the test
-writing into instance-<i>/, merged into the folder (run.json lists each instance's share).
+binary or node-runner. Without --base-url or BASE_URL (-e or the environment) it starts the
+reference Rota API on an embedded PostgreSQL and samples its memory. Writes the results JSON,
+<script>_series.json (per second), <script>_memory.csv, run.json (settings, target, engine,
+verdict) and report.html into the results folder (with k6 also <script>_k6.ndjson) and prints
+where they are. Shows live progress on stderr: a status block on a terminal, a heartbeat line
+every --progress-interval seconds otherwise. Script variables (see the README) come from the
+environment or -e KEY=VALUE. With --instances N, node-runner runs as N processes, each an
+execution segment of the test writing into instance-<i>/, merged into the folder (run.json
+lists each instance's share).
 Exit code: the engine's (0 ok, 99 thresholds crossed, 105 interrupted), 2 bad usage. With
 --baseline <folder> the run is then compared with it (as rota-perf compare): 99 also when a
 budget is exceeded.

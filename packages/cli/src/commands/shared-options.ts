@@ -28,7 +28,8 @@ export const RUN_OPTIONS: OptionTable = {
   'base-url': {
     type: 'string',
     value: '<url>',
-    description: 'target API (default: BASE_URL, else the embedded reference API)',
+    description:
+      'target API (default: -e BASE_URL, else BASE_URL, else the embedded reference API)',
   },
   env: {
     type: 'string',
@@ -124,7 +125,8 @@ export interface RunSettings {
 
 /** Reads engine, -e variables, fixture, monitor and target; a bad value is a UsageError. */
 export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings {
-  const baseUrl = baseUrlOption(args, env);
+  const scriptEnv = envPairs(args);
+  const baseUrl = baseUrlOption(args, env, scriptEnv);
   const databaseUrl = databaseUrlOption(args);
   if (databaseUrl !== undefined && baseUrl === undefined) {
     throw new UsageError(
@@ -133,7 +135,7 @@ export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings 
   }
   return {
     engine: engineOption(args),
-    env: envPairs(args),
+    env: scriptEnv,
     fixture: fixtureOption(args),
     monitor: monitorOption(args),
     progress: {
@@ -202,14 +204,26 @@ export function fixtureOption(args: ParsedArgs) {
   return choice(args, 'fixture', ['small', 'large'] as const);
 }
 
-/** --base-url, else BASE_URL from the environment, else undefined (embedded target). */
-export function baseUrlOption(args: ParsedArgs, env: CommandEnv): string | undefined {
-  const url = stringValue(args, 'base-url') ?? env.BASE_URL;
+/**
+ * --base-url, else `-e BASE_URL=…` (a script variable wins over the environment, as in k6),
+ * else BASE_URL from the environment, else undefined (embedded target).
+ */
+export function baseUrlOption(
+  args: ParsedArgs,
+  env: CommandEnv,
+  scriptEnv: Readonly<Record<string, string>> = envPairs(args),
+): string | undefined {
+  const [source, url] =
+    stringValue(args, 'base-url') !== undefined
+      ? ['--base-url', stringValue(args, 'base-url')]
+      : scriptEnv.BASE_URL !== undefined
+        ? ['-e BASE_URL', scriptEnv.BASE_URL]
+        : ['BASE_URL', env.BASE_URL];
   if (url === undefined || url === '') return undefined;
   if (!/^https?:\/\/[^/\s]+/.test(url)) {
     throw new ConfigError(
-      '--base-url',
-      `--base-url must be an http(s) URL such as https://127.0.0.1:8001, got "${url}"`,
+      source,
+      `${source} must be an http(s) URL such as https://127.0.0.1:8001, got "${url}"`,
     );
   }
   return url.replace(/\/+$/, '');
