@@ -208,14 +208,15 @@ export function fixtureOption(args: ParsedArgs) {
  * --base-url, else `-e BASE_URL=…` (a script variable wins over the environment, as in k6),
  * else BASE_URL from the environment, else undefined (embedded target).
  */
-export function baseUrlOption(
+function baseUrlOption(
   args: ParsedArgs,
   env: CommandEnv,
-  scriptEnv: Readonly<Record<string, string>> = envPairs(args),
+  scriptEnv: Readonly<Record<string, string>>,
 ): string | undefined {
+  const given = stringValue(args, 'base-url');
   const [source, url] =
-    stringValue(args, 'base-url') !== undefined
-      ? ['--base-url', stringValue(args, 'base-url')]
+    given !== undefined
+      ? ['--base-url', given]
       : scriptEnv.BASE_URL !== undefined
         ? ['-e BASE_URL', scriptEnv.BASE_URL]
         : ['BASE_URL', env.BASE_URL];
