@@ -9,6 +9,7 @@ import {
   scriptVariables,
 } from './registry/lookup.js';
 import { SCRIPTS } from './registry/scripts.js';
+import { SHARED_DEFAULTS, SHARED_VARIABLES } from './registry/shared.js';
 import { RESULT_FILES, resultFileSpec } from './results/files.js';
 
 describe('the script registry', () => {
@@ -48,6 +49,15 @@ describe('the script registry', () => {
     expect(literalDefault('rps_probe', 'PRE_ALLOCATED_VUS')).toBe('50');
     expect(literalDefault('performance', 'PRE_ALLOCATED_VUS')).toBe('20');
     expect(literalDefault('performance', 'WRITE_RPS')).toBeUndefined();
+  });
+
+  it('shows each shared default that readers use as a value, as the README prints it', () => {
+    const documented = new Map(SHARED_VARIABLES.map((v) => [v.name, v.default]));
+    for (const [name, value] of Object.entries(SHARED_DEFAULTS)) {
+      expect(documented.get(name), name).toContain(`\`${value}\``);
+    }
+    expect(documented.get('AUTH_PASSWORD')).toBe('`PerfTest@123`');
+    expect(literalDefault('progress_write', 'INSECURE_SKIP_TLS_VERIFY')).toBe('true');
   });
 
   it('knows a results file for every layout the tools write', () => {

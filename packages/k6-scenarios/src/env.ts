@@ -7,13 +7,14 @@ import {
   readRaw,
   readScriptEnv,
   type ScriptEnv,
+  SHARED_DEFAULTS,
 } from '@rota-perf/core';
 
 const positiveInt = { min: 1, integer: true };
 
 /** Where the results JSON files go (relative to the working directory, as the original). */
 export function readResultsDir(env: EnvMap): string {
-  return (readRaw(env, 'RESULTS_DIR') ?? 'performance').replace(/\/+$/, '');
+  return (readRaw(env, 'RESULTS_DIR') ?? SHARED_DEFAULTS.RESULTS_DIR).replace(/\/+$/, '');
 }
 
 /** What both load scripts read: the rate, the phases, the VU pool and TLS checking. */

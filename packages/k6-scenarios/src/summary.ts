@@ -1,5 +1,11 @@
 // handleSummary plumbing shared by the scripts: colour decision and the outputs map.
-import { type EnvMap, type K6SummaryData, readBoolean, readRaw } from '@rota-perf/core';
+import {
+  type EnvMap,
+  type K6SummaryData,
+  readBoolean,
+  readRaw,
+  SHARED_DEFAULTS,
+} from '@rota-perf/core';
 import { readResultsDir } from './env.js';
 
 /** Colour only on a terminal, and never with NO_COLOR or k6's --no-color. */
@@ -18,7 +24,7 @@ export function summaryOutputs(
   files: Record<string, object>,
 ): Record<string, string> {
   const outputs: Record<string, string> = {};
-  if (readBoolean(env, 'SUMMARY_STDOUT', true)) {
+  if (readBoolean(env, 'SUMMARY_STDOUT', SHARED_DEFAULTS.SUMMARY_STDOUT)) {
     outputs.stdout = text.endsWith('\n') ? text : `${text}\n`;
   }
   const resultsDir = readResultsDir(env);

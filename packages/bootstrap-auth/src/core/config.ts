@@ -1,12 +1,13 @@
-import { ConfigError, type EnvMap, readBoolean, readRaw } from '@rota-perf/core';
+import { ConfigError, type EnvMap, readBoolean, readRaw, SHARED_DEFAULTS } from '@rota-perf/core';
 import type { BootstrapConfig, Credentials } from './types.js';
 
 export type { EnvMap };
 
-export const DEFAULT_BASE_URL = 'https://127.0.0.1:8001';
-export const DEFAULT_PASSWORD = 'PerfTest@123';
-export const DEFAULT_SESSION_COOKIE = 'rota_session';
-export const DEFAULT_CSRF_COOKIE = 'rota_csrf';
+// The documented defaults, from the script registry (the README's tables show the same values).
+export const DEFAULT_BASE_URL = SHARED_DEFAULTS.BASE_URL;
+export const DEFAULT_PASSWORD = SHARED_DEFAULTS.AUTH_PASSWORD;
+export const DEFAULT_SESSION_COOKIE = SHARED_DEFAULTS.SESSION_COOKIE_NAME;
+export const DEFAULT_CSRF_COOKIE = SHARED_DEFAULTS.CSRF_COOKIE_NAME;
 // Each pool user costs a bcrypt hash on the server; beyond this a run is almost surely a typo.
 const MAX_LOGIN_POOL = 1000;
 
@@ -35,7 +36,11 @@ export function configFromEnv(env: EnvMap, options: ConfigFromEnvOptions = {}): 
     sessionCookieAliases: readCookieList(env, 'SESSION_COOKIE_ALIASES'),
     csrfCookieAliases: readCookieList(env, 'CSRF_COOKIE_ALIASES'),
     loginUserPool: readPoolSize(env),
-    insecureSkipTlsVerify: readBoolean(env, 'INSECURE_SKIP_TLS_VERIFY', true),
+    insecureSkipTlsVerify: readBoolean(
+      env,
+      'INSECURE_SKIP_TLS_VERIFY',
+      SHARED_DEFAULTS.INSECURE_SKIP_TLS_VERIFY,
+    ),
   };
 }
 
@@ -124,7 +129,7 @@ function readCookieList(env: EnvMap, name: string): string[] {
 
 function readPoolSize(env: EnvMap): number {
   const raw = value(env, 'LOGIN_USER_POOL');
-  if (raw === undefined) return 0;
+  if (raw === undefined) return SHARED_DEFAULTS.LOGIN_USER_POOL;
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_LOGIN_POOL) {
     throw new ConfigError(
       'LOGIN_USER_POOL',
