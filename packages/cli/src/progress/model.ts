@@ -32,6 +32,7 @@ export interface ProgressPlan {
 /** One scenario's figures in the last finished second. */
 export interface ScenarioFigures {
   name: string;
+  /** The schedule's rate in that second (now, before any second has finished). */
   target: number | null;
   achieved: number;
   p95: number | null;
@@ -113,10 +114,14 @@ export class ProgressModel {
   snapshot(nowMs: number): ProgressSnapshot {
     const elapsed = this.startMs === null ? null : Math.max(0, (nowMs - this.startMs) / 1000);
     const rows = this.last?.requests ?? [];
+    // Target and achieved describe the same second: the last finished one (its middle, where a
+    // ramp's rate is the second's mean), not now: a ramp moves on in the 1-2 s a second takes
+    // to finish, and the two would differ by that alone.
+    const measuredAt = this.last === null ? elapsed : this.last.t + 0.5;
     const scenarios = this.plan.schedule.map((s) =>
       this.figures(
         s.name,
-        elapsed === null ? null : targetRateAt(s, elapsed),
+        measuredAt === null ? null : targetRateAt(s, measuredAt),
         rows.filter((r) => r.scenario === s.name),
       ),
     );

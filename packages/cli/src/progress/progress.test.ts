@@ -88,6 +88,19 @@ describe('ProgressModel', () => {
     expect(model.snapshot(at(31)).phase).toBe('finishing');
   });
 
+  it('gives the target of the second the achieved figures come from, not of now', () => {
+    const model = new ProgressModel(plan(['a']));
+    model.start(START);
+    // The warm-up ramps 0 -> 10/s over 10 s; second 4 is the last finished one at 7.5 s.
+    for (const s of seconds(['a'], 5, (_, t) => t)) model.addSecond(s);
+    const snap = model.snapshot(at(7.5));
+    expect(snap.phase).toBe('warm-up');
+    expect(snap.scenarios[0]).toMatchObject({ target: 4.5, achieved: 4 });
+    const before = new ProgressModel(plan(['a']));
+    before.start(START);
+    expect(before.snapshot(at(2)).scenarios[0]?.target).toBe(2);
+  });
+
   it('one verdict per sweep level, once its seconds are in', () => {
     const levels = [
       { scenario: 'probe_5', targetRps: 5, startSeconds: 0, durationSeconds: 3 },
