@@ -8,7 +8,7 @@ import {
   scriptEntry,
   scriptVariables,
 } from './registry/lookup.js';
-import { SCRIPTS } from './registry/scripts.js';
+import { SCRIPTS, SWEEP_VARIABLE_NAMES } from './registry/scripts.js';
 import { SHARED_DEFAULTS, SHARED_VARIABLES } from './registry/shared.js';
 import { RESULT_FILES, resultFileSpec } from './results/files.js';
 
@@ -49,6 +49,17 @@ describe('the script registry', () => {
     expect(literalDefault('rps_probe', 'PRE_ALLOCATED_VUS')).toBe('50');
     expect(literalDefault('performance', 'PRE_ALLOCATED_VUS')).toBe('20');
     expect(literalDefault('performance', 'WRITE_RPS')).toBeUndefined();
+  });
+
+  it('gives both probes the same sweep settings, each described once, under their own names', () => {
+    const descriptions = (name: 'rps_probe' | 'progress_probe') =>
+      scriptEntry(name).variables.map((v) => v.description);
+    expect(descriptions('progress_probe')).toEqual(descriptions('rps_probe'));
+    for (const probe of ['rps_probe', 'progress_probe'] as const) {
+      const names = scriptEntry(probe).variables.map((v) => v.name);
+      expect(Object.values(SWEEP_VARIABLE_NAMES[probe])).toEqual(names);
+    }
+    expect(SWEEP_VARIABLE_NAMES.progress_probe.stepDuration).toBe('PROGRESS_STEP_DURATION');
   });
 
   it('shows each shared default that readers use as a value, as the README prints it', () => {

@@ -1,7 +1,7 @@
 // The env variables of the two probes read into planSweep inputs, so the k6 scripts and the
-// CLI share one reading. Names map plan fields to variables; every default is the one the
-// script registry (@rota-perf/core) documents, and every error names the variable.
-import { type EnvMap, literalDefault, readScriptEnv } from '@rota-perf/core';
+// CLI share one reading. The script registry (@rota-perf/core) names the variable behind each
+// plan field and documents its default; every error names the variable.
+import { type EnvMap, literalDefault, readScriptEnv, SWEEP_VARIABLE_NAMES } from '@rota-perf/core';
 import type { PlanField, SweepPlanInput } from './plan-types.js';
 
 /** Which probe's variables to read. */
@@ -12,35 +12,8 @@ type VariableNames = Record<
   string
 >;
 
-/** The env variable behind each plan field, per probe. */
-export const PROBE_VARIABLES: Record<ProbeKind, VariableNames> = {
-  rps_probe: {
-    min: 'MIN_PROBE_RPS',
-    max: 'MAX_PROBE_RPS',
-    step: 'PROBE_STEP_RPS',
-    warmup: 'PROBE_WARMUP_DURATION',
-    stepDuration: 'PROBE_STEP_DURATION',
-    pause: 'PROBE_STEP_PAUSE',
-    tolerance: 'PROBE_FAILURE_TOLERANCE',
-    preAllocatedVUs: 'PRE_ALLOCATED_VUS',
-    maxVUs: 'MAX_VUS',
-    p95SloMs: 'PROBE_P95_MS',
-    abortOnFail: 'PROBE_ABORT_ON_FAIL',
-  },
-  progress_probe: {
-    min: 'PROGRESS_MIN_RPS',
-    max: 'PROGRESS_MAX_RPS',
-    step: 'PROGRESS_STEP_RPS',
-    warmup: 'PROGRESS_WARMUP_DURATION',
-    stepDuration: 'PROGRESS_STEP_DURATION',
-    pause: 'PROGRESS_STEP_PAUSE',
-    tolerance: 'PROGRESS_FAILURE_TOLERANCE',
-    preAllocatedVUs: 'PROGRESS_PRE_ALLOCATED_VUS',
-    maxVUs: 'PROGRESS_MAX_VUS',
-    p95SloMs: 'PROGRESS_P95_MS',
-    abortOnFail: 'PROGRESS_ABORT_ON_FAIL',
-  },
-};
+/** The env variable behind each plan field, per probe: the script registry's names. */
+export const PROBE_VARIABLES: Record<ProbeKind, VariableNames> = SWEEP_VARIABLE_NAMES;
 
 /**
  * Reads a probe's sweep settings from an env map (`__ENV`) with the documented defaults.

@@ -1,6 +1,12 @@
 // The k6 scripts: the one list every tool takes them from (the rollup build, `bench`, the
 // README tables, the report's list of results files, the tests). Adding a script means adding
 // its entry here.
+import {
+  type SweepSetting,
+  type SweepVariables,
+  sweepVariableDocs,
+  sweepVariableNames,
+} from './sweep.js';
 import type { ScriptEntry } from './types.js';
 
 const bundle = (name: string) => `performance/k6/${name}.test.js`;
@@ -72,6 +78,20 @@ const performanceScript = {
   ],
 } as const satisfies ScriptEntry;
 
+const RPS_PROBE_VARIABLES: SweepVariables = {
+  min: { name: 'MIN_PROBE_RPS', default: '`10`' },
+  max: { name: 'MAX_PROBE_RPS', default: '`200`' },
+  step: { name: 'PROBE_STEP_RPS', default: '`10`' },
+  warmup: { name: 'PROBE_WARMUP_DURATION', default: '`30s`' },
+  stepDuration: { name: 'PROBE_STEP_DURATION', default: '`30s`' },
+  pause: { name: 'PROBE_STEP_PAUSE', default: '`5s`' },
+  tolerance: { name: 'PROBE_FAILURE_TOLERANCE', default: '`0.01`' },
+  p95SloMs: { name: 'PROBE_P95_MS', default: 'unset' },
+  abortOnFail: { name: 'PROBE_ABORT_ON_FAIL', default: '`false`' },
+  preAllocatedVUs: { name: 'PRE_ALLOCATED_VUS', default: '`50`' },
+  maxVUs: { name: 'MAX_VUS', default: '`max(PRE·4, PRE+20)`' },
+};
+
 const rpsProbeScript = {
   name: 'rps_probe',
   aliases: ['rps-probe'],
@@ -83,36 +103,22 @@ const rpsProbeScript = {
   summary: 'the RPS ceiling step sweep',
   details:
     'This probe rotates through all endpoints together. It runs one `constant-arrival-rate` scenario per level (`probe_<rate>`) after a warm-up, with pauses in between. A level passes when its failure rate is within the tolerance, its p95 is within `PROBE_P95_MS` (if set), and the achieved RPS is at least 95 % of the target. The highest passing level before the first failing one is the ceiling.',
-  variables: [
-    { name: 'MIN_PROBE_RPS', default: '`10`', description: 'First level.' },
-    { name: 'MAX_PROBE_RPS', default: '`200`', description: 'Last level.' },
-    { name: 'PROBE_STEP_RPS', default: '`10`', description: 'Increment between levels.' },
-    {
-      name: 'PROBE_WARMUP_DURATION',
-      default: '`30s`',
-      description: 'Warm-up before the first level (`0` = none).',
-    },
-    {
-      name: 'PROBE_STEP_DURATION',
-      default: '`30s`',
-      description: 'Length of each level (at least 1 s).',
-    },
-    { name: 'PROBE_STEP_PAUSE', default: '`5s`', description: 'Pause between levels.' },
-    {
-      name: 'PROBE_FAILURE_TOLERANCE',
-      default: '`0.01`',
-      description: 'Failure rate a level may have (0..1).',
-    },
-    { name: 'PROBE_P95_MS', default: 'unset', description: 'Optional p95 SLO per level.' },
-    {
-      name: 'PROBE_ABORT_ON_FAIL',
-      default: '`false`',
-      description: 'Stop once a level clearly fails.',
-    },
-    { name: 'PRE_ALLOCATED_VUS', default: '`50`', description: 'VUs allocated per level.' },
-    { name: 'MAX_VUS', default: '`max(PRE·4, PRE+20)`', description: 'VU cap per level.' },
-  ],
+  variables: sweepVariableDocs(RPS_PROBE_VARIABLES),
 } as const satisfies ScriptEntry;
+
+const PROGRESS_PROBE_VARIABLES: SweepVariables = {
+  min: { name: 'PROGRESS_MIN_RPS', default: '`10`' },
+  max: { name: 'PROGRESS_MAX_RPS', default: '`80`' },
+  step: { name: 'PROGRESS_STEP_RPS', default: '`10`' },
+  warmup: { name: 'PROGRESS_WARMUP_DURATION', default: '`30s`' },
+  stepDuration: { name: 'PROGRESS_STEP_DURATION', default: '`45s`' },
+  pause: { name: 'PROGRESS_STEP_PAUSE', default: '`10s`' },
+  tolerance: { name: 'PROGRESS_FAILURE_TOLERANCE', default: '`0.01`' },
+  p95SloMs: { name: 'PROGRESS_P95_MS', default: 'unset' },
+  abortOnFail: { name: 'PROGRESS_ABORT_ON_FAIL', default: '`false`' },
+  preAllocatedVUs: { name: 'PROGRESS_PRE_ALLOCATED_VUS', default: '`80`' },
+  maxVUs: { name: 'PROGRESS_MAX_VUS', default: '`PRE·4`' },
+};
 
 const progressProbeScript = {
   name: 'progress_probe',
@@ -125,31 +131,7 @@ const progressProbeScript = {
   summary: 'the progress endpoints',
   details:
     'This probe covers only `GET /user-trails/:id/progress`, `/items-progress` and `/sections-progress`. Each level is a `progress_<rate>` scenario, and the warm-up runs at half the first level.',
-  variables: [
-    { name: 'PROGRESS_MIN_RPS', default: '`10`', description: 'First level.' },
-    { name: 'PROGRESS_MAX_RPS', default: '`80`', description: 'Last level.' },
-    { name: 'PROGRESS_STEP_RPS', default: '`10`', description: 'Increment.' },
-    { name: 'PROGRESS_WARMUP_DURATION', default: '`30s`', description: 'Warm-up.' },
-    { name: 'PROGRESS_STEP_DURATION', default: '`45s`', description: 'Length of each level.' },
-    { name: 'PROGRESS_STEP_PAUSE', default: '`10s`', description: 'Pause between levels.' },
-    {
-      name: 'PROGRESS_FAILURE_TOLERANCE',
-      default: '`0.01`',
-      description: 'Failure rate a level may have.',
-    },
-    { name: 'PROGRESS_P95_MS', default: 'unset', description: 'Optional p95 SLO.' },
-    {
-      name: 'PROGRESS_ABORT_ON_FAIL',
-      default: '`false`',
-      description: 'Stop once a level clearly fails.',
-    },
-    {
-      name: 'PROGRESS_PRE_ALLOCATED_VUS',
-      default: '`80`',
-      description: 'VUs allocated per level.',
-    },
-    { name: 'PROGRESS_MAX_VUS', default: '`PRE·4`', description: 'VU cap per level.' },
-  ],
+  variables: sweepVariableDocs(PROGRESS_PROBE_VARIABLES),
 } as const satisfies ScriptEntry;
 
 const progressWriteScript = {
@@ -206,3 +188,12 @@ export const SCRIPTS = [
   progressProbeScript,
   progressWriteScript,
 ] as const;
+
+/** The variable behind each sweep setting, per probe (rps-sweeper reads them by these names). */
+export const SWEEP_VARIABLE_NAMES: Record<
+  'rps_probe' | 'progress_probe',
+  Record<SweepSetting, string>
+> = {
+  rps_probe: sweepVariableNames(RPS_PROBE_VARIABLES),
+  progress_probe: sweepVariableNames(PROGRESS_PROBE_VARIABLES),
+};
