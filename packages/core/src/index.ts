@@ -81,14 +81,25 @@ export {
   parseScriptName,
   SCRIPT_NAMES,
   type ScriptName,
+  type SweepScriptName,
   scriptEntry,
+  scriptSchedule,
   scriptVariables,
 } from './registry/lookup.js';
 export { README_MARKERS, renderScriptDocs, replaceGeneratedSection } from './registry/readme.js';
-export { SCRIPTS, SWEEP_VARIABLE_NAMES } from './registry/scripts.js';
+export { SCRIPTS } from './registry/scripts.js';
 export { SHARED_DEFAULTS, SHARED_VARIABLES } from './registry/shared.js';
 export type { SweepSetting } from './registry/sweep.js';
-export type { ScriptEntry, VariableDoc } from './registry/types.js';
+export type {
+  EndpointsSchedule,
+  MaxVusRule,
+  PlateauSchedule,
+  PlateauVariableNames,
+  ScriptEntry,
+  ScriptSchedule,
+  SweepSchedule,
+  VariableDoc,
+} from './registry/types.js';
 export { CEILING_LIMIT_TEXT, isCeilingLowerBound, LEVEL_CAUSE_LABEL } from './results/ceiling.js';
 export {
   type BudgetCheck,

@@ -6,15 +6,23 @@ import {
   parseScriptName,
   SCRIPT_NAMES,
   scriptEntry,
+  scriptSchedule,
   scriptVariables,
 } from './registry/lookup.js';
-import { SCRIPTS, SWEEP_VARIABLE_NAMES } from './registry/scripts.js';
+import { SCRIPTS } from './registry/scripts.js';
 import { SHARED_DEFAULTS, SHARED_VARIABLES } from './registry/shared.js';
 import { RESULT_FILES, resultFileSpec } from './results/files.js';
 
 describe('the script registry', () => {
   it('lists each script once, with its bundle, source and a known results file', () => {
-    expect(SCRIPT_NAMES).toEqual(['performance', 'rps_probe', 'progress_probe', 'progress_write']);
+    // The original's four scripts come first, in its order; a new script is added after them.
+    expect(SCRIPT_NAMES.slice(0, 4)).toEqual([
+      'performance',
+      'rps_probe',
+      'progress_probe',
+      'progress_write',
+    ]);
+    expect(new Set(SCRIPT_NAMES).size).toBe(SCRIPT_NAMES.length);
     for (const s of SCRIPTS) {
       expect(s.bundle).toBe(`performance/k6/${s.name}.test.js`);
       expect(s.source).toMatch(/^src\/scripts\/[a-z-]+\.ts$/);
@@ -32,7 +40,7 @@ describe('the script registry', () => {
     expect(parseScriptName('performance.test.js')).toBe('performance');
     expect(() => parseScriptName('perf')).toThrow(UsageError);
     expect(() => parseScriptName('perf')).toThrow(
-      'unknown script "perf": expected one of performance, rps-probe, progress-probe, progress-write',
+      /^unknown script "perf": expected one of performance, rps-probe, progress-probe, progress-write\b/,
     );
   });
 
@@ -57,9 +65,33 @@ describe('the script registry', () => {
     expect(descriptions('progress_probe')).toEqual(descriptions('rps_probe'));
     for (const probe of ['rps_probe', 'progress_probe'] as const) {
       const names = scriptEntry(probe).variables.map((v) => v.name);
-      expect(Object.values(SWEEP_VARIABLE_NAMES[probe])).toEqual(names);
+      expect(Object.values(scriptSchedule(probe, 'sweep').variables)).toEqual(names);
     }
-    expect(SWEEP_VARIABLE_NAMES.progress_probe.stepDuration).toBe('PROGRESS_STEP_DURATION');
+    expect(scriptSchedule('progress_probe', 'sweep').variables.stepDuration).toBe(
+      'PROGRESS_STEP_DURATION',
+    );
+  });
+
+  it('schedules every script from its own documented variables, with their documented rules', () => {
+    for (const s of SCRIPTS) {
+      const own = s.variables.map((v) => v.name);
+      for (const variable of Object.values(s.schedule.variables))
+        expect(own, s.name).toContain(variable);
+    }
+    // The rules beside the defaults the README states (PRE = 20, 50, 80, 20).
+    expect(scriptSchedule('performance', 'endpoints').maxVUs(20)).toBe(80);
+    expect(scriptSchedule('performance', 'endpoints').maxVUs(5)).toBe(20);
+    expect(scriptSchedule('rps_probe', 'sweep').maxVUs(50)).toBe(200);
+    expect(scriptSchedule('rps_probe', 'sweep').maxVUs(5)).toBe(25);
+    expect(scriptSchedule('progress_probe', 'sweep').maxVUs(80)).toBe(320);
+    expect(scriptSchedule('progress_write', 'plateau').maxVUs(20)).toBe(80);
+    expect(scriptSchedule('progress_write', 'plateau').maxVUs(100)).toBe(100);
+    expect(scriptSchedule('rps_probe', 'sweep').warmupRps(10)).toBe(10);
+    expect(scriptSchedule('progress_probe', 'sweep').warmupRps(10)).toBe(5);
+    expect(scriptSchedule('progress_probe', 'sweep').warmupRps(1)).toBe(1);
+    expect(() => scriptSchedule('performance', 'sweep')).toThrow(
+      "performance's schedule is endpoints, not sweep",
+    );
   });
 
   it('shows each shared default that readers use as a value, as the README prints it', () => {

@@ -1,13 +1,18 @@
-// The variables of the endpoint benchmark and the write probe, read once at init through the
-// script registry (@rota-perf/core): the documented defaults, and a malformed value stops the
-// script with one line that names the variable (`TARGET_RPS must be a positive integer, got "abc"`).
+// The variables of the scripts with a plateau schedule (the endpoint benchmark, the write
+// probe), read once at init through the script registry (@rota-perf/core), which names them:
+// the documented defaults, and a malformed value stops the script with one line that names
+// the variable (`TARGET_RPS must be a positive integer, got "abc"`).
 import {
+  type EndpointsSchedule,
   type EnvMap,
   formatK6Duration,
+  type PlateauSchedule,
   readRaw,
   readScriptEnv,
   type ScriptEnv,
+  type ScriptName,
   SHARED_DEFAULTS,
+  scriptSchedule,
 } from '@rota-perf/core';
 
 const positiveInt = { min: 1, integer: true };
@@ -38,53 +43,33 @@ export interface PerformanceConfig extends LoadSettings {
   rateLimitWindowSeconds: number;
 }
 
-/** The variables a load script reads its LoadSettings from. */
-interface LoadVariables {
-  rate: string;
-  warmup: string;
-  test: string;
-  cooldown: string;
-  rampDown: string;
-  preAllocatedVUs: string;
-  maxVUs: string;
-}
-
-/** Reads LoadSettings; `maxVUsDefault` is the pool's cap when its variable is unset. */
+/** Reads LoadSettings from the variables the script's registry schedule names. */
 function readLoadSettings(
   read: ScriptEnv,
-  names: LoadVariables,
-  maxVUsDefault: (pre: number) => number,
+  schedule: EndpointsSchedule | PlateauSchedule,
 ): LoadSettings {
+  const names = schedule.variables;
   const targetRps = read.number(names.rate, positiveInt);
   const pre = read.number(names.preAllocatedVUs, positiveInt);
   return {
     targetRps,
     warmupSeconds: read.duration(names.warmup),
-    testSeconds: read.duration(names.test),
+    testSeconds: read.duration(names.plateau),
     cooldownSeconds: read.duration(names.cooldown),
     rampDownSeconds: read.duration(names.rampDown),
     preAllocatedVUs: pre,
-    maxVUs: read.number(names.maxVUs, { min: pre, integer: true }, maxVUsDefault(pre)),
+    maxVUs: read.number(names.maxVUs, { min: pre, integer: true }, schedule.maxVUs(pre)),
     insecureSkipTlsVerify: read.boolean('INSECURE_SKIP_TLS_VERIFY'),
   };
 }
 
-/** Reads performance.test.js's variables. */
-export function readPerformanceConfig(env: EnvMap): PerformanceConfig {
-  const read = readScriptEnv('performance', env);
-  const load = readLoadSettings(
-    read,
-    {
-      rate: 'TARGET_RPS',
-      warmup: 'WARMUP_DURATION',
-      test: 'TEST_DURATION',
-      cooldown: 'COOLDOWN_DURATION',
-      rampDown: 'RAMP_DOWN_DURATION',
-      preAllocatedVUs: 'PRE_ALLOCATED_VUS',
-      maxVUs: 'MAX_VUS',
-    },
-    (pre) => Math.max(pre * 4, pre + 10),
-  );
+/** Reads the variables of a script with an `endpoints` schedule (performance.test.js). */
+export function readPerformanceConfig(
+  env: EnvMap,
+  script: ScriptName = 'performance',
+): PerformanceConfig {
+  const read = readScriptEnv(script, env);
+  const load = readLoadSettings(read, scriptSchedule(script, 'endpoints'));
   return {
     ...load,
     writeRps: read.number('WRITE_RPS', positiveInt, Math.max(1, Math.round(load.targetRps / 4))),
@@ -95,35 +80,24 @@ export function readPerformanceConfig(env: EnvMap): PerformanceConfig {
   };
 }
 
-/** Settings of progress_write.test.js (its phases also as k6 durations). */
-export interface WriteProbeSettings extends LoadSettings {
+/** Settings of a script with a `plateau` schedule (its phases also as k6 durations). */
+export interface PlateauScriptSettings extends LoadSettings {
   warmup: string;
   test: string;
   cooldown: string;
   tolerance: number;
 }
 
-/** Reads progress_write.test.js's variables. */
-export function readWriteProbeConfig(env: EnvMap): WriteProbeSettings {
-  const read = readScriptEnv('progress_write', env);
-  const load = readLoadSettings(
-    read,
-    {
-      rate: 'PROGRESS_WRITE_RPS',
-      warmup: 'PROGRESS_WRITE_WARMUP',
-      test: 'PROGRESS_WRITE_DURATION',
-      cooldown: 'PROGRESS_WRITE_COOLDOWN',
-      rampDown: 'PROGRESS_WRITE_RAMP_DOWN',
-      preAllocatedVUs: 'PROGRESS_WRITE_PRE_ALLOCATED_VUS',
-      maxVUs: 'PROGRESS_WRITE_MAX_VUS',
-    },
-    (pre) => Math.max(pre, 80),
-  );
+/** Reads the variables of a script with a `plateau` schedule (progress_write.test.js). */
+export function readPlateauConfig(script: ScriptName, env: EnvMap): PlateauScriptSettings {
+  const read = readScriptEnv(script, env);
+  const schedule = scriptSchedule(script, 'plateau');
+  const load = readLoadSettings(read, schedule);
   return {
     ...load,
     warmup: formatK6Duration(load.warmupSeconds),
     test: formatK6Duration(load.testSeconds),
     cooldown: formatK6Duration(load.cooldownSeconds),
-    tolerance: read.tolerance('PROGRESS_WRITE_FAILURE_TOLERANCE'),
+    tolerance: read.tolerance(schedule.variables.tolerance),
   };
 }

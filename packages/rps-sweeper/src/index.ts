@@ -2,7 +2,7 @@
 export type { AnalyseOptions, SweepConclusion } from './analyse.js';
 export { analyseSweep, concludeSweep } from './analyse.js';
 export type { ProbeKind } from './config.js';
-export { PROBE_VARIABLES, readSweepConfig } from './config.js';
+export { readSweepConfig } from './config.js';
 export type { LevelConcurrency, LevelLoad, VuNames } from './diagnose.js';
 export {
   concurrencyOf,

@@ -1,7 +1,8 @@
 // The shapes of a sweep plan: what goes in, and the k6 options that come out.
+import type { SweepSchedule } from '@rota-perf/core';
 
-/** Scenario name prefix: `probe_<rate>` for the rps probe, `progress_<rate>` for the progress probe. */
-export type ScenarioPrefix = 'probe' | 'progress';
+/** Scenario name prefix (the registry's schedule): `probe_<rate>`, `progress_<rate>`. */
+export type ScenarioPrefix = SweepSchedule['scenarioPrefix'];
 
 /** Seconds as a number, or k6 duration text such as `30s` or `1m30s`. */
 export type DurationInput = number | string;

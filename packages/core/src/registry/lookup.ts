@@ -2,10 +2,16 @@
 import { UsageError } from '../errors.js';
 import { SCRIPTS } from './scripts.js';
 import { SHARED_VARIABLES } from './shared.js';
-import type { ScriptEntry, VariableDoc } from './types.js';
+import type { ScriptEntry, ScriptSchedule, VariableDoc } from './types.js';
 
 /** A script's bundle name. */
 export type ScriptName = (typeof SCRIPTS)[number]['name'];
+
+/** The scripts whose schedule is a step sweep. */
+export type SweepScriptName = Extract<
+  (typeof SCRIPTS)[number],
+  { schedule: { kind: 'sweep' } }
+>['name'];
 
 /** Every script's bundle name, in registry order. */
 export const SCRIPT_NAMES: readonly ScriptName[] = SCRIPTS.map((s) => s.name);
@@ -14,6 +20,17 @@ export const SCRIPT_NAMES: readonly ScriptName[] = SCRIPTS.map((s) => s.name);
 export function scriptEntry(name: ScriptName): ScriptEntry {
   for (const s of SCRIPTS) if (s.name === name) return s;
   throw new Error(`no script named ${name} in the registry`);
+}
+
+/** A script's schedule, which must be of `kind` (anything else is a programming error). */
+export function scriptSchedule<K extends ScriptSchedule['kind']>(
+  name: ScriptName,
+  kind: K,
+): Extract<ScriptSchedule, { kind: K }> {
+  const schedule = scriptEntry(name).schedule;
+  if (schedule.kind !== kind)
+    throw new Error(`${name}'s schedule is ${schedule.kind}, not ${kind}`);
+  return schedule as Extract<ScriptSchedule, { kind: K }>;
 }
 
 /** Every name a script answers to: its name, its aliases and its bundle file name. */

@@ -1,12 +1,8 @@
 // The k6 scripts: the one list every tool takes them from (the rollup build, `bench`, the
-// README tables, the report's list of results files, the tests). Adding a script means adding
-// its entry here.
-import {
-  type SweepSetting,
-  type SweepVariables,
-  sweepVariableDocs,
-  sweepVariableNames,
-} from './sweep.js';
+// README tables, the report's list of results files, the plans behind live progress and the
+// run record, the tests). Adding a script means adding its entry here, its k6 source and its
+// test; a documented rule (MAX_VUS, the warm-up rate) is written beside the code computing it.
+import { type SweepVariables, sweepVariableDocs, sweepVariableNames } from './sweep.js';
 import type { ScriptEntry } from './types.js';
 
 const bundle = (name: string) => `performance/k6/${name}.test.js`;
@@ -76,6 +72,19 @@ const performanceScript = {
       description: "The limiter's window.",
     },
   ],
+  schedule: {
+    kind: 'endpoints',
+    variables: {
+      rate: 'TARGET_RPS',
+      warmup: 'WARMUP_DURATION',
+      plateau: 'TEST_DURATION',
+      cooldown: 'COOLDOWN_DURATION',
+      rampDown: 'RAMP_DOWN_DURATION',
+      preAllocatedVUs: 'PRE_ALLOCATED_VUS',
+      maxVUs: 'MAX_VUS',
+    },
+    maxVUs: (pre) => Math.max(pre * 4, pre + 10),
+  },
 } as const satisfies ScriptEntry;
 
 const RPS_PROBE_VARIABLES: SweepVariables = {
@@ -104,6 +113,14 @@ const rpsProbeScript = {
   details:
     'This probe rotates through all endpoints together. It runs one `constant-arrival-rate` scenario per level (`probe_<rate>`) after a warm-up, with pauses in between. A level passes when its failure rate is within the tolerance, its p95 is within `PROBE_P95_MS` (if set), and the achieved RPS is at least 95 % of the target. The highest passing level before the first failing one is the ceiling.',
   variables: sweepVariableDocs(RPS_PROBE_VARIABLES),
+  schedule: {
+    kind: 'sweep',
+    variables: sweepVariableNames(RPS_PROBE_VARIABLES),
+    scenarioPrefix: 'probe',
+    exec: 'probe_iteration',
+    maxVUs: (pre) => Math.max(pre * 4, pre + 20),
+    warmupRps: (min) => Math.max(1, min),
+  },
 } as const satisfies ScriptEntry;
 
 const PROGRESS_PROBE_VARIABLES: SweepVariables = {
@@ -132,6 +149,15 @@ const progressProbeScript = {
   details:
     'This probe covers only `GET /user-trails/:id/progress`, `/items-progress` and `/sections-progress`. Each level is a `progress_<rate>` scenario, and the warm-up runs at half the first level.',
   variables: sweepVariableDocs(PROGRESS_PROBE_VARIABLES),
+  schedule: {
+    kind: 'sweep',
+    variables: sweepVariableNames(PROGRESS_PROBE_VARIABLES),
+    scenarioPrefix: 'progress',
+    exec: 'progress_iteration',
+    maxVUs: (pre) => pre * 4,
+    // Half the first level, as the original (which tagged the unrounded half).
+    warmupRps: (min) => Math.max(1, Math.round(min * 0.5)),
+  },
 } as const satisfies ScriptEntry;
 
 const progressWriteScript = {
@@ -179,6 +205,20 @@ const progressWriteScript = {
       description: 'The run aborts once the failure rate goes past it.',
     },
   ],
+  schedule: {
+    kind: 'plateau',
+    variables: {
+      rate: 'PROGRESS_WRITE_RPS',
+      warmup: 'PROGRESS_WRITE_WARMUP',
+      plateau: 'PROGRESS_WRITE_DURATION',
+      cooldown: 'PROGRESS_WRITE_COOLDOWN',
+      rampDown: 'PROGRESS_WRITE_RAMP_DOWN',
+      preAllocatedVUs: 'PROGRESS_WRITE_PRE_ALLOCATED_VUS',
+      maxVUs: 'PROGRESS_WRITE_MAX_VUS',
+      tolerance: 'PROGRESS_WRITE_FAILURE_TOLERANCE',
+    },
+    maxVUs: (pre) => Math.max(pre, 80),
+  },
 } as const satisfies ScriptEntry;
 
 /** Every k6 script, in the order the README and `--help` list them. */
@@ -188,12 +228,3 @@ export const SCRIPTS = [
   progressProbeScript,
   progressWriteScript,
 ] as const;
-
-/** The variable behind each sweep setting, per probe (rps-sweeper reads them by these names). */
-export const SWEEP_VARIABLE_NAMES: Record<
-  'rps_probe' | 'progress_probe',
-  Record<SweepSetting, string>
-> = {
-  rps_probe: sweepVariableNames(RPS_PROBE_VARIABLES),
-  progress_probe: sweepVariableNames(PROGRESS_PROBE_VARIABLES),
-};

@@ -2,6 +2,7 @@
 // a load run's summary, the write probe's result, db-bench cases and memory samples. Producers
 // (k6-scenarios, rps-sweeper, db-bench, mem-monitor) and formatters (report-formatter) share them.
 import type { FailedThreshold } from '../k6-summary.js';
+import type { SweepScriptName } from '../registry/lookup.js';
 
 /**
  * What held a failing level back (README of rps-sweeper, "Verdict reasons"):
@@ -61,7 +62,8 @@ export interface SweepLevel {
 
 /** A whole sweep: the per-level verdicts and the conclusion drawn from them. */
 export interface SweepResult {
-  kind: 'rps_probe' | 'progress_probe' | 'adaptive';
+  /** The probe script that ran it, or `adaptive` (the CLI's search). */
+  kind: SweepScriptName | 'adaptive';
   minTargetRps: number;
   maxTargetRps: number;
   stepRps: number;

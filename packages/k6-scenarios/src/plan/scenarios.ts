@@ -1,11 +1,12 @@
-// The k6 scenarios of the endpoint benchmark and the write probe, from their settings: what
-// the scripts export as options.scenarios and what the orchestrator plans with. Pure.
+// The k6 scenarios of the scripts with a plateau schedule (the endpoint benchmark, the write
+// probe), from their settings: what the scripts export as options.scenarios and what the
+// orchestrator plans with. Pure.
 import type { Endpoint } from '../catalogue.js';
-import type { PerformanceConfig, WriteProbeSettings } from '../env.js';
+import type { LoadSettings, PerformanceConfig, PlateauScriptSettings } from '../env.js';
 import { type PlateauShape, plateauStages } from './plateau.js';
 
-/** The plateau shape of the endpoint benchmark at `targetRps`. */
-export function performanceShape(config: PerformanceConfig, targetRps: number): PlateauShape {
+/** The plateau shape of a script's settings at `targetRps` (its own rate unless given). */
+export function loadShape(config: LoadSettings, targetRps = config.targetRps): PlateauShape {
   return {
     targetRps,
     warmupSeconds: config.warmupSeconds,
@@ -54,7 +55,7 @@ function endpointScenario(
   return {
     executor: 'ramping-arrival-rate',
     startTime: `${startMs}ms`,
-    ...plateauStages(performanceShape(config, endpointRps(config, endpoint))),
+    ...plateauStages(loadShape(config, endpointRps(config, endpoint))),
     timeUnit: '1s',
     preAllocatedVUs: config.preAllocatedVUs,
     maxVUs: config.maxVUs,
@@ -66,29 +67,21 @@ function endpointScenario(
   };
 }
 
-/** The write probe's plateau shape. */
-export function writeProbeShape(config: WriteProbeSettings): PlateauShape {
+/**
+ * The one scenario of a script with a `plateau` schedule: named after the script, running its
+ * exported `<name>_iteration`.
+ */
+export function plateauScenarios(script: string, config: PlateauScriptSettings) {
   return {
-    targetRps: config.targetRps,
-    warmupSeconds: config.warmupSeconds,
-    plateauSeconds: config.testSeconds,
-    cooldownSeconds: config.cooldownSeconds,
-    rampDownSeconds: config.rampDownSeconds,
-  };
-}
-
-/** The write probe's one scenario. */
-export function writeProbeScenarios(config: WriteProbeSettings) {
-  return {
-    progress_write: {
+    [script]: {
       executor: 'ramping-arrival-rate',
-      ...plateauStages(writeProbeShape(config)),
+      ...plateauStages(loadShape(config)),
       timeUnit: '1s',
       preAllocatedVUs: config.preAllocatedVUs,
       maxVUs: config.maxVUs,
       gracefulStop: '20s',
-      exec: 'progress_write_iteration',
-      tags: { stage: 'write', target_rps: String(config.targetRps) },
+      exec: `${script}_iteration`,
+      tags: { target_rps: String(config.targetRps) },
     },
   };
 }

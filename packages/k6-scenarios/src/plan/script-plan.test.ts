@@ -1,5 +1,5 @@
 // The scripts' schedules as generated from their variables: a true plateau at the target.
-import { scheduleOf, targetRateAt } from '@rota-perf/core';
+import { SCRIPT_NAMES, scheduleOf, scriptVariables, targetRateAt } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../catalogue.js';
 import { plateauStages } from './plateau.js';
@@ -130,6 +130,27 @@ describe('sweeps: warm-up and one phase per level', () => {
     ]);
     expect(rateOf(plan, 'probe_20', 3)).toBe(20); // 3 s into the level (test clock 20 s)
     expect(plan.computed).toEqual({ MAX_PROBE_RPS: '30', MAX_VUS: '200' });
+  });
+});
+
+describe('every script in the registry', () => {
+  it('is planned from its documented defaults by the kind of its schedule', () => {
+    for (const name of SCRIPT_NAMES) {
+      const plan = planScript(name, {});
+      const scenarios = Object.values(plan.scenarios) as { exec?: string }[];
+      expect(scenarios.length, name).toBeGreaterThan(0);
+      for (const s of scenarios) expect(s.exec, name).toMatch(/^[a-z_]+$/);
+      expect(plan.phases.length, name).toBeGreaterThan(0);
+      const documented = scriptVariables(name).map((v) => v.name);
+      for (const variable of Object.keys(plan.computed))
+        expect(documented, name).toContain(variable);
+    }
+  });
+
+  it('a plateau schedule runs one scenario named after the script, on its `<name>_iteration`', () => {
+    const plan = planScript('progress_write', {});
+    expect(Object.keys(plan.scenarios)).toEqual(['progress_write']);
+    expect(plan.scenarios.progress_write).toMatchObject({ exec: 'progress_write_iteration' });
   });
 });
 

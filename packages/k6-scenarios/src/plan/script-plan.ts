@@ -2,18 +2,22 @@
 // (timing and target rates), its phases or sweep levels on the test's clock, the total rate
 // it aims at, and the values of the defaults that are rules (`WRITE_RPS` =
 // max(1, round(TARGET_RPS/4))). The orchestrator uses it for the run record and live progress.
-import type { EnvMap, K6ScenarioTiming, RunPhase, ScriptName } from '@rota-perf/core';
-import { PROBE_VARIABLES, planSweep, readSweepConfig } from '@rota-perf/rps-sweeper';
-import { ENDPOINTS } from '../catalogue.js';
-import { readPerformanceConfig, readWriteProbeConfig } from '../env.js';
-import { plateauPhases } from './plateau.js';
 import {
-  endpointRps,
-  performanceScenarios,
-  performanceShape,
-  writeProbeScenarios,
-  writeProbeShape,
-} from './scenarios.js';
+  type EndpointsSchedule,
+  type EnvMap,
+  type K6ScenarioTiming,
+  type PlateauSchedule,
+  type RunPhase,
+  type ScriptName,
+  type SweepSchedule,
+  type SweepScriptName,
+  scriptEntry,
+} from '@rota-perf/core';
+import { planSweep, readSweepConfig } from '@rota-perf/rps-sweeper';
+import { ENDPOINTS } from '../catalogue.js';
+import { readPerformanceConfig, readPlateauConfig } from '../env.js';
+import { plateauPhases } from './plateau.js';
+import { endpointRps, loadShape, performanceScenarios, plateauScenarios } from './scenarios.js';
 
 /** One level of a sweep on the test's clock (seconds). */
 export interface PlanLevel {
@@ -40,33 +44,54 @@ export function performanceEndpoints(enableWrites: boolean) {
   return ENDPOINTS.filter((e) => enableWrites || !e.optionalWrite);
 }
 
-/** Plans `script` with the variables in `env`; a malformed variable throws the script's ConfigError. */
+/**
+ * Plans `script` with the variables in `env`, by the kind of schedule its registry entry
+ * gives; a malformed variable throws the script's ConfigError.
+ */
 export function planScript(script: ScriptName, env: EnvMap): ScriptPlan {
-  if (script === 'performance') {
-    const config = readPerformanceConfig(env);
-    const endpoints = performanceEndpoints(config.enableWrites);
-    const total = endpoints.reduce((sum, e) => sum + endpointRps(config, e), 0);
-    return {
-      scenarios: performanceScenarios(config, endpoints),
-      phases: plateauPhases(performanceShape(config, config.targetRps), total),
-      targetRps: total,
-      levels: [],
-      computed: { WRITE_RPS: String(config.writeRps), MAX_VUS: String(config.maxVUs) },
-    };
+  const schedule = scriptEntry(script).schedule;
+  switch (schedule.kind) {
+    case 'endpoints':
+      return planEndpoints(script, env, schedule);
+    case 'plateau':
+      return planPlateau(script, env, schedule);
+    case 'sweep':
+      // A sweep schedule is what makes a script a SweepScriptName.
+      return planProbe(script as SweepScriptName, env, schedule);
   }
-  if (script === 'progress_write') {
-    const config = readWriteProbeConfig(env);
-    return {
-      scenarios: writeProbeScenarios(config),
-      phases: plateauPhases(writeProbeShape(config), config.targetRps),
-      targetRps: config.targetRps,
-      levels: [],
-      computed: { PROGRESS_WRITE_MAX_VUS: String(config.maxVUs) },
-    };
-  }
+}
+
+function planEndpoints(script: ScriptName, env: EnvMap, schedule: EndpointsSchedule): ScriptPlan {
+  const config = readPerformanceConfig(env, script);
+  const endpoints = performanceEndpoints(config.enableWrites);
+  const total = endpoints.reduce((sum, e) => sum + endpointRps(config, e), 0);
+  return {
+    scenarios: performanceScenarios(config, endpoints),
+    phases: plateauPhases(loadShape(config), total),
+    targetRps: total,
+    levels: [],
+    computed: {
+      WRITE_RPS: String(config.writeRps),
+      [schedule.variables.maxVUs]: String(config.maxVUs),
+    },
+  };
+}
+
+function planPlateau(script: ScriptName, env: EnvMap, schedule: PlateauSchedule): ScriptPlan {
+  const config = readPlateauConfig(script, env);
+  return {
+    scenarios: plateauScenarios(script, config),
+    phases: plateauPhases(loadShape(config), config.targetRps),
+    targetRps: config.targetRps,
+    levels: [],
+    computed: { [schedule.variables.maxVUs]: String(config.maxVUs) },
+  };
+}
+
+function planProbe(script: SweepScriptName, env: EnvMap, schedule: SweepSchedule): ScriptPlan {
   const input = readSweepConfig(env, script);
   const plan = planSweep(input);
-  const names = PROBE_VARIABLES[script];
+  const names = schedule.variables;
   const levels = plan.levels.map((l) => ({ ...l }));
   const warmup = plan.scenarios.warmup;
   const phases: RunPhase[] = warmup
