@@ -8,4 +8,4 @@ export { type FormatOptions, formatLoadSummary } from './load-format.js';
 export { formatRunMarkdown, markdownTable, type RunMarkdownOptions } from './run-markdown.js';
 export { runFacts, runTables, type SummaryTable, VERDICT_TEXT } from './run-summary.js';
 export { formatSweepSummary } from './sweep.js';
-export { formatWriteSummary } from './write-probe.js';
+export { formatWriteSummary, type WriteFormatOptions } from './write-probe.js';

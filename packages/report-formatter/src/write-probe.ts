@@ -4,9 +4,16 @@ import { formatCount, formatNumber, formatPercent } from '@rota-perf/core';
 import { createPainter } from './color.js';
 import type { FormatOptions } from './load-format.js';
 
-/** The console summary of the write probe (the original's lines, missing figures as n/a). */
-export function formatWriteSummary(r: WriteProbeResult, options: FormatOptions = {}): string {
+/** Options of formatWriteSummary. */
+export interface WriteFormatOptions extends FormatOptions {
+  /** The heading: the original's `Progress Write` unless another plateau script says its own. */
+  title?: string;
+}
+
+/** The console summary of a plateau probe (the original's lines, missing figures as n/a). */
+export function formatWriteSummary(r: WriteProbeResult, options: WriteFormatOptions = {}): string {
   const paint = createPainter(options.color ?? false);
+  const heading = `========== ${options.title ?? 'Progress Write'} ==========`;
   const tolerance = `(tolerance ${formatPercent(r.failureTolerance)})`;
   const status = r.passed
     ? paint('green', `Status: PASS ${tolerance}`)
@@ -15,7 +22,7 @@ export function formatWriteSummary(r: WriteProbeResult, options: FormatOptions =
         `Status: FAIL (${(r.totalRequests ?? 0) > 0 ? 'above tolerance' : 'no requests measured'}) ${tolerance}`,
       );
   return `${[
-    paint('bold', '========== Progress Write =========='),
+    paint('bold', heading),
     `Target RPS: ${r.targetRps}`,
     `Warmup: ${r.warmupDuration}, Test: ${r.testDuration}, Cooldown: ${r.cooldownDuration}`,
     `Observed RPS: ${formatNumber(r.observedRps)}`,
@@ -23,6 +30,6 @@ export function formatWriteSummary(r: WriteProbeResult, options: FormatOptions =
     `Latency: p95 ${formatNumber(r.p95Ms)} ms, p99 ${formatNumber(r.p99Ms)} ms`,
     `Failures: ${formatCount(r.totalFailures)}/${formatCount(r.totalRequests)} (${formatPercent(r.failureRate)})`,
     status,
-    paint('bold', '===================================='),
+    paint('bold', '='.repeat(heading.length)),
   ].join('\n')}\n`;
 }

@@ -46,6 +46,11 @@ describe('summariseWriteProbe', () => {
     ]);
     expect(text).toContain(`Failures: 61/27,603 (${((61 / 27_603) * 100).toFixed(2)}%)`);
     expect(text).toContain('Status: PASS (tolerance 2.00%)');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('='.repeat(36));
+    // Another script on a plateau schedule heads the same lines with its own title.
+    const titled = formatWriteSummary(r, { title: 'Profile read' }).trimEnd().split('\n');
+    expect(titled[0]).toBe('========== Profile read ==========');
+    expect(titled.at(-1)).toBe('='.repeat(34));
     const json = buildWriteResultsJson(r);
     expect(Object.keys(json).slice(0, 11)).toEqual([
       'target_rps',
