@@ -47,8 +47,6 @@ export function createProbe(
       ...buildSweepResultsJson(result),
       skipped_scenarios: setupData ? setupData.skipped : [],
     };
-    if (kind === 'progress_probe')
-      delete (json as { total_duration_seconds?: unknown }).total_duration_seconds;
     const text = formatSweepSummary(result, { color: useColor(data, env) });
     return summaryOutputs(text, env, { [scriptEntry(kind).resultsFile]: json });
   }
