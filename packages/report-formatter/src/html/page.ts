@@ -8,7 +8,7 @@ body { margin:0; font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-s
 header { padding:24px 32px 8px; }
 header h1 { margin:0 0 4px; font-size:24px; }
 header p { margin:0; color:var(--muted); }
-main { padding:8px 32px 32px; display:grid; gap:20px; }
+main { padding:8px 32px 32px; display:grid; grid-template-columns:minmax(0, 1fr); gap:20px; }
 section { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:18px 20px; }
 section h2 { margin:0 0 12px; font-size:18px; }
 .chart { position:relative; width:100%; margin:12px 0; }

@@ -60,6 +60,13 @@ async function open(key: keyof typeof folders, screenshot: string) {
   await page.screenshot({ path, fullPage: true });
   expect(existsSync(path)).toBe(true);
   expect(errors).toEqual([]);
+  // Long lines (SQL in a plan, a wide table) scroll inside their box; the page never scrolls
+  // sideways, which would push table columns and chart edges out of view.
+  const [scrollWidth, clientWidth] = await page.$eval('html', (e) => [
+    e.scrollWidth,
+    e.clientWidth,
+  ]);
+  expect(scrollWidth, 'page width beyond the viewport').toBeLessThanOrEqual(clientWidth ?? 0);
   const charts = await drawnCharts(page);
   expect(charts.map((c) => c.id)).toEqual(ids);
   return { page, ids, charts };
