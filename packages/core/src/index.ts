@@ -58,11 +58,13 @@ export type { FailedThreshold, K6Check, K6Group, K6Metric, K6SummaryData } from 
 export {
   collectChecks,
   findMetric,
+  isSubmetricOnlyThreshold,
   listFailedThresholds,
   listTagValues,
   ratioOrNull,
   readMedian,
   readStat,
+  SUBMETRIC_ONLY_THRESHOLDS,
   subMetricName,
   summaryDataOf,
 } from './k6-summary.js';

@@ -80,6 +80,24 @@ export function collectChecks(group: K6Group): K6Check[] {
   return checks;
 }
 
+/**
+ * The never-failing threshold of each metric type. k6 puts a sub-metric in handleSummary data
+ * only when a threshold names it, so the scripts name each sub-metric they report with one of
+ * these; reports leave them out of their threshold lists (they judge nothing).
+ */
+export const SUBMETRIC_ONLY_THRESHOLDS = {
+  trend: 'max>=0',
+  counter: 'count>=0',
+  rate: 'rate>=0',
+} as const;
+
+const SUBMETRIC_ONLY: ReadonlySet<string> = new Set(Object.values(SUBMETRIC_ONLY_THRESHOLDS));
+
+/** Whether a threshold expression is one of `SUBMETRIC_ONLY_THRESHOLDS` (spaces ignored). */
+export function isSubmetricOnlyThreshold(expression: string): boolean {
+  return SUBMETRIC_ONLY.has(expression.replace(/\s+/g, ''));
+}
+
 /** A threshold that failed: the metric and the condition text. */
 export interface FailedThreshold {
   metric: string;

@@ -1,5 +1,6 @@
 // Custom metrics, tagged by endpoint key. Their per-endpoint sub-metrics reach handleSummary
 // only because `endpointThresholds` names each one (k6 leaves them out otherwise).
+import { SUBMETRIC_ONLY_THRESHOLDS } from '@rota-perf/core';
 import { GENERATOR_METRICS } from '@rota-perf/rps-sweeper';
 import { Counter, Trend } from 'k6/metrics';
 
@@ -15,10 +16,10 @@ export const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'
 export function endpointThresholds(keys: readonly string[]): Record<string, string[]> {
   const thresholds: Record<string, string[]> = {};
   for (const key of keys) {
-    thresholds[`endpoint_duration_ms{endpoint:${key}}`] = ['max>=0'];
-    thresholds[`endpoint_requests{endpoint:${key}}`] = ['count>=0'];
-    thresholds[`endpoint_failures{endpoint:${key}}`] = ['count>=0'];
-    thresholds[`response_body_bytes{endpoint:${key}}`] = ['max>=0'];
+    thresholds[`endpoint_duration_ms{endpoint:${key}}`] = [SUBMETRIC_ONLY_THRESHOLDS.trend];
+    thresholds[`endpoint_requests{endpoint:${key}}`] = [SUBMETRIC_ONLY_THRESHOLDS.counter];
+    thresholds[`endpoint_failures{endpoint:${key}}`] = [SUBMETRIC_ONLY_THRESHOLDS.counter];
+    thresholds[`response_body_bytes{endpoint:${key}}`] = [SUBMETRIC_ONLY_THRESHOLDS.trend];
   }
   return thresholds;
 }

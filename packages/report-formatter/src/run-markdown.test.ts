@@ -50,7 +50,12 @@ describe('formatRunMarkdown', () => {
 
   it('has the rate, thresholds, checks and status-code tables', () => {
     const md = formatRunMarkdown(record);
-    expect(md).toContain('| 100.00 RPS | 95.00 RPS | 95.00% | 99.50 RPS | 4 |');
+    // The target is the plateau's: achieved is the plateau's rate, the whole-run average beside it.
+    expect(md).toContain(
+      '| Target | Achieved | Achieved / target | Whole-run average | Dropped iterations |',
+    );
+    expect(md).toContain('| 100.00 RPS | 99.50 RPS | 99.50% | 95.00 RPS | 4 |');
+    expect(md).toContain('Achieved: the rate held during the plateau window.');
     expect(md).toContain('| http_req_duration | p(95)<500 | FAIL |');
     expect(md).toContain('| http_req_failed | rate<0.01 | PASS |');
     expect(md).toContain('| status is 200 | 990 | 10 | 99.00% | FAIL |');
@@ -118,6 +123,47 @@ describe('formatRunMarkdown', () => {
       '> **Interrupted**: the run was stopped before its end; the figures cover the 42.00s measured until then.',
     );
     expect(md).toContain('#### Thresholds');
+  });
+
+  it('without a plateau, holds the whole-run rate against the target', () => {
+    const md = formatRunMarkdown({ ...record, rate: { ...record.rate, plateau_rps: null } });
+    expect(md).toContain('| 100.00 RPS | 95.00 RPS | 95.00% | 95.00 RPS | 4 |');
+    expect(md).not.toContain('plateau window');
+  });
+
+  it('counts the thresholds that only make k6 report a sub-metric instead of listing them', () => {
+    const md = formatRunMarkdown({
+      ...record,
+      thresholds: [
+        ...record.thresholds,
+        {
+          metric: 'endpoint_duration_ms{endpoint:trails_list}',
+          expression: 'max>=0',
+          passed: true,
+        },
+        {
+          metric: 'endpoint_requests{endpoint:trails_list}',
+          expression: 'count >= 0',
+          passed: true,
+        },
+        { metric: 'http_req_failed{phase:auth}', expression: 'rate>=0', passed: true },
+        // One that did not pass (a NaN statistic) is listed: it says something is wrong.
+        {
+          metric: 'response_body_bytes{endpoint:trails_list}',
+          expression: 'max>=0',
+          passed: false,
+        },
+      ],
+    });
+    const table = md.slice(md.indexOf('### Thresholds'), md.indexOf('### Checks'));
+    expect(table.match(/^\| [^|]+ \| [^|]+ \| (PASS|FAIL) \|$/gm)).toEqual([
+      '| http_req_failed | rate<0.01 | PASS |',
+      '| http_req_duration | p(95)<500 | FAIL |',
+      '| response_body_bytes{endpoint:trails_list} | max>=0 | FAIL |',
+    ]);
+    expect(table).toContain(
+      '3 more only make k6 report a sub-metric (max>=0, count>=0, rate>=0): they cannot fail and are not listed.',
+    );
   });
 
   it('says "none" for an empty table rather than printing a header alone', () => {

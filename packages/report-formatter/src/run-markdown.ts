@@ -29,13 +29,14 @@ export function markdownTable(
 }
 
 function tableBlock(table: SummaryTable, hashes: string): string {
-  if (table.rows.length === 0) return `${hashes} ${table.title}\n\nnone`;
+  const note = table.note ? `\n\n${cell(table.note)}` : '';
+  if (table.rows.length === 0) return `${hashes} ${table.title}\n\nnone${note}`;
   const body = markdownTable(table.header, table.rows, table.numeric);
   // The settings list is long and rarely the point of a summary: fold it.
   if (table.title === 'Settings') {
     return `${hashes} ${table.title}\n\n<details><summary>${table.rows.length} variables</summary>\n\n${body}\n\n</details>`;
   }
-  return `${hashes} ${table.title}\n\n${body}`;
+  return `${hashes} ${table.title}\n\n${body}${note}`;
 }
 
 /** The run summary of a run record as Markdown. */

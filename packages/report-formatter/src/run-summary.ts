@@ -8,6 +8,8 @@ import {
   formatNumber,
   formatPercent,
   isPrintable,
+  isSubmetricOnlyThreshold,
+  SUBMETRIC_ONLY_THRESHOLDS,
 } from '@rota-perf/core';
 
 /** A table of the run summary: plain text cells; `numeric` marks right-aligned columns. */
@@ -16,6 +18,8 @@ export interface SummaryTable {
   header: string[];
   numeric: boolean[];
   rows: string[][];
+  /** A line under the table (what it leaves out and why). */
+  note?: string;
 }
 
 /** How each verdict reads in the report. */
@@ -72,31 +76,56 @@ export function runFacts(record: RunRecord): [string, string][] {
   ];
 }
 
+// The target is the plateau's rate, so the plateau's achieved rate is what it is held against;
+// the whole-run average includes the warm-up and cool-down ramps and always reads lower.
 function rateTable(record: RunRecord): SummaryTable {
   const { rate } = record;
+  const achieved = rate.plateau_rps ?? rate.achieved_rps;
   const ratio =
-    isPrintable(rate.target_rps) && rate.target_rps > 0 && isPrintable(rate.achieved_rps)
-      ? formatPercent(rate.achieved_rps / rate.target_rps)
+    isPrintable(rate.target_rps) && rate.target_rps > 0 && isPrintable(achieved)
+      ? formatPercent(achieved / rate.target_rps)
       : 'n/a';
   return {
     title: 'Target vs achieved rate',
-    header: ['Target', 'Achieved', 'Achieved / target', 'Plateau', 'Dropped iterations'],
+    header: ['Target', 'Achieved', 'Achieved / target', 'Whole-run average', 'Dropped iterations'],
     numeric: [true, true, true, true, true],
     rows: [
       [
         rps(rate.target_rps),
-        rps(rate.achieved_rps),
+        rps(achieved),
         ratio,
-        rps(rate.plateau_rps),
+        rps(rate.achieved_rps),
         formatCount(record.dropped_iterations),
       ],
     ],
+    note:
+      rate.plateau_rps === null
+        ? undefined
+        : 'Achieved: the rate held during the plateau window. The whole-run average includes the ramps.',
   };
 }
 
 const result = (passed: boolean) => (passed ? 'PASS' : 'FAIL');
 
-/** The tables of the summary: rate, thresholds, checks, status codes, settings. */
+// The never-failing thresholds that only make k6 report a sub-metric judge nothing: they are
+// counted under the table, not listed (run.json keeps them all).
+function thresholdsTable(record: RunRecord): SummaryTable {
+  const judging = record.thresholds.filter(
+    (t) => !(t.passed && isSubmetricOnlyThreshold(t.expression)),
+  );
+  const left = record.thresholds.length - judging.length;
+  return {
+    title: 'Thresholds',
+    header: ['Metric', 'Expression', 'Result'],
+    numeric: [false, false, false],
+    rows: judging.map((t) => [t.metric, t.expression, result(t.passed)]),
+    note:
+      left === 0
+        ? undefined
+        : `${formatCount(left)} more only make k6 report a sub-metric (${Object.values(SUBMETRIC_ONLY_THRESHOLDS).join(', ')}): they cannot fail and are not listed.`,
+  };
+}
+
 /** A run split over instances (merge, bench --instances): each one's share; none otherwise. */
 function instancesTable(record: RunRecord): SummaryTable[] {
   if (record.instances.length === 0) return [];
@@ -117,18 +146,14 @@ function instancesTable(record: RunRecord): SummaryTable[] {
   ];
 }
 
+/** The tables of the summary: rate, instances, thresholds, checks, status codes, settings. */
 export function runTables(record: RunRecord): SummaryTable[] {
   const statuses = Object.entries(record.status_codes).sort(([a], [b]) => Number(a) - Number(b));
   const total = statuses.reduce((sum, [, n]) => sum + n, 0);
   return [
     rateTable(record),
     ...instancesTable(record),
-    {
-      title: 'Thresholds',
-      header: ['Metric', 'Expression', 'Result'],
-      numeric: [false, false, false],
-      rows: record.thresholds.map((t) => [t.metric, t.expression, result(t.passed)]),
-    },
+    thresholdsTable(record),
     {
       title: 'Checks',
       header: ['Check', 'Passes', 'Fails', 'Pass rate', 'Result'],

@@ -8,6 +8,7 @@ import {
   formatK6Duration,
   parseK6Duration,
   quote,
+  SUBMETRIC_ONLY_THRESHOLDS,
 } from '@rota-perf/core';
 import type {
   ArrivalRateScenario,
@@ -203,8 +204,8 @@ function levelThresholds(
   generatorMetrics: boolean,
 ): Record<string, ThresholdRule[]> {
   const names = levelMetricNames(level.scenario);
-  const failed: ThresholdRule[] = ['rate>=0'];
-  const duration: ThresholdRule[] = ['max>=0'];
+  const failed: ThresholdRule[] = [SUBMETRIC_ONLY_THRESHOLDS.rate];
+  const duration: ThresholdRule[] = [SUBMETRIC_ONLY_THRESHOLDS.trend];
   if (abortOnFail) {
     // Thresholds are evaluated from the start of the test, and an empty rate reads as 0, so
     // the delay is counted from the test start: wait until half the level has run, so a few
@@ -216,18 +217,18 @@ function levelThresholds(
     }
   }
   const rules: Record<string, ThresholdRule[]> = {
-    [names.requests]: ['count>=0'],
+    [names.requests]: [SUBMETRIC_ONLY_THRESHOLDS.counter],
     [names.failed]: failed,
     [names.duration]: duration,
-    [names.dropped]: ['count>=0'],
-    [names.iterations]: ['count>=0'],
+    [names.dropped]: [SUBMETRIC_ONLY_THRESHOLDS.counter],
+    [names.iterations]: [SUBMETRIC_ONLY_THRESHOLDS.counter],
     // Its mean is the time a VU is busy per iteration (Little's law in the verdict).
-    [names.iterationDuration]: ['max>=0'],
+    [names.iterationDuration]: [SUBMETRIC_ONLY_THRESHOLDS.trend],
   };
   if (generatorMetrics) {
-    rules[names.generatorCpu] = ['max>=0'];
-    rules[names.eventLoopLag] = ['max>=0'];
-    rules[names.startLag] = ['max>=0'];
+    rules[names.generatorCpu] = [SUBMETRIC_ONLY_THRESHOLDS.trend];
+    rules[names.eventLoopLag] = [SUBMETRIC_ONLY_THRESHOLDS.trend];
+    rules[names.startLag] = [SUBMETRIC_ONLY_THRESHOLDS.trend];
   }
   return rules;
 }

@@ -1,6 +1,6 @@
 // progress_write.test.js: only PUT progress on one (user, item) row: warm-up ramp, a plateau
 // at the target rate, cool-down (the same shape as the endpoint benchmark, plan/plateau.ts).
-import { type K6SummaryData, scriptEntry } from '@rota-perf/core';
+import { type K6SummaryData, SUBMETRIC_ONLY_THRESHOLDS, scriptEntry } from '@rota-perf/core';
 import { formatWriteSummary } from '@rota-perf/report-formatter';
 import exec from 'k6/execution';
 import { progressValueFor } from '../catalogue.js';
@@ -29,12 +29,12 @@ export const options = {
       { threshold: `rate<=${config.tolerance}`, abortOnFail: true, delayAbortEval: '10s' },
     ],
     http_req_duration: ['p(95)<750', 'p(99)<1500'],
-    'http_reqs{scenario:progress_write}': ['count>=0'],
-    'http_req_duration{scenario:progress_write}': ['max>=0'],
-    'http_reqs{window:plateau}': ['count>=0'],
-    'endpoint_duration_ms{endpoint:trail_item_progress}': ['max>=0'],
-    'endpoint_requests{endpoint:trail_item_progress}': ['count>=0'],
-    'endpoint_failures{endpoint:trail_item_progress}': ['count>=0'],
+    'http_reqs{scenario:progress_write}': [SUBMETRIC_ONLY_THRESHOLDS.counter],
+    'http_req_duration{scenario:progress_write}': [SUBMETRIC_ONLY_THRESHOLDS.trend],
+    'http_reqs{window:plateau}': [SUBMETRIC_ONLY_THRESHOLDS.counter],
+    'endpoint_duration_ms{endpoint:trail_item_progress}': [SUBMETRIC_ONLY_THRESHOLDS.trend],
+    'endpoint_requests{endpoint:trail_item_progress}': [SUBMETRIC_ONLY_THRESHOLDS.counter],
+    'endpoint_failures{endpoint:trail_item_progress}': [SUBMETRIC_ONLY_THRESHOLDS.counter],
   },
 };
 

@@ -10,7 +10,8 @@ import type { ForeignFile } from './run-inputs.js';
 const SETTINGS = 'Settings';
 
 function summaryTable(table: SummaryTable): string {
-  if (table.rows.length === 0) return para(`${table.title}: none.`, 'note');
+  const note = table.note ? `\n${para(table.note, 'note')}` : '';
+  if (table.rows.length === 0) return para(`${table.title}: none.`, 'note') + note;
   const rows = table.rows.map((r) => r.map((text, i) => ({ text, numeric: table.numeric[i] })));
   const fails = table.rows.map((r) => r.includes('FAIL'));
   const body = htmlTable(table.header, rows, (i) => (fails[i] ? 'failed' : ''));
@@ -18,7 +19,7 @@ function summaryTable(table: SummaryTable): string {
   if (table.title === SETTINGS) {
     return `<details><summary>Settings: ${table.rows.length} variables</summary>\n${body}\n</details>`;
   }
-  return `<h3>${escapeHtml(table.title)}</h3>\n${body}`;
+  return `<h3>${escapeHtml(table.title)}</h3>\n${body}${note}`;
 }
 
 /** The header of a page with a run record. */
