@@ -73,7 +73,8 @@ export async function checkWritableFolder(
 
 /**
  * Throws a ConfigError (exit 2) naming `option` and `path` when the folder that will hold `path`
- * cannot be written; `path` is a folder itself when `isFolder`.
+ * cannot be written; `path` is a folder itself when `isFolder`. A file path must not be a
+ * folder, existing or written as one (a trailing slash).
  */
 export async function assertWritable(
   option: string,
@@ -83,6 +84,10 @@ export async function assertWritable(
 ): Promise<void> {
   const folder = isFolder ? path : dirname(resolve(path));
   if (!isFolder) {
+    // `out/` names a folder even when none exists yet: writing the file as `out` would surprise.
+    if (/[\\/]$/.test(path)) {
+      throw new ConfigError(option, `${option} ${path} names a folder: expected a file path`);
+    }
     const existing = await stat(path).catch(() => null);
     if (existing?.isDirectory()) {
       throw new ConfigError(option, `${option} ${path} is a folder: expected a file path`);

@@ -30,6 +30,26 @@ describe('report command', () => {
     expect(await readFile(out, 'utf8')).toContain('<title>Nightly</title>');
   });
 
+  it('reads a relative --out from where it runs, and refuses one that names a folder', async () => {
+    const elsewhere = (args: string[]) => runCaptured(reportCommand, args, { cwd: empty });
+    const r = await elsewhere([folder, '--out', 'here.html']);
+    expect(r).toEqual({
+      code: 0,
+      out: [`HTML report written to ${join(empty, 'here.html')}`],
+      err: [],
+    });
+    expect(existsSync(join(folder, 'here.html'))).toBe(false);
+    await rm(join(empty, 'here.html'));
+    // A trailing slash names a folder, existing or not: no file named like it is written.
+    const slash = await elsewhere([folder, '--out', 'reports/']);
+    expect(slash).toEqual({
+      code: 2,
+      out: [],
+      err: [`report: --out ${join(empty, 'reports')}/ names a folder: expected a file path`],
+    });
+    expect(existsSync(join(empty, 'reports'))).toBe(false);
+  });
+
   it('exits 2 with one line for a usage error', async () => {
     const cases: [string[], string][] = [
       [[], 'report: missing <folder> (see report --help)'],

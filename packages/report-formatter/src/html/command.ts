@@ -1,10 +1,11 @@
 // `rota-perf report <folder>`: the HTML report of results written earlier.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import {
   type CommandDef,
   CommandError,
   type OptionTable,
+  REPORT_FILE,
   RESULT_FILES,
   stringValue,
   valueUnlessDefault,
@@ -34,12 +35,19 @@ export const reportCommand: CommandDef = {
     const dir = resolve(io.cwd, args.positionals[0] as string);
     if (!existsSync(dir)) throw new CommandError(`results folder ${dir} does not exist`);
     const outText = valueUnlessDefault(args, 'out', OPTIONS);
-    await assertWritable('--out', resolve(dir, outText ?? 'report.html'), false);
+    // Relative to where the command runs; join, not resolve, keeps a trailing slash to refuse.
+    const out =
+      outText === undefined
+        ? join(dir, REPORT_FILE)
+        : isAbsolute(outText)
+          ? outText
+          : join(io.cwd, outText);
+    await assertWritable('--out', out, false);
     const title = stringValue(args, 'title');
     try {
       const path = await writeHtmlReport({
         folder: dir,
-        ...(outText === undefined ? {} : { out: resolve(io.cwd, outText) }),
+        out: resolve(out),
         ...(title === undefined ? {} : { title }),
       });
       io.out(`HTML report written to ${path}`);
