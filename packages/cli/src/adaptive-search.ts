@@ -29,6 +29,9 @@ import { effectiveVariables, scriptProcessEnv } from './record/variables.js';
 import { scratchDir } from './scratch-dir.js';
 import { openTarget, type Target } from './target.js';
 
+/** The name of the search's series and memory files (`<name>_series.json`, …). */
+export const SEARCH_RUN = 'rps_probe_adaptive';
+
 /** Search settings (rates in RPS, duration in seconds). */
 export type SearchSettings = {
   min: number;
@@ -55,7 +58,7 @@ export async function runSearch(
   const workDir = scratch.path;
   let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
-  const csv = join(outDir, memoryCsvName('rps_probe_adaptive'));
+  const csv = join(outDir, memoryCsvName(SEARCH_RUN));
   const levelRuns: (LevelRun & { phase: string })[] = [];
   const collected: LevelRun[] = [];
   const finished: SearchRun[] = [];
@@ -134,7 +137,7 @@ export async function runSearch(
   for (const r of collected.slice(levelRuns.length)) levelRuns.push({ ...r, phase: 'interrupted' });
   const series = combineSeries(levelRuns);
   const seriesFile = series
-    ? await writeJsonAtomically(join(outDir, seriesFileName('rps_probe_adaptive')), series)
+    ? await writeJsonAtomically(join(outDir, seriesFileName(SEARCH_RUN)), series)
     : null;
   const summary = mergeSummaries(levelRuns.map((r) => r.summary));
   const levelSeconds = levelRuns.reduce((n, r) => n + r.durationSeconds, 0);

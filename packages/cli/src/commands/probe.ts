@@ -7,11 +7,14 @@ import {
   type OptionTable,
   parseK6Duration,
   positiveNumber,
+  REPORT_FILE,
   RESULT_FILE,
+  RUN_RECORD_FILE,
+  seriesFileName,
   stringValue,
   UsageError,
 } from '@rota-perf/core';
-import { runSearch } from '../adaptive-search.js';
+import { runSearch, SEARCH_RUN } from '../adaptive-search.js';
 import { MONITORED_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
 const OPTIONS: OptionTable = {
@@ -62,8 +65,8 @@ export const probeCommand: CommandDef = {
   description: `Finds the highest arrival rate the target sustains: levels grow (exponentially or linearly)
 up to the first failure, bisect to --precision, then the answer is run again. Each level is one
 run of the rps probe bundle (all endpoints) at a constant rate. Writes ${RESULT_FILE.adaptiveProbe},
-${memoryCsvName('rps_probe_adaptive')} and report.html into the results folder. For the step sweep use
-"rota-perf bench rps-probe".`,
+${seriesFileName(SEARCH_RUN)} (the levels on one clock), ${memoryCsvName(SEARCH_RUN)}, ${RUN_RECORD_FILE} and
+${REPORT_FILE} into the results folder. For the step sweep use "rota-perf bench rps-probe".`,
   options: OPTIONS,
   async run(args, io, signal) {
     if (args.values.adaptive !== true) {
