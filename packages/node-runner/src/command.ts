@@ -1,7 +1,7 @@
 // The `run` command (`k6-node run`, `rota-perf run`): a k6 script on Node, in this process.
 
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import {
   type CommandDef,
   envPairs,
@@ -11,7 +11,7 @@ import {
   parseArgv,
   stringValue,
 } from '@rota-perf/core';
-import { assertWritable } from '@rota-perf/core/node';
+import { assertWritable, fileOptionPath } from '@rota-perf/core/node';
 import type { SegmentSettings } from './options/execution.js';
 import { type OutputSpec, parseOutputSpecs } from './outputs/spec.js';
 
@@ -118,7 +118,7 @@ async function assertWritableOutputs(
 ): Promise<void> {
   for (const [option, path] of files) {
     if (!path) continue; // '' is stdout (json output without a file)
-    const file = resolve(cwd, path);
+    const file = fileOptionPath(cwd, path);
     // As in k6, an --out output never creates its folder: a missing one fails when the output
     // opens (exit 255 with k6's message), so only an existing folder is probed here.
     const isOut = option === '--out';

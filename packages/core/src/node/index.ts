@@ -31,6 +31,7 @@ export { type SpawnOptions, type SpawnResult, spawnWithAbort } from './spawn.js'
 export {
   assertWritable,
   checkWritableFolder,
+  fileOptionPath,
   makeFolder,
   WRITABLE_CHECK_TIMEOUT_MS,
   type WritableCheckOptions,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError } from '../errors.js';
-import { assertWritable, checkWritableFolder, makeFolder } from './writable.js';
+import { assertWritable, checkWritableFolder, fileOptionPath, makeFolder } from './writable.js';
 
 async function tempFolder() {
   const dir = await mkdtemp(join(tmpdir(), 'rota-perf-writable-'));
@@ -57,5 +57,20 @@ describe('assertWritable', () => {
     await expect(assertWritable('--json', join(dir, 'new', 'r.json'), false)).resolves.toBe(
       undefined,
     );
+  });
+});
+
+describe('a file option that names a folder', () => {
+  it('keeps the trailing slash of a relative or absolute path, and is refused for it', async () => {
+    const dir = await tempFolder();
+    expect(fileOptionPath(dir, 'out/')).toBe(`${join(dir, 'out')}/`);
+    expect(fileOptionPath(dir, 'a/../b.json')).toBe(join(dir, 'b.json'));
+    expect(fileOptionPath(dir, '/tmp/x/')).toBe('/tmp/x/');
+    const slash = fileOptionPath(dir, 'out/');
+    await expect(assertWritable('--json', slash, false)).rejects.toThrow(
+      new ConfigError('--json', `--json ${slash} names a folder: expected a file path`),
+    );
+    // Nothing was created for it.
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Where a command will write is checked before the run starts: a folder under /proc, a read-only
 // mount or a hung network share must fail in one line at once, not after the whole run.
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** How long the check may take before the place counts as unwritable (a hung mount). */
@@ -69,6 +69,14 @@ export async function checkWritableFolder(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A file option's path against `cwd`. Unlike resolve() it keeps a trailing slash, so that
+ * `assertWritable` can refuse `--out dir/` instead of writing a file named `dir`.
+ */
+export function fileOptionPath(cwd: string, text: string): string {
+  return isAbsolute(text) ? text : join(cwd, text);
 }
 
 /**

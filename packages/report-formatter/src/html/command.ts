@@ -1,6 +1,6 @@
 // `rota-perf report <folder>`: the HTML report of results written earlier.
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type CommandDef,
   CommandError,
@@ -10,7 +10,7 @@ import {
   stringValue,
   valueUnlessDefault,
 } from '@rota-perf/core';
-import { assertWritable } from '@rota-perf/core/node';
+import { assertWritable, fileOptionPath } from '@rota-perf/core/node';
 import { writeHtmlReport } from './write.js';
 
 const OPTIONS: OptionTable = {
@@ -35,13 +35,7 @@ export const reportCommand: CommandDef = {
     const dir = resolve(io.cwd, args.positionals[0] as string);
     if (!existsSync(dir)) throw new CommandError(`results folder ${dir} does not exist`);
     const outText = valueUnlessDefault(args, 'out', OPTIONS);
-    // Relative to where the command runs; join, not resolve, keeps a trailing slash to refuse.
-    const out =
-      outText === undefined
-        ? join(dir, REPORT_FILE)
-        : isAbsolute(outText)
-          ? outText
-          : join(io.cwd, outText);
+    const out = outText === undefined ? join(dir, REPORT_FILE) : fileOptionPath(io.cwd, outText);
     await assertWritable('--out', out, false);
     const title = stringValue(args, 'title');
     try {
