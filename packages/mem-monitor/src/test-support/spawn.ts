@@ -15,7 +15,10 @@ export function uniqueMarker(): string {
 }
 
 /** Starts node on a test-support script with the given arguments. */
-export function startScript(script: 'allocator.mjs' | 'tree.mjs', args: string[]): ChildProcess {
+export function startScript(
+  script: 'allocator.mjs' | 'tree.mjs' | 'burner.mjs',
+  args: string[],
+): ChildProcess {
   const file = fileURLToPath(new URL(`./${script}`, import.meta.url));
   const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   started.push(child);
