@@ -11,6 +11,7 @@ import {
   stringValue,
   UsageError,
 } from '@rota-perf/core';
+import { levelVariables } from '../adaptive.js';
 import { runSearch } from '../adaptive-search.js';
 import { MONITORED_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
@@ -95,7 +96,11 @@ ${memoryCsvName('rps_probe_adaptive')} and report.html into the results folder. 
       tolerance,
       p95SloMs: positiveNumber(args, 'p95-ms') ?? null,
     };
-    const run = await readCheckedRunSettings(args, io.env, signal);
+    // The first level's variables stand for all: only the rate changes from level to level.
+    const run = await readCheckedRunSettings(args, io.env, signal, {
+      script: 'rps_probe',
+      fixed: levelVariables(min, seconds, tolerance, search.p95SloMs),
+    });
     return runSearch(search, run, await resultsFolder(args, io.cwd), { ...io, signal });
   },
 };
