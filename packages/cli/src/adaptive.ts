@@ -49,27 +49,42 @@ export interface LevelRun {
   summary: SummaryFacts | null;
 }
 
-/** The probe variables of a one-level run. */
-export function levelEnv(
-  runner: Pick<LevelRunner, 'env' | 'baseUrl' | 'tolerance' | 'p95Ms' | 'runId'>,
+/**
+ * The variables the search sets for a level at `rate`, over the user's: the probe's schedule
+ * and verdict settings, and no console summary.
+ */
+export function levelVariables(
   rate: number,
   seconds: number,
-  dir: string,
-) {
+  tolerance: number,
+  p95Ms: number | null,
+): Record<string, string> {
   return {
-    ...runner.env,
-    BASE_URL: runner.baseUrl,
     MIN_PROBE_RPS: String(rate),
     MAX_PROBE_RPS: String(rate),
     PROBE_STEP_RPS: '1',
     PROBE_WARMUP_DURATION: '0',
     PROBE_STEP_PAUSE: '0',
     PROBE_STEP_DURATION: `${seconds}s`,
-    PROBE_FAILURE_TOLERANCE: String(runner.tolerance),
-    ...(runner.p95Ms !== null ? { PROBE_P95_MS: String(runner.p95Ms) } : {}),
+    PROBE_FAILURE_TOLERANCE: String(tolerance),
+    ...(p95Ms !== null ? { PROBE_P95_MS: String(p95Ms) } : {}),
+    SUMMARY_STDOUT: 'false',
+  };
+}
+
+/** The probe variables of a one-level run. */
+export function levelEnv(
+  runner: Pick<LevelRunner, 'env' | 'baseUrl' | 'tolerance' | 'p95Ms' | 'runId'>,
+  rate: number,
+  seconds: number,
+  dir: string,
+): Record<string, string> {
+  return {
+    ...runner.env,
+    BASE_URL: runner.baseUrl,
+    ...levelVariables(rate, seconds, runner.tolerance, runner.p95Ms),
     RESULTS_DIR: dir,
     RUN_ID: runner.runId,
-    SUMMARY_STDOUT: 'false',
   };
 }
 

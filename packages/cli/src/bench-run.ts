@@ -146,8 +146,7 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
   const json = join(step.outDir, scriptEntry(step.script).resultsFile);
   const results = await readOwnResults(json, run.runId);
   const resultsJson = results === null ? null : json;
-  if (resultsJson === null)
-    context.err(`rota-perf: the run wrote no ${json} (exit code ${exitCode})`);
+  if (resultsJson === null) exitCode = missingResults(step, json, exitCode, context);
   const memoryCsv =
     monitor !== null && (await writtenSince(csv, run.startedAt.getTime())) ? csv : null;
   const record = await run.record({
@@ -165,7 +164,12 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
       ndjson: outcome.series ? files.ndjson : null,
     },
     others: databaseJson === null ? [] : [databaseJson],
-    notes: [...(database?.notes ?? [])],
+    notes: [
+      ...(database?.notes ?? []),
+      ...(resultsJson === null
+        ? [`the script wrote no ${scriptEntry(step.script).resultsFile}`]
+        : []),
+    ],
   });
   let report: string | null = null;
   if (step.report) {
@@ -182,6 +186,23 @@ export async function runBenchStep(step: BenchStep, context: RunContext): Promis
     });
   }
   return { exitCode, resultsJson, memoryCsv, memory, report, record, databaseJson };
+}
+
+/**
+ * The exit code of a run whose script wrote no results file of this run. An engine that says
+ * 0 ran the test but its handleSummary failed (k6 only logs that): not a success, so 107 (a
+ * script error, as the README's table says) with one line naming the file. Another code
+ * already tells why the run failed, and stays.
+ */
+function missingResults(step: BenchStep, json: string, exitCode: number, context: RunContext) {
+  if (exitCode !== EXIT_CODES.ok) {
+    context.err(`rota-perf ${step.command}: the run wrote no ${json} (exit code ${exitCode})`);
+    return exitCode;
+  }
+  context.err(
+    `rota-perf ${step.command}: the ${step.script} script wrote no ${json} (its handleSummary failed; see its log above): exit code ${EXIT_CODES.scriptException}`,
+  );
+  return EXIT_CODES.scriptException;
 }
 
 /** The report is an extra: a failure is reported, not fatal to a run that produced results. */

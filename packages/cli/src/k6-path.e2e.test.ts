@@ -94,6 +94,22 @@ describe('rota-perf bench with the real k6 (a stand-in replaying its recording)'
     expect(record.verdict).toBe('passed');
   });
 
+  it('a handleSummary that throws (k6 exits 0, no results file) is not a success: 107', async () => {
+    const out = join(scratch.dir, 'k6-no-results');
+    const run = await runCli(['bench', ...NOWHERE, '--out', out, '-q', ...SHORT], {
+      K6_BINARY: FAKE_K6,
+      FAKE_K6_SUMMARY_THROWS: 'Error: boom',
+    });
+    expect(run.code, run.stderr).toBe(107);
+    expect(run.stderr).toContain(
+      `rota-perf bench: the performance script wrote no ${join(out, 'results.json')} (its handleSummary failed; see its log above): exit code 107`,
+    );
+    const record = await readRunRecord(out);
+    expect(record).toMatchObject({ exit_code: 107, verdict: 'failed', interrupted: false });
+    expect(record.files.results).toBeNull();
+    expect(record.notes).toContain('the script wrote no results.json');
+  });
+
   it('Ctrl-C: k6 stops, the record says interrupted, the series holds what k6 wrote', async () => {
     const out = join(scratch.dir, 'k6-interrupted');
     const run = startCli(

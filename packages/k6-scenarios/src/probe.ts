@@ -12,6 +12,7 @@ import {
 import exec from 'k6/execution';
 import { declareGeneratorMetrics, SUMMARY_TREND_STATS } from './metrics.js';
 import { isSkipped, type ScenarioData, sendEndpoint } from './request.js';
+import { readSummarySettings } from './shared-settings.js';
 import { summaryOutputs, useColor } from './summary.js';
 
 /** A probe script built from its kind and the endpoint keys it rotates through. */
@@ -24,6 +25,7 @@ export function createProbe(
   // Each level's generator CPU, event-loop lag and start lag reach the verdict (node-runner).
   const plan = planSweep({ ...readSweepConfig(env, kind), generatorMetrics: true });
   const generatorMetrics = declareGeneratorMetrics();
+  const summarySettings = readSummarySettings(env);
   const options = {
     scenarios: plan.scenarios,
     insecureSkipTLSVerify: readScriptEnv(kind, env).boolean('INSECURE_SKIP_TLS_VERIFY'),
@@ -48,7 +50,7 @@ export function createProbe(
       skipped_scenarios: setupData ? setupData.skipped : [],
     };
     const text = formatSweepSummary(result, { color: useColor(data, env) });
-    return summaryOutputs(text, env, { [scriptEntry(kind).resultsFile]: json });
+    return summaryOutputs(text, summarySettings, { [scriptEntry(kind).resultsFile]: json });
   }
 
   return { options, plan, generatorMetrics, iteration, handleSummary };

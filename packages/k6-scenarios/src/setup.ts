@@ -1,12 +1,7 @@
 // setup() shared by the four scripts: session, enrolment and dataset through bootstrap-auth,
-// an automatically sized login pool, and the optional rate-limiter verification.
-import {
-  type BootstrapConfig,
-  bootstrap,
-  configFromEnv,
-  type EnvMap,
-  scenariosSkippedFor,
-} from '@rota-perf/bootstrap-auth';
+// and the optional rate-limiter verification (the config, login pool included, is read at
+// init by shared-settings.ts).
+import { type BootstrapConfig, bootstrap, scenariosSkippedFor } from '@rota-perf/bootstrap-auth';
 import { createK6Client } from '@rota-perf/bootstrap-auth/k6';
 import { fail } from 'k6';
 import { endpointByKey } from './catalogue.js';
@@ -17,20 +12,7 @@ import type { ScenarioData } from './request.js';
 export interface SetupOptions {
   /** Endpoint keys this script runs; skips are reported only for these. */
   keys: readonly string[];
-  /** Login-scenario rate, to size the login pool when LOGIN_USER_POOL is unset. */
-  loginRps?: number;
   rateLimit?: { maxAttempts: number; windowSeconds: number; verify: boolean };
-}
-
-/** Reads the bootstrap config at init, so a malformed variable stops the script before it runs. */
-export function readBootstrapConfig(env: EnvMap, options: SetupOptions): BootstrapConfig {
-  const config = configFromEnv(env);
-  if (options.loginRps !== undefined && options.rateLimit && env.LOGIN_USER_POOL === undefined) {
-    // Enough users that none exceeds the limiter's attempts per window at the login rate.
-    const perWindow = options.loginRps * options.rateLimit.windowSeconds;
-    config.loginUserPool = Math.min(100, Math.ceil(perWindow / options.rateLimit.maxAttempts) + 1);
-  }
-  return config;
 }
 
 /** The body of setup(): fails the test with one line when the target cannot be used. */

@@ -54,7 +54,7 @@ ${SCRIPT_LINES}`,
     const baseline = await pendingComparison(args, io);
     const script = parseScriptName(args.positionals[0] ?? 'performance');
     const instances = positiveNumber(args, 'instances', true) ?? 1;
-    const settings = await readCheckedRunSettings(args, io.env, signal);
+    const settings = await readCheckedRunSettings(args, io.env, signal, { script });
     if (instances > 1 && settings.engine === 'k6')
       throw new UsageError(
         '--instances runs node-runner instances on this machine (--engine node or auto); for k6 use k6-operator and rota-perf merge',

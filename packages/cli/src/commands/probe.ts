@@ -14,6 +14,7 @@ import {
   stringValue,
   UsageError,
 } from '@rota-perf/core';
+import { levelVariables } from '../adaptive.js';
 import { runSearch, SEARCH_RUN } from '../adaptive-search.js';
 import { MONITORED_RUN_OPTIONS, readCheckedRunSettings, resultsFolder } from './shared-options.js';
 
@@ -98,7 +99,11 @@ ${REPORT_FILE} into the results folder. For the step sweep use "rota-perf bench 
       tolerance,
       p95SloMs: positiveNumber(args, 'p95-ms') ?? null,
     };
-    const run = await readCheckedRunSettings(args, io.env, signal);
+    // The first level's variables stand for all: only the rate changes from level to level.
+    const run = await readCheckedRunSettings(args, io.env, signal, {
+      script: 'rps_probe',
+      fixed: levelVariables(min, seconds, tolerance, search.p95SloMs),
+    });
     return runSearch(search, run, await resultsFolder(args, io.cwd), { ...io, signal });
   },
 };

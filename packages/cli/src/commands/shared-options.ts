@@ -6,16 +6,19 @@ import {
   type OptionTable,
   type ParsedArgs,
   positiveNumber,
+  type ScriptName,
   stringValue,
   UsageError,
   valueUnlessDefault,
 } from '@rota-perf/core';
 import { checkDatabaseUrl } from '@rota-perf/core/node';
+import { planScript } from '@rota-perf/k6-scenarios';
 import { BASELINE_OPTIONS } from '../compare/after-run.js';
 import type { EnginePreference } from '../engine.js';
 import type { MonitorChoice } from '../monitor.js';
 import { prepareOutDir } from '../outputs.js';
 import type { ProgressSettings } from '../progress/live.js';
+import { scriptProcessEnv } from '../record/variables.js';
 
 /** Engine, target, variables, results folder, fixture. */
 export const RUN_OPTIONS: OptionTable = {
@@ -147,16 +150,27 @@ export function readRunSettings(args: ParsedArgs, env: CommandEnv): RunSettings 
   };
 }
 
+/** The script a command runs, and the variables the command itself sets over the user's. */
+export interface ScriptUse {
+  script: ScriptName;
+  /** Set by the command for every run of the script (probe --adaptive's level settings). */
+  fixed?: Readonly<Record<string, string>>;
+}
+
 /**
- * readRunSettings, then what needs I/O before anything starts: --database-url must lead to a
- * PostgreSQL server (one connection attempt, 5 s deadline; else exit 2).
+ * readRunSettings, then every variable the script reads, checked by the script's own readers
+ * (planScript: its schedule, the shared user, cookie, login-pool and summary variables), then
+ * what needs I/O: --database-url must lead to a PostgreSQL server (one connection attempt, 5 s
+ * deadline). Any of these fails with one line and exit 2, before anything starts.
  */
 export async function readCheckedRunSettings(
   args: ParsedArgs,
   env: CommandEnv,
   signal: AbortSignal,
+  use: ScriptUse,
 ): Promise<RunSettings> {
   const settings = readRunSettings(args, env);
+  planScript(use.script, { ...scriptProcessEnv(use.script, env), ...settings.env, ...use.fixed });
   if (settings.databaseUrl !== undefined) {
     await checkDatabaseUrl(settings.databaseUrl, '--database-url', { signal });
   }

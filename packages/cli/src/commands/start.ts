@@ -62,7 +62,7 @@ rota-perf compare): 99 when a budget is exceeded.`,
     const step = {
       command: 'start',
       script: 'performance' as const,
-      ...(await readCheckedRunSettings(args, context.env, signal)),
+      ...(await readCheckedRunSettings(args, context.env, signal, { script: 'performance' })),
       report: false,
       outDir: await resultsFolder(args, context.cwd),
     };

@@ -155,6 +155,50 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     expectExit: 2,
     expectStderr: /^rota-perf bench: --monitor-interval must be a positive number, got "-1"$/,
   },
+  // Every variable a script reads is checked before anything starts, shared ones included
+  // (one line, exit 2): not after a whole test (SUMMARY_STDOUT, read by handleSummary) or
+  // after the target started (LOGIN_USER_POOL, read by setup).
+  {
+    name: 'bench -e SUMMARY_STDOUT=maybe',
+    argv: ['bench', 'performance', '--base-url', NO_TARGET, '-e', 'SUMMARY_STDOUT=maybe'],
+    expectExit: 2,
+    expectStderr: /^rota-perf bench: SUMMARY_STDOUT must be true or false, got "maybe"$/,
+  },
+  {
+    name: 'bench -e LOGIN_USER_POOL=5000',
+    argv: ['bench', 'performance', '--base-url', NO_TARGET, '-e', 'LOGIN_USER_POOL=5000'],
+    expectExit: 2,
+    expectStderr:
+      /^rota-perf bench: LOGIN_USER_POOL must be a whole number from 0 to 1000, got "5000"$/,
+  },
+  {
+    name: 'bench progress-write -e LOGIN_USER_POOL=-1',
+    argv: ['bench', 'progress-write', '--base-url', NO_TARGET, '-e', 'LOGIN_USER_POOL=-1'],
+    expectExit: 2,
+    expectStderr:
+      /^rota-perf bench: LOGIN_USER_POOL must be a whole number from 0 to 1000, got "-1"$/,
+  },
+  {
+    name: 'bench progress-probe with a bad AUTH_EMAIL in the environment',
+    argv: ['bench', 'progress-probe', '--base-url', NO_TARGET],
+    env: { AUTH_EMAIL: 'nobody' },
+    expectExit: 2,
+    expectStderr:
+      /^rota-perf bench: AUTH_EMAIL must be an email address like name@example\.com, got "nobody"$/,
+  },
+  {
+    name: 'start -e SUMMARY_STDOUT=maybe',
+    argv: ['start', '--base-url', NO_TARGET, '-e', 'SUMMARY_STDOUT=maybe'],
+    expectExit: 2,
+    expectStderr: /^rota-perf start: SUMMARY_STDOUT must be true or false, got "maybe"$/,
+  },
+  {
+    name: 'probe --adaptive -e LOGIN_USER_POOL=5000',
+    argv: ['probe', '--adaptive', '--base-url', NO_TARGET, '-e', 'LOGIN_USER_POOL=5000'],
+    expectExit: 2,
+    expectStderr:
+      /^rota-perf probe: LOGIN_USER_POOL must be a whole number from 0 to 1000, got "5000"$/,
+  },
   {
     name: 'mem-monitor --interval -1',
     argv: ['mem-monitor', '--pid', '1', '--interval', '-1'],

@@ -5,7 +5,8 @@
 // (test-data/k6-golden/06-out-json.ndjson) into F in real time, times moved to now, then
 // writes S and the script's results file (RESULTS_DIR, RUN_ID) as handleSummary would.
 // Knobs (process env): FAKE_K6_REPEAT (replays, 2 s each; default 1), FAKE_K6_SCENARIO (the
-// scenario tag to give the samples, default the recording's), FAKE_K6_EXIT (exit code).
+// scenario tag to give the samples, default the recording's), FAKE_K6_EXIT (exit code),
+// FAKE_K6_SUMMARY_THROWS (handleSummary throws: k6 logs it, writes no results file, exits 0).
 // On SIGINT it stops replaying, writes what it has and exits 105, as k6 does.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -151,10 +152,17 @@ function finish(code) {
     endpoints: [],
     skipped_scenarios: [],
   };
-  writeFileSync(
-    join(env.RESULTS_DIR ?? '.', 'results.json'),
-    `${JSON.stringify(results, null, 2)}\n`,
-  );
+  if (process.env.FAKE_K6_SUMMARY_THROWS) {
+    // What k6 v0.49 does when handleSummary throws: one log line, no outputs, exit code kept.
+    process.stderr.write(
+      `time="${new Date().toISOString()}" level=error msg="failed to handle the end-of-test summary" error="${process.env.FAKE_K6_SUMMARY_THROWS}"\n`,
+    );
+  } else {
+    writeFileSync(
+      join(env.RESULTS_DIR ?? '.', 'results.json'),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
+  }
   process.stdout.write(`fake k6: replayed ${counts.requests} of ${plannedRequests} requests\n`);
   process.stderr.write('fake k6: done\n');
   process.exit(code);

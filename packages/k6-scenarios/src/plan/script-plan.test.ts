@@ -1,9 +1,19 @@
 // The scripts' schedules as generated from their variables: a true plateau at the target.
-import { SCRIPT_NAMES, scheduleOf, scriptVariables, targetRateAt } from '@rota-perf/core';
+import {
+  ConfigError,
+  SCRIPT_NAMES,
+  type ScriptName,
+  scheduleOf,
+  scriptVariables,
+  targetRateAt,
+} from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../catalogue.js';
 import { plateauStages } from './plateau.js';
 import { planScript } from './script-plan.js';
+
+// The shared variables' computed values when none is set: no pool, no cookie aliases.
+const SHARED_UNSET = { LOGIN_USER_POOL: '0', SESSION_COOKIE_ALIASES: '', CSRF_COOKIE_ALIASES: '' };
 
 /** The rate `t` seconds into the scenario (each starts a fraction of a second apart). */
 const rateOf = (plan: ReturnType<typeof planScript>, scenario: string, t: number) => {
@@ -35,7 +45,13 @@ describe('performance: warm-up 0 -> TARGET_RPS, plateau at TARGET_RPS, cool-down
     expect(rateOf(plan, 'trails_list', 105)).toBe(3);
     // Login and writes at WRITE_RPS = max(1, round(5/4)) = 1.
     expect(rateOf(plan, 'auth_login', 60)).toBe(1);
-    expect(plan.computed).toEqual({ WRITE_RPS: '1', MAX_VUS: '80' });
+    // The login pool: at 1 login/s over the 60 s window, 10 attempts each: ceil(60/10) + 1.
+    expect(plan.computed).toEqual({
+      WRITE_RPS: '1',
+      MAX_VUS: '80',
+      ...SHARED_UNSET,
+      LOGIN_USER_POOL: '7',
+    });
   });
 
   it('phases on the test clock; the plateau carries the rate of all scenarios', () => {
@@ -107,7 +123,7 @@ describe('progress_write: the same shape at PROGRESS_WRITE_RPS', () => {
       end_seconds: 150,
       target_rps: 12,
     });
-    expect(plan.computed).toEqual({ PROGRESS_WRITE_MAX_VUS: '80' });
+    expect(plan.computed).toEqual({ PROGRESS_WRITE_MAX_VUS: '80', ...SHARED_UNSET });
   });
 });
 
@@ -129,9 +145,17 @@ describe('sweeps: warm-up and one phase per level', () => {
       { name: 'probe_30', start_seconds: 29, end_seconds: 39, target_rps: 30 },
     ]);
     expect(rateOf(plan, 'probe_20', 3)).toBe(20); // 3 s into the level (test clock 20 s)
-    expect(plan.computed).toEqual({ MAX_PROBE_RPS: '30', MAX_VUS: '200' });
+    expect(plan.computed).toEqual({ MAX_PROBE_RPS: '30', MAX_VUS: '200', ...SHARED_UNSET });
   });
 });
+
+// Any text is a valid value of these (a password, a name, a folder, an id).
+const FREE_TEXT = ['AUTH_PASSWORD', 'AUTH_USERNAME', 'RESULTS_DIR', 'RUN_ID'];
+// Shared variables a script does not read (the README says which scripts read them).
+const NOT_READ: Partial<Record<ScriptName, string[]>> = {
+  progress_probe: ['ENABLE_WRITE_SCENARIOS'],
+  progress_write: ['ENABLE_WRITE_SCENARIOS'],
+};
 
 describe('every script in the registry', () => {
   it('is planned from its documented defaults by the kind of its schedule', () => {
@@ -145,6 +169,50 @@ describe('every script in the registry', () => {
       for (const variable of Object.keys(plan.computed))
         expect(documented, name).toContain(variable);
     }
+  });
+
+  it('rejects a malformed value of every variable it reads, shared ones included', () => {
+    for (const name of SCRIPT_NAMES) {
+      for (const v of scriptVariables(name)) {
+        if (FREE_TEXT.includes(v.name) || NOT_READ[name]?.includes(v.name)) continue;
+        const plan = () => planScript(name, { [v.name]: '@@bad' });
+        expect(plan, `${name} ${v.name}`).toThrow(ConfigError);
+        expect(plan, `${name} ${v.name}`).toThrow(new RegExp(`^${v.name} .*"@@bad"`));
+      }
+    }
+  });
+
+  it('the login pool and the summary switch: out of range or not a boolean is refused', () => {
+    for (const name of SCRIPT_NAMES) {
+      for (const pool of ['5000', '1001', '-1', '2.5'])
+        expect(() => planScript(name, { LOGIN_USER_POOL: pool }), pool).toThrow(
+          `LOGIN_USER_POOL must be a whole number from 0 to 1000, got "${pool}"`,
+        );
+      expect(() => planScript(name, { SUMMARY_STDOUT: 'maybe' })).toThrow(
+        'SUMMARY_STDOUT must be true or false, got "maybe"',
+      );
+      expect(planScript(name, { LOGIN_USER_POOL: '1000' }).computed.LOGIN_USER_POOL).toBe('1000');
+    }
+  });
+
+  it('records the effective login pool and cookie aliases', () => {
+    const plan = planScript('performance', {
+      TARGET_RPS: '40',
+      SESSION_COOKIE_ALIASES: ' sid , s2 ',
+    });
+    // WRITE_RPS 10: 600 logins per 60 s window at 10 attempts each, capped at 100.
+    expect(plan.computed).toMatchObject({
+      LOGIN_USER_POOL: '61',
+      SESSION_COOKIE_ALIASES: 'sid,s2',
+      CSRF_COOKIE_ALIASES: '',
+    });
+    expect(planScript('performance', { LOGIN_USER_POOL: '3' }).computed.LOGIN_USER_POOL).toBe('3');
+    // A given email makes the username its local part; a generated user is stamped at run time.
+    expect(planScript('progress_write', { AUTH_EMAIL: 'ana@example.com' }).computed).toMatchObject({
+      AUTH_EMAIL: 'ana@example.com',
+      AUTH_USERNAME: 'ana',
+    });
+    expect(planScript('progress_write', {}).computed).not.toHaveProperty('AUTH_EMAIL');
   });
 
   it('a plateau schedule runs one scenario named after the script, on its `<name>_iteration`', () => {

@@ -1,7 +1,12 @@
 // A script's plan from its variables, as the script itself will compute it: its scenarios
 // (timing and target rates), its phases or sweep levels on the test's clock, the total rate
 // it aims at, and the values of the defaults that are rules (`WRITE_RPS` =
-// max(1, round(TARGET_RPS/4))). The orchestrator uses it for the run record and live progress.
+// max(1, round(TARGET_RPS/4)), the login pool). It reads every variable the script reads, with
+// the script's own readers, so a malformed one throws here as it would at the script's init:
+// the orchestrator plans before it starts a target, and uses the plan for the run record and
+// live progress.
+
+import type { BootstrapConfig } from '@rota-perf/bootstrap-auth';
 import {
   type EndpointsSchedule,
   type EnvMap,
@@ -16,6 +21,8 @@ import {
 import { planSweep, readSweepConfig } from '@rota-perf/rps-sweeper';
 import { ENDPOINTS } from '../catalogue.js';
 import { readPerformanceConfig, readPlateauConfig } from '../env.js';
+import { probeKeys } from '../probe-keys.js';
+import { loginPoolSizing, readBootstrapConfig, readSummarySettings } from '../shared-settings.js';
 import { plateauPhases } from './plateau.js';
 import { endpointRps, loadShape, performanceScenarios, plateauScenarios } from './scenarios.js';
 
@@ -46,10 +53,12 @@ export function performanceEndpoints(enableWrites: boolean) {
 
 /**
  * Plans `script` with the variables in `env`, by the kind of schedule its registry entry
- * gives; a malformed variable throws the script's ConfigError.
+ * gives; a malformed variable (its own or a shared one) throws the script's ConfigError.
  */
 export function planScript(script: ScriptName, env: EnvMap): ScriptPlan {
   const schedule = scriptEntry(script).schedule;
+  // handleSummary's settings: read at init by the scripts, so checked here too.
+  readSummarySettings(env);
   switch (schedule.kind) {
     case 'endpoints':
       return planEndpoints(script, env, schedule);
@@ -61,8 +70,24 @@ export function planScript(script: ScriptName, env: EnvMap): ScriptPlan {
   }
 }
 
+/**
+ * The effective values of the shared variables whose documented default is not a literal. A
+ * generated user is left out: the script stamps it with its own clock when it starts.
+ */
+function sharedComputed(config: BootstrapConfig): Record<string, string> {
+  return {
+    LOGIN_USER_POOL: String(config.loginUserPool),
+    SESSION_COOKIE_ALIASES: config.sessionCookieAliases.join(','),
+    CSRF_COOKIE_ALIASES: config.csrfCookieAliases.join(','),
+    ...(config.generatedCredentials
+      ? {}
+      : { AUTH_EMAIL: config.credentials.email, AUTH_USERNAME: config.credentials.username }),
+  };
+}
+
 function planEndpoints(script: ScriptName, env: EnvMap, schedule: EndpointsSchedule): ScriptPlan {
   const config = readPerformanceConfig(env, script);
+  const bootstrap = readBootstrapConfig(env, loginPoolSizing(config));
   const endpoints = performanceEndpoints(config.enableWrites);
   const total = endpoints.reduce((sum, e) => sum + endpointRps(config, e), 0);
   return {
@@ -73,23 +98,31 @@ function planEndpoints(script: ScriptName, env: EnvMap, schedule: EndpointsSched
     computed: {
       WRITE_RPS: String(config.writeRps),
       [schedule.variables.maxVUs]: String(config.maxVUs),
+      ...sharedComputed(bootstrap),
     },
   };
 }
 
 function planPlateau(script: ScriptName, env: EnvMap, schedule: PlateauSchedule): ScriptPlan {
   const config = readPlateauConfig(script, env);
+  const bootstrap = readBootstrapConfig(env);
   return {
     scenarios: plateauScenarios(script, config),
     phases: plateauPhases(loadShape(config), config.targetRps),
     targetRps: config.targetRps,
     levels: [],
-    computed: { [schedule.variables.maxVUs]: String(config.maxVUs) },
+    computed: {
+      [schedule.variables.maxVUs]: String(config.maxVUs),
+      ...sharedComputed(bootstrap),
+    },
   };
 }
 
 function planProbe(script: SweepScriptName, env: EnvMap, schedule: SweepSchedule): ScriptPlan {
   const input = readSweepConfig(env, script);
+  // The probe reads these at init too: its endpoint rotation and the bootstrap config.
+  probeKeys(script, env);
+  const bootstrap = readBootstrapConfig(env);
   const plan = planSweep(input);
   const names = schedule.variables;
   const levels = plan.levels.map((l) => ({ ...l }));
@@ -117,6 +150,10 @@ function planProbe(script: SweepScriptName, env: EnvMap, schedule: SweepSchedule
     phases,
     targetRps: null,
     levels,
-    computed: { [names.max]: String(input.max), [names.maxVUs]: String(input.maxVUs) },
+    computed: {
+      [names.max]: String(input.max),
+      [names.maxVUs]: String(input.maxVUs),
+      ...sharedComputed(bootstrap),
+    },
   };
 }

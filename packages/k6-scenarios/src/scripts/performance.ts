@@ -6,7 +6,8 @@ import { endpointThresholds, SUMMARY_TREND_STATS } from '../metrics.js';
 import { performanceScenarios } from '../plan/scenarios.js';
 import { performanceEndpoints } from '../plan/script-plan.js';
 import { type ScenarioData, sendEndpoint } from '../request.js';
-import { readBootstrapConfig, runSetup } from '../setup.js';
+import { runSetup } from '../setup.js';
+import { loginPoolSizing, readBootstrapConfig, readSummarySettings } from '../shared-settings.js';
 import { buildLoadResultsJson } from '../summary/load-results-json.js';
 import { summariseLoad } from '../summary/load-summary.js';
 import { summaryOutputs, useColor } from '../summary.js';
@@ -20,7 +21,8 @@ const rateLimit = {
   windowSeconds: config.rateLimitWindowSeconds,
   verify: config.enableRateLimitChecks,
 };
-const bootstrapConfig = readBootstrapConfig(__ENV, { keys, loginRps: config.writeRps, rateLimit });
+const bootstrapConfig = readBootstrapConfig(__ENV, loginPoolSizing(config));
+const summarySettings = readSummarySettings(__ENV);
 
 export const options = {
   scenarios: performanceScenarios(config, endpoints),
@@ -41,7 +43,7 @@ export const options = {
 };
 
 export function setup(): Promise<ScenarioData> {
-  return runSetup(bootstrapConfig, { keys, loginRps: config.writeRps, rateLimit });
+  return runSetup(bootstrapConfig, { keys, rateLimit });
 }
 
 function run(key: string) {
@@ -85,5 +87,5 @@ export function handleSummary(data: K6SummaryData) {
   });
   const text = formatLoadSummary(summary, { color: useColor(data, __ENV) });
   const file = scriptEntry('performance').resultsFile;
-  return summaryOutputs(text, __ENV, { [file]: buildLoadResultsJson(summary) });
+  return summaryOutputs(text, summarySettings, { [file]: buildLoadResultsJson(summary) });
 }

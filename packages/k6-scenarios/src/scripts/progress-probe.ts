@@ -1,16 +1,18 @@
 // progress_probe.test.js: the three progress reads, the arrival rate stepped level by level.
-import { PROGRESS_READ_KEYS } from '../catalogue.js';
 import { createProbe } from '../probe.js';
+import { probeKeys } from '../probe-keys.js';
 import type { ScenarioData } from '../request.js';
-import { readBootstrapConfig, runSetup } from '../setup.js';
+import { runSetup } from '../setup.js';
+import { readBootstrapConfig } from '../shared-settings.js';
 
-const probe = createProbe('progress_probe', PROGRESS_READ_KEYS, ['p(95)<500', 'p(99)<750']);
-const bootstrapConfig = readBootstrapConfig(__ENV, { keys: PROGRESS_READ_KEYS });
+const keys = probeKeys('progress_probe', __ENV);
+const probe = createProbe('progress_probe', keys, ['p(95)<500', 'p(99)<750']);
+const bootstrapConfig = readBootstrapConfig(__ENV);
 
 export const options = probe.options;
 
 export function setup(): Promise<ScenarioData> {
-  return runSetup(bootstrapConfig, { keys: PROGRESS_READ_KEYS });
+  return runSetup(bootstrapConfig, { keys });
 }
 
 export const progress_iteration = probe.iteration;

@@ -8,14 +8,16 @@ import { readPlateauConfig } from '../env.js';
 import { SUMMARY_TREND_STATS } from '../metrics.js';
 import { plateauScenarios } from '../plan/scenarios.js';
 import { type ScenarioData, sendEndpoint } from '../request.js';
-import { readBootstrapConfig, runSetup } from '../setup.js';
+import { runSetup } from '../setup.js';
+import { readBootstrapConfig, readSummarySettings } from '../shared-settings.js';
 import { buildWriteResultsJson, summariseWriteProbe } from '../summary/write-probe.js';
 import { summaryOutputs, useColor } from '../summary.js';
 import { plateauTag } from '../window.js';
 
 const config = readPlateauConfig('progress_write', __ENV);
 const keys = ['trail_item_progress'];
-const bootstrapConfig = readBootstrapConfig(__ENV, { keys });
+const bootstrapConfig = readBootstrapConfig(__ENV);
+const summarySettings = readSummarySettings(__ENV);
 const target = config.targetRps;
 
 export const options = {
@@ -69,7 +71,7 @@ export function handleSummary(data: K6SummaryData) {
     failureTolerance: config.tolerance,
   });
   const text = formatWriteSummary(result, { color: useColor(data, __ENV) });
-  return summaryOutputs(text, __ENV, {
+  return summaryOutputs(text, summarySettings, {
     [scriptEntry('progress_write').resultsFile]: buildWriteResultsJson(result),
   });
 }

@@ -1,17 +1,13 @@
 // rps_probe.test.js: every endpoint together, the arrival rate stepped level by level.
-import { readScriptEnv } from '@rota-perf/core';
-import { ENDPOINTS } from '../catalogue.js';
 import { createProbe } from '../probe.js';
+import { probeKeys } from '../probe-keys.js';
 import type { ScenarioData } from '../request.js';
-import { readBootstrapConfig, runSetup } from '../setup.js';
+import { runSetup } from '../setup.js';
+import { readBootstrapConfig } from '../shared-settings.js';
 
-const writes = readScriptEnv('rps_probe', __ENV).boolean('ENABLE_WRITE_SCENARIOS');
-// The original rotated the reads plus (with writes) enrol, PUT progress and form submission.
-const keys = ENDPOINTS.filter((e) => e.key !== 'auth_login' && (writes || e.phase !== 'write')).map(
-  (e) => e.key,
-);
+const keys = probeKeys('rps_probe', __ENV);
 const probe = createProbe('rps_probe', keys, ['p(95)<1000', 'p(99)<2000']);
-const bootstrapConfig = readBootstrapConfig(__ENV, { keys });
+const bootstrapConfig = readBootstrapConfig(__ENV);
 
 export const options = probe.options;
 
