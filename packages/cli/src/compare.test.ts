@@ -400,6 +400,36 @@ describe('rota-perf compare: refusals (one line naming the file, exit 2)', () =>
     );
   });
 
+  it('a corrupt, missing or malformed results file the record names', async () => {
+    await writeLoadRun(at('bad-results'), { seed: 14 });
+    const folder = at('bad-results');
+    const record = JSON.parse(await readFile(join(folder, 'run.json'), 'utf8'));
+    await writeFile(
+      join(folder, 'run.json'),
+      JSON.stringify({
+        ...record,
+        files: { ...record.files, results: 'results.json', others: ['database_insights.json'] },
+      }),
+    );
+    await writeFile(join(folder, 'database_insights.json'), '{"statements": []}');
+    await writeFile(join(folder, 'results.json'), '{bad');
+    await refused([at('base'), folder], /bad-results\/results\.json: is not valid JSON/);
+    await refused([folder, at('base')], /bad-results\/results\.json: is not valid JSON/);
+    await writeFile(join(folder, 'results.json'), '[1, 2]');
+    await refused(
+      [at('base'), folder],
+      /bad-results\/results\.json: is not a results file \(expected a JSON object\)/,
+    );
+    await writeFile(join(folder, 'results.json'), '{"passed": true}');
+    await writeFile(join(folder, 'database_insights.json'), '{"statements": [');
+    await refused([at('base'), folder], /bad-results\/database_insights\.json: is not valid JSON/);
+    await rm(join(folder, 'database_insights.json'));
+    await refused(
+      [at('base'), folder],
+      /bad-results\/database_insights\.json: missing \(named in .*run\.json\)/,
+    );
+  });
+
   it('different scripts', async () => {
     await writeLoadRun(at('other-script'), { seed: 12, script: 'progress_probe' });
     await refused(
