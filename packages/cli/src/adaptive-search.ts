@@ -13,7 +13,7 @@ import {
   seriesFileName,
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
-import type { SearchRun } from '@rota-perf/rps-sweeper';
+import type { LevelRunPhase, SearchRun } from '@rota-perf/rps-sweeper';
 import { createLevelRunner, formatLevelLine, type LevelRun, searchVariables } from './adaptive.js';
 import { chooseEngine, printOutputs, writeReportSafely } from './bench-run.js';
 import type { RunSettings } from './commands/shared-options.js';
@@ -59,7 +59,7 @@ export async function runSearch(
   let target: Target | null = null;
   let monitor: AttachedMonitor | null = null;
   const csv = join(outDir, memoryCsvName(SEARCH_RUN));
-  const levelRuns: (LevelRun & { phase: string })[] = [];
+  const levelRuns: (LevelRun & { phase: LevelRunPhase })[] = [];
   const collected: LevelRun[] = [];
   const finished: SearchRun[] = [];
   let resultsJson: string | null = null;

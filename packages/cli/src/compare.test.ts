@@ -7,6 +7,7 @@ import type { ComparisonJson } from '@rota-perf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FIXTURE_ENDPOINTS,
+  writeAdaptiveRun,
   writeDbBenchResults,
   writeLoadRun,
   writeSweepRun,
@@ -263,6 +264,89 @@ describe('rota-perf compare: verdicts and exit codes', () => {
   });
 });
 
+describe('rota-perf compare: adaptive runs, level by level', () => {
+  const NO_BUDGETS = ['--max-p95-increase', 'none', '--max-rps-decrease', 'none'];
+
+  function levelRows(comparison: ComparisonJson) {
+    return Object.fromEntries(
+      comparison.rows.map((r) => [r.name, { kind: r.kind, verdict: r.verdict, ...r.samples }]),
+    );
+  }
+
+  it('two adaptive runs: each rate with its own, the first run of a repeated rate', async () => {
+    // The baseline's confirmation of 20 RPS ran ten times slower than its first run: compared
+    // with the candidate's first run (as slow as the baseline's), it would read as faster.
+    await writeAdaptiveRun(at('adaptive-a'), {
+      seed: 21,
+      runs: [
+        { phase: 'step', rate: 10, medianMs: 5 },
+        { phase: 'step', rate: 20, medianMs: 5 },
+        { phase: 'confirm', rate: 20, medianMs: 50 },
+        { phase: 'interrupted', rate: 40, medianMs: 5 },
+      ],
+    });
+    await writeAdaptiveRun(at('adaptive-b'), {
+      seed: 22,
+      runs: [
+        { phase: 'step', rate: 10, medianMs: 8 },
+        { phase: 'step', rate: 20, medianMs: 5 },
+        { phase: 'confirm', rate: 20, medianMs: 5 },
+      ],
+    });
+    const run = await runCli(['compare', at('adaptive-a'), at('adaptive-b'), ...NO_BUDGETS]);
+    expect(run.code, run.stderr).toBe(0);
+    const comparison = await comparisonIn(at('adaptive-b'));
+    // Every level's five seconds, though each level run after the first starts mid-second;
+    // the interrupted level run is no level.
+    expect(levelRows(comparison)).toEqual({
+      probe_10: { kind: 'level', verdict: 'slower', baseline: 5, candidate: 5 },
+      probe_20: { kind: 'level', verdict: 'no_significant_change', baseline: 5, candidate: 5 },
+    });
+    expect(comparison.notes).toEqual([
+      'probe_20: the baseline ran this level 2 times (step 20 RPS, confirm 20 RPS); its first run is compared',
+      'probe_20: the candidate ran this level 2 times (step 20 RPS, confirm 20 RPS); its first run is compared',
+    ]);
+    expect(run.stdout).toContain('2 compared: 1 slower, 0 faster');
+  });
+
+  it('a step sweep and an adaptive run: the levels of the same rate', async () => {
+    await writeSweepRun(at('steps'), {
+      seed: 23,
+      levels: [10, 20, 30],
+      medianMs: () => 5,
+      ceiling: 30,
+      lowerBound: true,
+    });
+    await writeAdaptiveRun(at('adaptive-c'), {
+      seed: 24,
+      runs: [
+        { phase: 'step', rate: 10, medianMs: 5 },
+        { phase: 'step', rate: 20, medianMs: 5 },
+        { phase: 'step', rate: 40, medianMs: 5 },
+        { phase: 'bisect', rate: 30, medianMs: 9 },
+        { phase: 'confirm', rate: 30, medianMs: 9 },
+      ],
+    });
+    const run = await runCli(['compare', at('steps'), at('adaptive-c'), ...NO_BUDGETS]);
+    expect(run.code, run.stderr).toBe(0);
+    const comparison = await comparisonIn(at('adaptive-c'));
+    expect(levelRows(comparison)).toEqual({
+      probe_10: { kind: 'level', verdict: 'no_significant_change', baseline: 5, candidate: 5 },
+      probe_20: { kind: 'level', verdict: 'no_significant_change', baseline: 5, candidate: 5 },
+      probe_30: { kind: 'level', verdict: 'slower', baseline: 5, candidate: 5 },
+    });
+    expect(comparison.notes).toContain('probe_40: only in the candidate, not compared');
+    // And the other way round: the adaptive run as the baseline.
+    const reverse = await runCli(['compare', at('adaptive-c'), at('steps'), '-o', at('rev')]);
+    expect(reverse.code, reverse.stderr).toBe(0);
+    expect(Object.keys(levelRows(await comparisonIn(at('rev'))))).toEqual([
+      'probe_10',
+      'probe_20',
+      'probe_30',
+    ]);
+  });
+});
+
 describe('rota-perf compare: refusals (one line naming the file, exit 2)', () => {
   async function refused(args: string[], pattern: RegExp): Promise<void> {
     const run = await runCli(['compare', ...args]);
@@ -313,6 +397,36 @@ describe('rota-perf compare: refusals (one line naming the file, exit 2)', () =>
     await refused(
       [at('base'), at('bad-series')],
       /bad-series\/performance_series\.json: series version 7, this rota-perf reads 1/,
+    );
+  });
+
+  it('a corrupt, missing or malformed results file the record names', async () => {
+    await writeLoadRun(at('bad-results'), { seed: 14 });
+    const folder = at('bad-results');
+    const record = JSON.parse(await readFile(join(folder, 'run.json'), 'utf8'));
+    await writeFile(
+      join(folder, 'run.json'),
+      JSON.stringify({
+        ...record,
+        files: { ...record.files, results: 'results.json', others: ['database_insights.json'] },
+      }),
+    );
+    await writeFile(join(folder, 'database_insights.json'), '{"statements": []}');
+    await writeFile(join(folder, 'results.json'), '{bad');
+    await refused([at('base'), folder], /bad-results\/results\.json: is not valid JSON/);
+    await refused([folder, at('base')], /bad-results\/results\.json: is not valid JSON/);
+    await writeFile(join(folder, 'results.json'), '[1, 2]');
+    await refused(
+      [at('base'), folder],
+      /bad-results\/results\.json: is not a results file \(expected a JSON object\)/,
+    );
+    await writeFile(join(folder, 'results.json'), '{"passed": true}');
+    await writeFile(join(folder, 'database_insights.json'), '{"statements": [');
+    await refused([at('base'), folder], /bad-results\/database_insights\.json: is not valid JSON/);
+    await rm(join(folder, 'database_insights.json'));
+    await refused(
+      [at('base'), folder],
+      /bad-results\/database_insights\.json: missing \(named in .*run\.json\)/,
     );
   });
 

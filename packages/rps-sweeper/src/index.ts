@@ -12,10 +12,11 @@ export {
 } from './diagnose.js';
 export type { JudgeOptions, LevelMeasurement } from './judge.js';
 export { ACHIEVED_SHARE, isGeneratorSaturated, judgeLevel } from './judge.js';
+export type { LevelRunPhase, RecordedLevel } from './level-names.js';
+export { levelRunPhaseName, levelScenarioName, recordedLevelOf } from './level-names.js';
 export {
   GENERATOR_METRICS,
   levelMetricNames,
-  levelScenarioName,
   MAX_LEVELS,
   planSweep,
   SWEEP_SUMMARY_TREND_STATS,

@@ -10,6 +10,7 @@ import {
   quote,
   SUBMETRIC_ONLY_THRESHOLDS,
 } from '@rota-perf/core';
+import { levelScenarioName } from './level-names.js';
 import type {
   ArrivalRateScenario,
   DurationInput,
@@ -28,11 +29,6 @@ const MIN_SCENARIO_SECONDS = 1;
 
 /** summaryTrendStats that make p(99) available to the analysis (k6's default stops at p(95)). */
 export const SWEEP_SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'];
-
-/** The name of a level's scenario: `probe_50`, `progress_300`. */
-export function levelScenarioName(prefix: string, rate: number): string {
-  return `${prefix}_${rate}`;
-}
 
 /**
  * node-runner's generator-health metrics (Trends; `isTime` as k6's `new Trend(name, isTime)`).

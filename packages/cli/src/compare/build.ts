@@ -159,6 +159,18 @@ function ceilingOf(baseline: CompareSide, candidate: CompareSide): CeilingCompar
   ];
 }
 
+/** Says which run is compared of a level an adaptive side ran more than once (rows.ts). */
+function repeatedLevelNotes(baseline: RowSamples, candidate: RowSamples): string[] {
+  const sides = { baseline, candidate };
+  return Object.entries(sides).flatMap(([side, { name, levelRuns }]) =>
+    levelRuns.length > 1
+      ? [
+          `${name}: the ${side} ran this level ${levelRuns.length} times (${levelRuns.join(', ')}); its first run is compared`,
+        ]
+      : [],
+  );
+}
+
 /** What `compare` decided, ready to be written as comparison.json. */
 export function buildComparison(
   baseline: CompareSide,
@@ -181,6 +193,7 @@ export function buildComparison(
     if (!candRows.some((c) => key(c) === key(b)))
       notes.push(`${b.name}: only in the baseline, not compared`);
   }
+  for (const { b, c } of pairs) notes.push(...repeatedLevelNotes(b, c));
   const medians = pairs.map(({ b, c }) => ({
     kind: c.kind,
     baselineP50: b.p50,

@@ -1,7 +1,8 @@
 // Reads one side of a comparison: a results folder (or its run.json, or a db-bench results
-// file) with its run record, per-second series, sweep results and db-bench cases. Anything
-// missing, corrupt or of a version this build cannot read is refused with one line naming
-// the file and the problem (ConfigError: exit code 2).
+// file) with its run record, per-second series, sweep results and db-bench cases, and every
+// other results JSON the record names. Anything missing, corrupt or of a version this build
+// cannot read is refused with one line naming the file and the problem (ConfigError: exit
+// code 2).
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -97,6 +98,17 @@ async function readSweep(file: string): Promise<SweepResultsJson> {
   return doc as unknown as SweepResultsJson;
 }
 
+/**
+ * A results file the record names that no row is drawn from (an endpoint run's results.json,
+ * database_insights.json). It is still read: a damaged one means the folder is no longer the run
+ * its record describes (a write cut short, a hand edit), and a gate should stop there rather
+ * than pass on what is left of it.
+ */
+async function readResultsDoc(file: string): Promise<void> {
+  const doc = await readJson(file);
+  if (!isObject(doc)) refuse(file, 'is not a results file (expected a JSON object)');
+}
+
 /** The folder and the run.json (or db-bench file) a command-line argument names. */
 function locate(argument: string, cwd: string): { folder: string; file: string } {
   const path = resolve(cwd, argument);
@@ -152,6 +164,12 @@ export async function readSide(argument: string, cwd: string): Promise<CompareSi
   const dbBenchName = [files.results, ...files.others].find((f) => f === RESULT_FILE.dbBench);
   const dbBench =
     dbBenchName === undefined ? null : await readDbBench(namedFile(folder, file, dbBenchName));
+  const checked = new Set([sweep?.file, dbBenchName]);
+  for (const name of [files.results, ...files.others]) {
+    if (name !== null && !checked.has(name) && name.endsWith('.json')) {
+      await readResultsDoc(namedFile(folder, file, name));
+    }
+  }
   return { folder, record, recordFile: file, sourceFile: file, series, sweep, dbBench };
 }
 

@@ -1,6 +1,7 @@
 // What the adaptive search's run record is made of: its level runs put on one clock (one
 // series for the whole search, each level a phase), and their summaries added up.
 import type { RunCheck, RunPhase, RunSeries } from '@rota-perf/core';
+import { type LevelRunPhase, levelRunPhaseName } from '@rota-perf/rps-sweeper';
 import type { LevelRun } from '../adaptive.js';
 import type { SummaryFacts } from './summary-export.js';
 
@@ -38,7 +39,7 @@ export function combineSeries(runs: readonly LevelRun[]): RunSeries | null {
 
 /** One phase per level run, in seconds from `startedAtMs` (the record's start). */
 export function levelPhases(
-  runs: readonly (LevelRun & { phase: string })[],
+  runs: readonly (LevelRun & { phase: LevelRunPhase })[],
   startedAtMs: number,
 ): RunPhase[] {
   return runs
@@ -46,7 +47,7 @@ export function levelPhases(
     .map((r) => {
       const start = ((r.testStartMs as number) - startedAtMs) / 1000;
       return {
-        name: `${r.phase} ${r.rate} RPS`,
+        name: levelRunPhaseName(r.phase, r.rate),
         start_seconds: start,
         end_seconds: start + r.durationSeconds,
         target_rps: r.rate,

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  type AdaptiveResultsJson,
   type DbBenchJsonCase,
   RESULT_FILE,
   type RunPhase,
@@ -14,6 +15,9 @@ import {
 } from '@rota-perf/core';
 import { writeJsonAtomically } from '@rota-perf/core/node';
 import { SeriesRecorder } from '@rota-perf/core/series';
+import type { LevelRunPhase } from '@rota-perf/rps-sweeper';
+import type { LevelRun } from '../adaptive.js';
+import { combineSeries, levelPhases } from '../record/adaptive-record.js';
 import { buildRunRecord } from '../record/build.js';
 import { hostFacts, toolFacts } from '../record/host-facts.js';
 import { writeRunRecord } from '../record/run-files.js';
@@ -205,6 +209,88 @@ export async function writeSweepRun(
       phases,
       series,
       files: { results: 'rps_results.json' },
+    }),
+  );
+}
+
+/** One level run of an adaptive fixture run. */
+export interface FixtureLevelRun {
+  phase: LevelRunPhase;
+  rate: number;
+  medianMs: number;
+}
+
+/**
+ * Writes a `probe --adaptive` folder as the search writes it: one series per level run (each
+ * starting at a fraction of a second past its own whole second, as real runs do, after its
+ * setup requests), joined with combineSeries, one phase per level run from levelPhases.
+ */
+export async function writeAdaptiveRun(
+  folder: string,
+  options: { seed: number; runs: FixtureLevelRun[]; levelSeconds?: number },
+): Promise<void> {
+  const random = seeded(options.seed);
+  const seconds = options.levelSeconds ?? 5;
+  const levelRuns = options.runs.map((run, i) => {
+    // Each level run starts a few seconds after the previous one ended (its engine starting).
+    const testStartMs = START_MS + i * (seconds + 3) * 1000 + (i === 0 ? 0 : 806);
+    const recorder = new SeriesRecorder({ startMs: testStartMs, engine: 'node-runner' });
+    recorder.recordRequest(testStartMs, '', 'http://127.0.0.1:40001/auth/register', 20, 200, false);
+    for (let t = 0; t < seconds; t++) {
+      for (let k = 0; k < run.rate; k++) {
+        const at = testStartMs + (t + (k + 0.5) / run.rate) * 1000;
+        const ms = latency(random, run.medianMs);
+        recorder.recordRequest(at, `probe_${run.rate}`, 'GET /trails/', ms, 200, false);
+      }
+    }
+    const levelRun: LevelRun & { phase: LevelRunPhase } = {
+      phase: run.phase,
+      rate: run.rate,
+      testStartMs,
+      durationSeconds: seconds,
+      series: recorder.finish(),
+      summary: null,
+    };
+    return levelRun;
+  });
+  const series = combineSeries(levelRuns);
+  if (series === null) throw new Error('an adaptive fixture needs at least one level run');
+  const held = options.runs.map((r) => r.rate);
+  const ceiling = Math.max(...held);
+  const results: AdaptiveResultsJson = {
+    min_target_rps: Math.min(...held),
+    max_target_rps: ceiling,
+    step_rps: 0,
+    failure_tolerance: 0.01,
+    highest_passing_target: ceiling,
+    scenarios: [],
+    unstable: false,
+    generator_saturated: false,
+    limited_by: null,
+    ceiling_is_lower_bound: true,
+    p95_slo_ms: null,
+    started_at: null,
+    ceiling,
+    first_failure: null,
+    confirmed: true,
+    reached_max: true,
+    exhausted: false,
+    notes: [],
+    runs: options.runs.map((r) => ({ phase: r.phase, rate: r.rate, passed: true })),
+  };
+  const seriesFile = seriesFileName('rps_probe_adaptive');
+  await writeJsonAtomically(join(folder, RESULT_FILE.adaptiveProbe), results);
+  await writeJsonAtomically(join(folder, seriesFile), series);
+  await writeRunRecord(
+    folder,
+    record({
+      script: 'rps_probe',
+      command: 'probe',
+      target: EMBEDDED,
+      // On the test's clock (the first level's start), as buildRunRecord takes phases.
+      phases: levelPhases(levelRuns, START_MS),
+      series,
+      files: { results: RESULT_FILE.adaptiveProbe, series: seriesFile },
     }),
   );
 }
