@@ -2,7 +2,7 @@ import type { RunSeries } from '@rota-perf/core';
 import { SeriesRecorder } from '@rota-perf/core/series';
 import { describe, expect, it } from 'vitest';
 import { fixtureSeries, RUN_ENDPOINTS, rateAt } from '../test-support/run-fixture.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, type Timeline } from './timeline.js';
 import { timelineCharts, VISIBLE_ENDPOINTS } from './timeline-charts.js';
 import { MIN_RANKED_SECONDS, rankSlowest } from './timeline-latency.js';
 
@@ -141,6 +141,13 @@ function testWithSetup(seconds: number, endpoints: number): SeriesRecorder {
   return recorder;
 }
 
+// The p95-per-endpoint chart's lines: label and whether the chart starts with it hidden.
+function endpointDatasets(t: Timeline): { label: string; hidden: boolean }[] {
+  const chart = timelineCharts(t, [], []).find((c) => c.id === 'chart-time-endpoints');
+  if (!chart) throw new Error('no p95-per-endpoint chart');
+  return (chart.config.data as { datasets: { label: string; hidden: boolean }[] }).datasets;
+}
+
 describe('the slowest endpoints shown', () => {
   const measure = (name: string, meanP95: number, seconds: number) => ({ name, meanP95, seconds });
 
@@ -191,9 +198,7 @@ describe('the slowest endpoints shown', () => {
     const labels = t.endpoints.map((e) => e.label);
     expect(labels).toEqual(['GET /e4', 'GET /e3', 'GET /e2', 'GET /e1', 'GET /e0', 'GET /once']);
     expect(t.endpoints.map((e) => e.ranked)).toEqual([true, true, true, true, true, false]);
-    const chart = timelineCharts(t, [], []).find((c) => c.id === 'chart-time-endpoints');
-    const datasets = (chart?.config.data as { datasets: { label: string; hidden: boolean }[] })
-      .datasets;
+    const datasets = endpointDatasets(t);
     expect(datasets.filter((d) => !d.hidden).map((d) => d.label)).toEqual(labels.slice(0, 5));
     expect(datasets.find((d) => d.label === 'GET /once')?.hidden).toBe(true);
   });
@@ -202,9 +207,7 @@ describe('the slowest endpoints shown', () => {
     const recorder = testWithSetup(30, 2);
     recorder.recordRequest(START + 12_500, 'late', 'GET /once', 4000, 200, false);
     const t = buildTimeline(recorder.finish());
-    const chart = timelineCharts(t, [], []).find((c) => c.id === 'chart-time-endpoints');
-    const datasets = (chart?.config.data as { datasets: { label: string; hidden: boolean }[] })
-      .datasets;
+    const datasets = endpointDatasets(t);
     expect(datasets.map((d) => [d.label, d.hidden])).toEqual([
       ['GET /e1', false],
       ['GET /e0', false],
