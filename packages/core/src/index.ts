@@ -102,6 +102,7 @@ export type {
   SweepSchedule,
   VariableDoc,
 } from './registry/types.js';
+export { REQUEST_NAMES, type RequestKey } from './request-names.js';
 export { CEILING_LIMIT_TEXT, isCeilingLowerBound, LEVEL_CAUSE_LABEL } from './results/ceiling.js';
 export {
   type BudgetCheck,

@@ -2,6 +2,7 @@
 // endpoint benchmark doubles as the `endpoint` tag key (see summary/load-summary.ts).
 
 import type { Dataset } from '@rota-perf/bootstrap-auth';
+import { REQUEST_NAMES, type RequestKey } from '@rota-perf/core';
 
 type ScenarioDataset = Pick<
   Dataset,
@@ -15,7 +16,7 @@ export type Phase = 'main' | 'write' | 'auth';
 export interface Endpoint {
   /** Scenario name and `endpoint` tag value. */
   key: string;
-  /** Display label, e.g. `GET /trails/:id`. */
+  /** Display label and k6 `name` tag, e.g. `GET /trails/:id` (from core's REQUEST_NAMES). */
   label: string;
   method: 'GET' | 'POST' | 'PUT';
   phase: Phase;
@@ -43,15 +44,10 @@ function formAnswers(d: ScenarioDataset) {
   );
 }
 
-function read(
-  key: string,
-  label: string,
-  path: (d: ScenarioDataset) => string,
-  auth = false,
-): Endpoint {
+function read(key: RequestKey, path: (d: ScenarioDataset) => string, auth = false): Endpoint {
   return {
     key,
-    label,
+    label: REQUEST_NAMES[key],
     method: 'GET',
     phase: 'main',
     auth,
@@ -66,37 +62,20 @@ const userTrail = (d: ScenarioDataset) => `/user-trails/${d.trailId}`;
 
 /** Every endpoint of the endpoint benchmark, in the original's order. */
 export const ENDPOINTS: readonly Endpoint[] = [
-  read('trails_showcase', 'GET /trails/showcase', () => '/trails/showcase'),
-  read('trails_list', 'GET /trails/', () => '/trails/'),
-  read('trails_detail', 'GET /trails/:id', trail),
-  read('trails_sections', 'GET /trails/:id/sections', (d) => `${trail(d)}/sections`),
-  read(
-    'trails_section_items',
-    'GET /trails/:id/sections/:sectionId/items',
-    (d) => `${trail(d)}/sections/${d.sectionId}/items`,
-  ),
-  read(
-    'trails_sections_with_items',
-    'GET /trails/:id/sections-with-items',
-    (d) => `${trail(d)}/sections-with-items`,
-  ),
-  read(
-    'trails_included_items',
-    'GET /trails/:id/included-items',
-    (d) => `${trail(d)}/included-items`,
-  ),
-  read('trails_requirements', 'GET /trails/:id/requirements', (d) => `${trail(d)}/requirements`),
-  read('trails_audience', 'GET /trails/:id/audience', (d) => `${trail(d)}/audience`),
-  read('trails_learn', 'GET /trails/:id/learn', (d) => `${trail(d)}/learn`),
-  read(
-    'trail_item_detail',
-    'GET /trails/:id/items/:itemId',
-    (d) => `${trail(d)}/items/${d.itemId}`,
-    true,
-  ),
+  read('trails_showcase', () => '/trails/showcase'),
+  read('trails_list', () => '/trails/'),
+  read('trails_detail', trail),
+  read('trails_sections', (d) => `${trail(d)}/sections`),
+  read('trails_section_items', (d) => `${trail(d)}/sections/${d.sectionId}/items`),
+  read('trails_sections_with_items', (d) => `${trail(d)}/sections-with-items`),
+  read('trails_included_items', (d) => `${trail(d)}/included-items`),
+  read('trails_requirements', (d) => `${trail(d)}/requirements`),
+  read('trails_audience', (d) => `${trail(d)}/audience`),
+  read('trails_learn', (d) => `${trail(d)}/learn`),
+  read('trail_item_detail', (d) => `${trail(d)}/items/${d.itemId}`, true),
   {
     key: 'auth_login',
-    label: 'POST /auth/login',
+    label: REQUEST_NAMES.auth_login,
     method: 'POST',
     phase: 'auth',
     auth: false,
@@ -106,7 +85,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     key: 'user_trail_enroll',
-    label: 'POST /user-trails/:id/enroll',
+    label: REQUEST_NAMES.user_trail_enroll,
     method: 'POST',
     phase: 'write',
     auth: true,
@@ -114,28 +93,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     optionalWrite: false,
     path: (d) => `${userTrail(d)}/enroll`,
   },
-  read(
-    'user_trail_progress',
-    'GET /user-trails/:id/progress',
-    (d) => `${userTrail(d)}/progress`,
-    true,
-  ),
-  read(
-    'user_trail_items_progress',
-    'GET /user-trails/:id/items-progress',
-    (d) => `${userTrail(d)}/items-progress`,
-    true,
-  ),
-  read(
-    'user_trail_sections_progress',
-    'GET /user-trails/:id/sections-progress',
-    (d) => `${userTrail(d)}/sections-progress`,
-    true,
-  ),
-  read('me_profile', 'GET /me', () => '/me', true),
+  read('user_trail_progress', (d) => `${userTrail(d)}/progress`, true),
+  read('user_trail_items_progress', (d) => `${userTrail(d)}/items-progress`, true),
+  read('user_trail_sections_progress', (d) => `${userTrail(d)}/sections-progress`, true),
+  read('me_profile', () => '/me', true),
   {
     key: 'trail_item_progress',
-    label: 'PUT /trails/:id/items/:itemId/progress',
+    label: REQUEST_NAMES.trail_item_progress,
     method: 'PUT',
     phase: 'write',
     auth: true,
@@ -149,7 +113,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     key: 'trail_form_submission',
-    label: 'POST /trails/:id/items/:formItemId/form-submissions',
+    label: REQUEST_NAMES.trail_form_submission,
     method: 'POST',
     phase: 'write',
     auth: true,

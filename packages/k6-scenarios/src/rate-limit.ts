@@ -3,6 +3,7 @@
 // original's verification omitted the required `color` and could never pass; this one registers
 // a complete body through bootstrap-auth.
 import { type BootstrapConfig, ensureSession, type HttpClient } from '@rota-perf/bootstrap-auth';
+import { REQUEST_NAMES } from '@rota-perf/core';
 import { sleep } from 'k6';
 
 /** What the verification observed. */
@@ -57,7 +58,11 @@ export async function verifyRateLimit(
       body,
       { 'Content-Type': 'application/json' },
       {
-        tags: { endpoint: 'rate_limit_verification', phase: 'setup' },
+        tags: {
+          endpoint: 'rate_limit_verification',
+          phase: 'setup',
+          name: REQUEST_NAMES.auth_login,
+        },
         expectedStatuses: [200, 429],
       },
     );

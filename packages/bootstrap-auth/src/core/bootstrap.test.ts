@@ -10,29 +10,34 @@ const form = respond(200, {
   form: { questions: [{ id: 1, type: 'TRUE_OR_FALSE', options: [{ id: 5 }, { id: 6 }] }] },
 });
 
+// A target with everything the scenarios need: trail 3, section 10, items 100 (DOC) and 110 (FORM).
+function completeTarget() {
+  return scriptedClient(BASE, {
+    'POST /auth/register': authOk('s', 'c'),
+    'POST /user-trails/3/enroll': respond(200, { ok: true, first_item_id: 100 }),
+    ...trailRoutes(
+      3,
+      [
+        {
+          id: 10,
+          items: [
+            { id: 100, type: 'DOC' },
+            { id: 110, type: 'FORM' },
+          ],
+        },
+      ],
+      {
+        100: respond(200, {}),
+        110: form,
+      },
+    ),
+  });
+}
+
 describe('bootstrap', () => {
   it('session → first trail → enrol → hydrate, with no warning for a complete dataset', async () => {
     const config = configFromEnv({ BASE_URL: BASE, LOGIN_USER_POOL: '2' }, { now: 1 });
-    const client = scriptedClient(BASE, {
-      'POST /auth/register': authOk('s', 'c'),
-      'POST /user-trails/3/enroll': respond(200, { ok: true, first_item_id: 100 }),
-      ...trailRoutes(
-        3,
-        [
-          {
-            id: 10,
-            items: [
-              { id: 100, type: 'DOC' },
-              { id: 110, type: 'FORM' },
-            ],
-          },
-        ],
-        {
-          100: respond(200, {}),
-          110: form,
-        },
-      ),
-    });
+    const client = completeTarget();
     const warnings: string[] = [];
     const result = await bootstrap(client, config, { warn: (message) => warnings.push(message) });
     expect(warnings).toEqual([]);
@@ -51,6 +56,26 @@ describe('bootstrap', () => {
     ]);
     // Setup data crosses into k6 VUs through JSON: it must survive a round trip unchanged.
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('names every request by its route template (k6 `name` tag), never by its URL', async () => {
+    const config = configFromEnv({ BASE_URL: BASE, LOGIN_USER_POOL: '1' }, { now: 1 });
+    const client = completeTarget();
+    await bootstrap(client, config);
+    const named = client.calls.map((call) => [`${call.method} ${call.path}`, call.options?.tags]);
+    const setup = (step: string, name: string) => ({ phase: 'setup', setup_step: step, name });
+    expect(named).toEqual([
+      ['POST /auth/register', setup('register', 'POST /auth/register')],
+      ['GET /trails/', setup('hydrate', 'GET /trails/')],
+      ['POST /user-trails/3/enroll', setup('enrol', 'POST /user-trails/:id/enroll')],
+      [
+        'GET /trails/3/sections-with-items',
+        setup('hydrate', 'GET /trails/:id/sections-with-items'),
+      ],
+      ['GET /trails/3/items/100', setup('hydrate', 'GET /trails/:id/items/:itemId')],
+      ['GET /trails/3/items/110', setup('hydrate', 'GET /trails/:id/items/:itemId')],
+      ['POST /auth/register', setup('register', 'POST /auth/register')],
+    ]);
   });
 
   it('reports an incomplete dataset once, naming the skipped scenarios', async () => {

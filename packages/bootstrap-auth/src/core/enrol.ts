@@ -25,6 +25,7 @@ export async function enrol(
     method: 'POST',
     baseUrl: session.baseUrl,
     path,
+    route: 'user_trail_enroll',
     headers: sessionHeaders(session),
     step: 'enrol',
   });

@@ -77,6 +77,7 @@ function postAuth(
     method: 'POST',
     baseUrl: config.baseUrl,
     path,
+    route: step === 'login' ? 'auth_login' : 'auth_register',
     body,
     step,
     expectedStatuses,

@@ -1,3 +1,4 @@
+import { REQUEST_NAMES, type RequestKey } from '@rota-perf/core';
 import { BootstrapError } from './errors.js';
 import type { HttpClient, HttpResponse, RequestOptions } from './types.js';
 
@@ -8,6 +9,8 @@ export interface SetupRequest {
   method: string;
   baseUrl: string;
   path: string;
+  /** The Rota request it is: its route template becomes the k6 `name` tag. */
+  route: RequestKey;
   body?: unknown;
   headers?: Record<string, string>;
   step: string;
@@ -23,7 +26,10 @@ export async function send(client: HttpClient, request: SetupRequest): Promise<H
     body = JSON.stringify(request.body);
     headers['Content-Type'] = 'application/json';
   }
-  const options: RequestOptions = { tags: { phase: 'setup', setup_step: request.step } };
+  // The `name` tag groups the samples by route (k6 sets the `url` tag to it too): the raw URL
+  // would carry the port and the ids into every metric, series row and report line.
+  const tags = { phase: 'setup', setup_step: request.step, name: REQUEST_NAMES[request.route] };
+  const options: RequestOptions = { tags };
   if (request.expectedStatuses) options.expectedStatuses = request.expectedStatuses;
   let response: HttpResponse;
   try {

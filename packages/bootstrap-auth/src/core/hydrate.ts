@@ -1,3 +1,4 @@
+import type { RequestKey } from '@rota-perf/core';
 import { parseJson, send } from './http.js';
 import { pickFormItem, pickProgressItem, type SectionJson } from './pick-items.js';
 import { refreshFrom, sessionHeaders } from './session.js';
@@ -16,7 +17,7 @@ export interface TrailLookup {
 
 /** The trail every scenario uses: `trails[0]` of `GET /trails/` (first by name). */
 export async function findFirstTrail(client: HttpClient, session: Session): Promise<TrailLookup> {
-  const response = await get(client, session, '/trails/');
+  const response = await get(client, session, 'trails_list', '/trails/');
   if (response.status >= 400) {
     return { trailId: null, problem: `GET ${session.baseUrl}/trails/ returned ${response.status}` };
   }
@@ -60,7 +61,7 @@ export async function hydrateDataset(
   }
   dataset.trailId = trailId;
   const path = `/trails/${trailId}/sections-with-items`;
-  const response = await get(client, session, path);
+  const response = await get(client, session, 'trails_sections_with_items', path);
   const sections = parseJson(response.body);
   if (response.status >= 400 || !Array.isArray(sections)) {
     const why =
@@ -79,7 +80,7 @@ export async function hydrateDataset(
 
   // A locked item (423) is an answer the search expects, not a failed request for k6.
   const fetchItem = (itemId: number) =>
-    get(client, session, `/trails/${trailId}/items/${itemId}`, [200, 423]);
+    get(client, session, 'trail_item_detail', `/trails/${trailId}/items/${itemId}`, [200, 423]);
   const item = await pickProgressItem(list, fetchItem);
   if (item.item) {
     dataset.itemId = item.item.id;
@@ -108,6 +109,7 @@ function miss(dataset: Dataset, fields: DatasetField[], problem: string): void {
 async function get(
   client: HttpClient,
   session: Session,
+  route: RequestKey,
   path: string,
   expectedStatuses?: number[],
 ) {
@@ -115,6 +117,7 @@ async function get(
     method: 'GET',
     baseUrl: session.baseUrl,
     path,
+    route,
     headers: sessionHeaders(session),
     step: 'hydrate',
     expectedStatuses,

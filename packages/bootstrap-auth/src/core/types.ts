@@ -1,7 +1,10 @@
 // Shapes shared by the core and its adapters. Everything here must stay JSON-safe: k6 copies
 // setup() data to every VU through JSON, so a Session or Dataset cannot carry methods.
 
-/** Per-request options the adapters may honour (k6 tags, expected statuses); Node ignores tags. */
+/**
+ * Per-request options the adapters may honour (k6 tags, expected statuses). Node ignores tags:
+ * it records no metrics, so a request name has nowhere to go there.
+ */
 export interface RequestOptions {
   tags?: Record<string, string>;
   /** Statuses that are not failures for this request (k6: `responseCallback`). */

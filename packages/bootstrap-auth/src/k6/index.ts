@@ -9,7 +9,7 @@ export { type K6ResponseLike, mapK6Response } from './map-response.js';
 export interface K6ClientOptions {
   /** k6 duration string, e.g. `30s` (k6's default is 60s). */
   timeout?: string;
-  /** Tags added to every request (the core adds `phase: setup` and `setup_step`). */
+  /** Tags added to every request (the core adds `phase: setup`, `setup_step` and `name`). */
   tags?: Record<string, string>;
 }
 

@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RunSeries } from '@rota-perf/core';
 import { run } from '@rota-perf/node-runner';
 import { type StartedRotaApi, startRotaApi } from '@rota-perf/rota-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +88,13 @@ describe('the k6 adapter under node-runner', () => {
   it('bootstraps in setup() and the VU writes, refreshes the token and enrols with it', async () => {
     const path = join(dir, 'bootstrap-e2e.js');
     await writeFile(path, script);
-    const result = await run(path, { env: { BASE_URL: api.url }, quiet: true, cwd: dir });
+    const result = await run(path, {
+      env: { BASE_URL: api.url },
+      quiet: true,
+      cwd: dir,
+      outputs: ['json=samples.ndjson'],
+      seriesFile: 'series.json',
+    });
     expect(result.exitCode).toBe(0);
     const checks = result.summaryData?.root_group.checks ?? [];
     expect(checks.map((check) => [check.name, check.passes, check.fails])).toEqual(
@@ -96,5 +103,27 @@ describe('the k6 adapter under node-runner', () => {
     // Setup requests are tagged phase=setup and their expected 401/409 are not failures.
     const failed = result.summaryData?.metrics.http_req_failed?.values;
     expect(failed?.passes ?? 0).toBe(0);
+
+    // Each setup request is named by its route (k6's `name` tag, which k6 copies into `url`),
+    // so no metric, series row or report line holds the target's port or an id.
+    const ndjson = await readFile(join(dir, 'samples.ndjson'), 'utf8');
+    const setupRequests = ndjson
+      .split('\n')
+      .filter((line) => line.includes('"metric":"http_reqs"') && line.includes('"Point"'))
+      .map((line) => (JSON.parse(line) as { data: { tags: Record<string, string> } }).data.tags)
+      .filter((tags) => tags.phase === 'setup');
+    expect(new Set(setupRequests.map((t) => `${t.setup_step} ${t.name} ${t.url}`))).toEqual(
+      new Set([
+        'register POST /auth/register POST /auth/register',
+        'hydrate GET /trails/ GET /trails/',
+        'enrol POST /user-trails/:id/enroll POST /user-trails/:id/enroll',
+        'hydrate GET /trails/:id/sections-with-items GET /trails/:id/sections-with-items',
+        'hydrate GET /trails/:id/items/:itemId GET /trails/:id/items/:itemId',
+      ]),
+    );
+    const series = JSON.parse(await readFile(join(dir, 'series.json'), 'utf8')) as RunSeries;
+    const setupNames = series.requests.filter((r) => r.scenario === '').map((r) => r.name);
+    expect(setupNames).toContain('POST /auth/register');
+    expect(setupNames.filter((name) => name.includes('://'))).toEqual([]);
   });
 });

@@ -6,9 +6,12 @@ import { axis, baseOptions, line } from './chart-style.js';
 import type { MemoryInput, TimelineMark } from './inputs.js';
 import { MAX_TIMELINE_POINTS, thinSamples } from './thin.js';
 import type { Timeline } from './timeline.js';
-import { type Points, round } from './timeline-latency.js';
+import { MIN_RANKED_SECONDS, type Points, round } from './timeline-latency.js';
 
-/** The p95 lines of this many request names are shown; the others are one legend click away. */
+/**
+ * The p95 lines of this many ranked request names are shown; the others (and the unranked, see
+ * rankSlowest) are one legend click away.
+ */
 export const VISIBLE_ENDPOINTS = 5;
 
 const MIB = 1024 * 1024;
@@ -154,9 +157,9 @@ export function timelineCharts(
     ),
     timeChart(
       'chart-time-endpoints',
-      `p95 per endpoint (the ${VISIBLE_ENDPOINTS} slowest shown; click a legend entry for the others)${t.bucketSeconds > 1 ? `; each point is the worst second of its ${t.bucketSeconds}` : ''}`,
+      `p95 per endpoint (the ${VISIBLE_ENDPOINTS} slowest shown, of those measured for ${MIN_RANKED_SECONDS} s or more; click a legend entry for the others)${t.bucketSeconds > 1 ? `; each point is the worst second of its ${t.bucketSeconds}` : ''}`,
       t.endpoints.map((e, i) =>
-        timeDataset(e.label, at(e.values), i, { hidden: i >= VISIBLE_ENDPOINTS }),
+        timeDataset(e.label, at(e.values), i, { hidden: !e.ranked || i >= VISIBLE_ENDPOINTS }),
       ),
       ms,
       x,

@@ -13,9 +13,16 @@ export const round = (v: number): number => Math.round(v * 1000) / 1000;
 /** The latency of one bucket: every request, and the p95 of each request name in it. */
 export interface BucketLatency {
   overall: LatencyStats;
-  /** Per name, its worst p95 of any second in the bucket (one point may stand for several). */
+  /**
+   * Per name of the test's requests, its worst p95 of any second in the bucket (one point may
+   * stand for several). Setup's and teardown's requests (no scenario) are left out.
+   */
   p95ByName: Map<string, number>;
 }
+
+// setup() and teardown() run outside every scenario, so their rows have none (series.ts). They
+// are not the test's load: one sample each, at or before the test's start.
+const isTestRow = (r: SeriesRequestRow): boolean => r.scenario !== '';
 
 // The exact extremes and mean of rows (each row's mean x count is its exact sum).
 function exactOf(rows: readonly SeriesRequestRow[]) {
@@ -45,12 +52,13 @@ function mergedStats(rows: readonly SeriesRequestRow[]): LatencyStats {
 
 /**
  * The bucket's latency. Overall: the percentiles of all its rows' merged histograms. Per
- * request name: the p95 of each second (its row's own, or its scenarios' rows merged when
+ * request name of the test: the p95 of each second (its row's own, or its scenarios' rows merged when
  * several scenarios send the same name), the worst second kept so that spikes survive.
  */
 export function bucketLatency(rows: readonly SeriesRequestRow[]): BucketLatency {
   const bySecondAndName = new Map<string, SeriesRequestRow[]>();
   for (const r of rows) {
+    if (!isTestRow(r)) continue;
     const key = `${r.t}\u0000${r.name}`;
     const list = bySecondAndName.get(key);
     if (list) list.push(r);
@@ -65,11 +73,48 @@ export function bucketLatency(rows: readonly SeriesRequestRow[]): BucketLatency 
   return { overall: mergedStats(rows), p95ByName };
 }
 
-/** Percentile lines over all requests, and the p95 line of each request name. */
+/**
+ * Seconds a request name must have been measured in to be ranked among the slowest: fewer, and
+ * one slow sample (a request the test sends once) would take the place of a real endpoint.
+ */
+export const MIN_RANKED_SECONDS = 5;
+
+/** What the ranking knows of one request name. */
+export interface NameMeasure {
+  name: string;
+  /** The count-weighted mean of its per-second p95, in ms. */
+  meanP95: number;
+  /** Seconds in which it was measured. */
+  seconds: number;
+}
+
+/**
+ * Request names slowest first (by mean p95). Ranked are those measured in MIN_RANKED_SECONDS
+ * seconds, or, in a run too short for that, as long as the longest-measured name; the others
+ * follow, unranked, slowest first.
+ */
+export function rankSlowest(measures: readonly NameMeasure[]): { name: string; ranked: boolean }[] {
+  const longest = Math.max(0, ...measures.map((m) => m.seconds));
+  const minSeconds = Math.min(MIN_RANKED_SECONDS, longest);
+  const ranked = (m: NameMeasure) => m.seconds > 0 && m.seconds >= minSeconds;
+  return [...measures]
+    .sort((a, b) => Number(ranked(b)) - Number(ranked(a)) || b.meanP95 - a.meanP95)
+    .map((m) => ({ name: m.name, ranked: ranked(m) }));
+}
+
+/** The p95 line of one request name of the test. */
+export interface EndpointLine {
+  label: string;
+  values: Points;
+  /** Eligible for the slowest shown (see rankSlowest). */
+  ranked: boolean;
+}
+
+/** Percentile lines over all requests, and the p95 line of each request name of the test. */
 export interface LatencyTimeline {
   latency: { p50: Points; p90: Points; p95: Points; p99: Points; max: Points };
-  /** p95 per request name, worst first (the count-weighted mean of its per-second p95). */
-  endpoints: { label: string; values: Points }[];
+  /** p95 per request name of the test, in rankSlowest's order. */
+  endpoints: EndpointLine[];
 }
 
 /** The latency lines of a timeline, from its request rows grouped by bucket. */
@@ -77,16 +122,18 @@ export function latencyTimeline(rowsByBucket: readonly SeriesRequestRow[][]): La
   const n = rowsByBucket.length;
   const latency: LatencyTimeline['latency'] = { p50: [], p90: [], p95: [], p99: [], max: [] };
   const lines = new Map<string, Points>();
-  const weights = new Map<string, { sum: number; count: number }>();
+  const weights = new Map<string, { sum: number; count: number; seconds: Set<number> }>();
   rowsByBucket.forEach((rows, b) => {
     const bucket = rows.length > 0 ? bucketLatency(rows) : null;
     for (const key of ['p50', 'p90', 'p95', 'p99', 'max'] as const) {
       latency[key].push(bucket ? round(bucket.overall[key]) : null);
     }
     for (const r of rows) {
-      const w = weights.get(r.name) ?? { sum: 0, count: 0 };
+      if (!isTestRow(r)) continue;
+      const w = weights.get(r.name) ?? { sum: 0, count: 0, seconds: new Set<number>() };
       w.sum += r.duration_ms.p95 * r.requests;
       w.count += r.requests;
+      if (r.requests > 0) w.seconds.add(r.t);
       weights.set(r.name, w);
     }
     for (const [name, p95] of bucket?.p95ByName ?? []) {
@@ -98,12 +145,18 @@ export function latencyTimeline(rowsByBucket: readonly SeriesRequestRow[][]): La
       line[b] = round(p95);
     }
   });
-  const weightOf = (name: string) => {
+  const measures = [...lines.keys()].map((name): NameMeasure => {
     const w = weights.get(name);
-    return w && w.count > 0 ? w.sum / w.count : 0;
-  };
-  const endpoints = [...lines]
-    .sort(([a], [b]) => weightOf(b) - weightOf(a))
-    .map(([label, values]) => ({ label, values }));
+    return {
+      name,
+      meanP95: w && w.count > 0 ? w.sum / w.count : 0,
+      seconds: w?.seconds.size ?? 0,
+    };
+  });
+  const endpoints = rankSlowest(measures).map(({ name, ranked }) => ({
+    label: name,
+    values: lines.get(name) as Points,
+    ranked,
+  }));
   return { latency, endpoints };
 }

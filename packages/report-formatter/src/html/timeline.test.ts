@@ -2,7 +2,9 @@ import type { RunSeries } from '@rota-perf/core';
 import { SeriesRecorder } from '@rota-perf/core/series';
 import { describe, expect, it } from 'vitest';
 import { fixtureSeries, RUN_ENDPOINTS, rateAt } from '../test-support/run-fixture.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+import { timelineCharts, VISIBLE_ENDPOINTS } from './timeline-charts.js';
+import { MIN_RANKED_SECONDS, rankSlowest } from './timeline-latency.js';
 
 const START = Date.parse('2026-12-01T06:00:00.000Z');
 
@@ -118,5 +120,98 @@ describe('buildTimeline', () => {
       [],
     ]);
     expect(t.targetPerSecond).toBeNull();
+  });
+});
+
+// `seconds` seconds of a test: `endpoints` test endpoints, endpoint i at (i + 1) * 10 ms, ten
+// requests a second; before it, setup()'s requests (no scenario), far slower than any of them.
+function testWithSetup(seconds: number, endpoints: number): SeriesRecorder {
+  const recorder = new SeriesRecorder({ startMs: START, engine: 'k6' });
+  recorder.recordRequest(START + 5, '', 'POST /auth/register', 900, 200, false);
+  recorder.recordRequest(START + 6, '', 'GET /e0', 800, 200, false);
+  recorder.recordRequest(START + 7, '', 'GET /trails/:id/items/:itemId', 700, 200, false);
+  for (let t = 0; t < seconds; t++) {
+    for (let e = 0; e < endpoints; e++) {
+      for (let i = 0; i < 10; i++) {
+        const at = START + t * 1000 + 100 + i * 10;
+        recorder.recordRequest(at, `s${e}`, `GET /e${e}`, (e + 1) * 10, 200, false);
+      }
+    }
+  }
+  return recorder;
+}
+
+// The p95-per-endpoint chart's lines: label and whether the chart starts with it hidden.
+function endpointDatasets(t: Timeline): { label: string; hidden: boolean }[] {
+  const chart = timelineCharts(t, [], []).find((c) => c.id === 'chart-time-endpoints');
+  if (!chart) throw new Error('no p95-per-endpoint chart');
+  return (chart.config.data as { datasets: { label: string; hidden: boolean }[] }).datasets;
+}
+
+describe('the slowest endpoints shown', () => {
+  const measure = (name: string, meanP95: number, seconds: number) => ({ name, meanP95, seconds });
+
+  it('ranks only names measured for MIN_RANKED_SECONDS seconds, slowest first', () => {
+    expect(MIN_RANKED_SECONDS).toBe(5);
+    expect(
+      rankSlowest([
+        measure('fast', 10, 60),
+        measure('once', 5000, 1),
+        measure('slow', 300, 60),
+        measure('brief', 900, 4),
+        measure('just enough', 20, 5),
+      ]),
+    ).toEqual([
+      { name: 'slow', ranked: true },
+      { name: 'just enough', ranked: true },
+      { name: 'fast', ranked: true },
+      { name: 'once', ranked: false },
+      { name: 'brief', ranked: false },
+    ]);
+  });
+
+  it('in a run shorter than that, ranks the names measured as long as the longest', () => {
+    expect(rankSlowest([measure('a', 10, 3), measure('b', 50, 1), measure('c', 30, 3)])).toEqual([
+      { name: 'c', ranked: true },
+      { name: 'a', ranked: true },
+      { name: 'b', ranked: false },
+    ]);
+    expect(rankSlowest([])).toEqual([]);
+  });
+
+  it("leaves setup's requests (no scenario) out of the endpoint lines", () => {
+    const t = buildTimeline(testWithSetup(10, 2).finish());
+    expect(t.endpoints.map((e) => [e.label, e.ranked])).toEqual([
+      ['GET /e1', true],
+      ['GET /e0', true],
+    ]);
+    // Setup's GET /e0 (800 ms) in second 0 is not merged into the test's GET /e0 line.
+    expect(t.endpoints[1]?.values).toEqual(new Array(10).fill(10));
+    // The chart of all requests still counts every request.
+    expect(t.latency.max[0]).toBe(900);
+  });
+
+  it('one slow sample of the test is in the legend, hidden, and takes no slot', () => {
+    const recorder = testWithSetup(30, VISIBLE_ENDPOINTS);
+    recorder.recordRequest(START + 12_500, 'late', 'GET /once', 4000, 200, false);
+    const t = buildTimeline(recorder.finish());
+    const labels = t.endpoints.map((e) => e.label);
+    expect(labels).toEqual(['GET /e4', 'GET /e3', 'GET /e2', 'GET /e1', 'GET /e0', 'GET /once']);
+    expect(t.endpoints.map((e) => e.ranked)).toEqual([true, true, true, true, true, false]);
+    const datasets = endpointDatasets(t);
+    expect(datasets.filter((d) => !d.hidden).map((d) => d.label)).toEqual(labels.slice(0, 5));
+    expect(datasets.find((d) => d.label === 'GET /once')?.hidden).toBe(true);
+  });
+
+  it('an unranked name stays hidden even when fewer than the visible count are ranked', () => {
+    const recorder = testWithSetup(30, 2);
+    recorder.recordRequest(START + 12_500, 'late', 'GET /once', 4000, 200, false);
+    const t = buildTimeline(recorder.finish());
+    const datasets = endpointDatasets(t);
+    expect(datasets.map((d) => [d.label, d.hidden])).toEqual([
+      ['GET /e1', false],
+      ['GET /e0', false],
+      ['GET /once', true],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // whole seconds, rates per second, latency from merged histograms.
 import type { RunPhase, RunSeries, SeriesRequestRow } from '@rota-perf/core';
 import { statusClass } from '../run-summary.js';
-import { latencyTimeline, type Points, round } from './timeline-latency.js';
+import { type EndpointLine, latencyTimeline, type Points, round } from './timeline-latency.js';
 
 /** Most points a time chart draws; longer runs are bucketed by whole seconds. */
 export const MAX_SERIES_POINTS = 1200;
@@ -30,8 +30,11 @@ export interface Timeline {
   /** Failures per second by status class and by error code. */
   errors: TimelineLine[];
   latency: { p50: Points; p90: Points; p95: Points; p99: Points; max: Points };
-  /** p95 per request name, worst (count-weighted) first. */
-  endpoints: TimelineLine[];
+  /**
+   * p95 per request name of the test (setup's and teardown's left out), the ranked (measured
+   * long enough) worst first, then the others.
+   */
+  endpoints: EndpointLine[];
   vus: Points;
   vusMax: Points;
   droppedPerSecond: Points;
