@@ -12,7 +12,7 @@ import {
 import exec from 'k6/execution';
 import { declareGeneratorMetrics, SUMMARY_TREND_STATS } from './metrics.js';
 import { isSkipped, type ScenarioData, sendEndpoint } from './request.js';
-import { readSummarySettings } from './shared-settings.js';
+import { readSummarySettings } from './script-settings.js';
 import { summaryOutputs, useColor } from './summary.js';
 
 /** A probe script built from its kind and the endpoint keys it rotates through. */

@@ -1,6 +1,6 @@
 // setup() shared by the four scripts: session, enrolment and dataset through bootstrap-auth,
 // and the optional rate-limiter verification (the config, login pool included, is read at
-// init by shared-settings.ts).
+// init by script-settings.ts).
 import { type BootstrapConfig, bootstrap, scenariosSkippedFor } from '@rota-perf/bootstrap-auth';
 import { createK6Client } from '@rota-perf/bootstrap-auth/k6';
 import { fail } from 'k6';

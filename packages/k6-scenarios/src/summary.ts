@@ -1,6 +1,6 @@
 // handleSummary plumbing shared by the scripts: colour decision and the outputs map.
 import type { K6SummaryData } from '@rota-perf/core';
-import type { SummarySettings } from './shared-settings.js';
+import type { SummarySettings } from './script-settings.js';
 
 /** Colour only on a terminal, and never with NO_COLOR or k6's --no-color. */
 export function useColor(data: K6SummaryData, env: Record<string, string | undefined>): boolean {

@@ -22,7 +22,7 @@ import { planSweep, readSweepConfig } from '@rota-perf/rps-sweeper';
 import { ENDPOINTS } from '../catalogue.js';
 import { readPerformanceConfig, readPlateauConfig } from '../env.js';
 import { probeKeys } from '../probe-keys.js';
-import { loginPoolSizing, readBootstrapConfig, readSummarySettings } from '../shared-settings.js';
+import { loginPoolSizing, readBootstrapConfig, readSummarySettings } from '../script-settings.js';
 import { plateauPhases } from './plateau.js';
 import { endpointRps, loadShape, performanceScenarios, plateauScenarios } from './scenarios.js';
 

@@ -2,8 +2,8 @@
 import { createProbe } from '../probe.js';
 import { probeKeys } from '../probe-keys.js';
 import type { ScenarioData } from '../request.js';
+import { readBootstrapConfig } from '../script-settings.js';
 import { runSetup } from '../setup.js';
-import { readBootstrapConfig } from '../shared-settings.js';
 
 const keys = probeKeys('rps_probe', __ENV);
 const probe = createProbe('rps_probe', keys, ['p(95)<1000', 'p(99)<2000']);

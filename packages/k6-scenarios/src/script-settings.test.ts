@@ -1,7 +1,7 @@
 // The shared variables as the scripts read them at init (and planScript before a run).
 import { ConfigError } from '@rota-perf/core';
 import { describe, expect, it } from 'vitest';
-import { readBootstrapConfig, readSummarySettings } from './shared-settings.js';
+import { readBootstrapConfig, readSummarySettings } from './script-settings.js';
 import { summaryOutputs } from './summary.js';
 
 const SIZING = { loginRps: 2, rateLimit: { maxAttempts: 10, windowSeconds: 60 } };
